@@ -1,0 +1,162 @@
+//! Criterion benchmarks of the domain at 10,000 and 50,000 deals: moving a deal, the board
+//! query and every gauge. Also reports (once, before the timings) the memory the workspace and
+//! 100 undo steps hold, measured by a counting allocator.
+
+use chrono::NaiveDate;
+use criterion::{black_box, BenchmarkId, Criterion};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicIsize, Ordering};
+use voronka::domain::demo::{generate, DemoConfig};
+use voronka::domain::*;
+
+/// Counts the bytes currently allocated, to measure what a structure holds.
+struct Counting;
+
+static HELD: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        HELD.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn held() -> isize {
+    HELD.load(Ordering::Relaxed)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn workspace(deals: usize) -> Workspace {
+    generate(&DemoConfig { seed: 42, employees: 12, deals, today: today(), lang: Lang::Ru })
+}
+
+/// The direction with the most deals, and two of its open stages.
+fn busiest(ws: &Workspace) -> (DirectionId, StageId, StageId) {
+    let d = ws.directions().max_by_key(|d| ws.deals_in_direction(d.id)).unwrap();
+    let open: Vec<_> = d.stages.iter().filter(|s| s.kind == StageKind::Open).collect();
+    (d.id, open[0].id, open[1].id)
+}
+
+fn move_command(ws: &Workspace, deal: DealId, to: StageId) -> Command {
+    Command::MoveDeal {
+        deal,
+        to_stage: to,
+        index: ws.column(to).len() / 2,
+        confirm_unfinished: true,
+        loss_reason: None,
+        at: Stamp::at_midnight(today()),
+    }
+}
+
+fn report_memory() {
+    for n in [10_000, 50_000] {
+        let before = held();
+        let mut ws = workspace(n);
+        let ws_bytes = held() - before;
+        let (_, a, b) = busiest(&ws);
+        let deals: Vec<DealId> = ws.column(a).iter().copied().take(100).collect();
+        let mut history = History::default();
+        let before = held();
+        for (i, &deal) in deals.iter().enumerate() {
+            let to = if i % 2 == 0 { b } else { a };
+            let command = move_command(&ws, deal, to);
+            history.apply(&mut ws, command).unwrap();
+        }
+        let undo_bytes = held() - before;
+        // The heaviest single step: deleting the busiest direction moves all its deals.
+        let (dir, _, _) = busiest(&ws);
+        let target = ws.directions().find(|d| d.id != dir).unwrap();
+        let stages = ws
+            .direction(dir)
+            .unwrap()
+            .stages
+            .iter()
+            .map(|s| (s.id, target.stages[0].id))
+            .collect();
+        let moved = ws.deals_in_direction(dir);
+        let before = held();
+        history
+            .apply(
+                &mut ws,
+                Command::DeleteDirection {
+                    direction: dir,
+                    target: Some(DirectionMapping { direction: target.id, stages, loss_reason: None }),
+                    at: Stamp::at_midnight(today()),
+                },
+            )
+            .unwrap();
+        let delete_bytes = held() - before;
+        println!(
+            "memory at {n} deals: workspace {:.1} MiB; 100 undo steps of moves {:.1} KiB; \
+             one undo step deleting a direction of {moved} deals {:.1} MiB",
+            ws_bytes as f64 / 1_048_576.0,
+            undo_bytes as f64 / 1024.0,
+            delete_bytes as f64 / 1_048_576.0,
+        );
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    for n in [10_000, 50_000] {
+        let mut ws = workspace(n);
+        let (dir, a, b) = busiest(&ws);
+        let deal = ws.column(a)[0];
+        let mut group = c.benchmark_group("domain");
+        group.sample_size(50);
+        let mut to_b = true;
+        group.bench_function(BenchmarkId::new("move_deal", n), |bench| {
+            bench.iter(|| {
+                let command = move_command(&ws, deal, if to_b { b } else { a });
+                to_b = !to_b;
+                black_box(ws.apply(&command).unwrap());
+            })
+        });
+        let mut history = History::default();
+        let mut to_b = true;
+        group.bench_function(BenchmarkId::new("move_deal_with_undo", n), |bench| {
+            bench.iter(|| {
+                let command = move_command(&ws, deal, if to_b { b } else { a });
+                to_b = !to_b;
+                black_box(history.apply(&mut ws, command).unwrap());
+            })
+        });
+        group.bench_function(BenchmarkId::new("board_with_totals", n), |bench| {
+            bench.iter(|| {
+                let board = ws.board(dir).unwrap();
+                black_box(board.totals());
+            })
+        });
+        group.bench_function(BenchmarkId::new("every_gauge_of_a_period", n), |bench| {
+            bench.iter(|| black_box(ws.completions(Period::month(2026, 11), today())))
+        });
+        group.bench_function(BenchmarkId::new("every_gauge_all_period_kinds", n), |bench| {
+            bench.iter(|| {
+                for kind in PeriodKind::ALL {
+                    black_box(ws.completions(Period::containing(today(), kind), today()));
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
+fn main() {
+    report_memory();
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+}

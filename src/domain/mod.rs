@@ -1,0 +1,54 @@
+//! The business model of Voronka in pure Rust: no browser, no Leptos. Every change of state is
+//! a [`Command`] applied to the [`Workspace`]; every rule lives and is tested here.
+
+mod apply;
+pub mod board;
+pub mod command;
+pub mod deal;
+pub mod demo;
+pub mod direction;
+pub mod employee;
+pub mod error;
+pub mod history;
+pub mod ids;
+mod invariants;
+mod journal;
+pub mod money;
+pub mod period;
+pub mod plan;
+pub mod plans;
+pub mod stage;
+pub mod templates;
+pub mod time;
+pub mod validate;
+pub mod workspace;
+
+pub use board::{Board, Column, Totals};
+pub use command::{Command, DirectionMapping, Outcome};
+pub use deal::{Client, Deal, DealDraft, StageChange, TaskState};
+pub use direction::{Audience, Classification, Complexity, Direction, Segment, Touches};
+pub use employee::Employee;
+pub use error::{DomainError, DomainResult, Field};
+pub use history::History;
+pub use ids::{DealId, DirectionId, EmployeeId, StageId};
+pub use invariants::Violation;
+pub use journal::ChangeLog;
+pub use money::{Currency, Money};
+pub use period::{Period, PeriodKind};
+pub use plan::{PlanTarget, PlanValue};
+pub use plans::{Completion, Completions};
+pub use stage::{Stage, StageKind, StageSpec, StageTask};
+pub use templates::Template;
+pub use time::Stamp;
+pub use workspace::Workspace;
+
+use serde::{Deserialize, Serialize};
+
+/// The two languages of Voronka's own content (templates, demo data).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    En = 0,
+    /// Russian.
+    Ru = 1,
+}

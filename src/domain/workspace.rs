@@ -1,0 +1,136 @@
+//! The workspace aggregate: every entity, and the column index the board reads.
+
+use super::deal::Deal;
+use super::direction::Direction;
+use super::employee::Employee;
+use super::ids::{DealId, DirectionId, EmployeeId, StageId};
+use super::money::{Currency, Money};
+use super::period::Period;
+use super::plan::PlanTarget;
+use super::stage::Stage;
+use std::collections::{BTreeMap, HashMap};
+
+/// Everything a team's pipeline holds. Change it only through [`Workspace::apply`] (or
+/// [`super::History`]), which keeps its invariants.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Workspace {
+    pub(crate) currency: Currency,
+    pub(crate) loss_reasons: Vec<String>,
+    pub(crate) employees: BTreeMap<EmployeeId, Employee>,
+    pub(crate) directions: BTreeMap<DirectionId, Direction>,
+    pub(crate) direction_order: Vec<DirectionId>,
+    pub(crate) deals: BTreeMap<DealId, Deal>,
+    /// The deals of each stage in column order: the single source of positions.
+    pub(crate) columns: HashMap<StageId, Vec<DealId>>,
+    /// Which direction each stage belongs to.
+    pub(crate) stage_direction: HashMap<StageId, DirectionId>,
+    pub(crate) plans: BTreeMap<(EmployeeId, Period), PlanTarget>,
+    pub(crate) next_id: u32,
+}
+
+impl Workspace {
+    /// An empty workspace in `currency`, with the usual loss reasons in `lang`.
+    pub fn new(currency: Currency, lang: super::Lang) -> Workspace {
+        Workspace {
+            currency,
+            loss_reasons: super::templates::default_loss_reasons(lang),
+            next_id: 1,
+            ..Workspace::default()
+        }
+    }
+
+    /// The currency amounts are kept in.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// The reasons offered when a deal is lost.
+    pub fn loss_reasons(&self) -> &[String] {
+        &self.loss_reasons
+    }
+
+    /// Employees in the order they were added.
+    pub fn employees(&self) -> impl Iterator<Item = &Employee> {
+        self.employees.values()
+    }
+
+    /// One employee.
+    pub fn employee(&self, id: EmployeeId) -> Option<&Employee> {
+        self.employees.get(&id)
+    }
+
+    /// Directions in the user's order.
+    pub fn directions(&self) -> impl Iterator<Item = &Direction> {
+        self.direction_order
+            .iter()
+            .filter_map(|id| self.directions.get(id))
+    }
+
+    /// One direction.
+    pub fn direction(&self, id: DirectionId) -> Option<&Direction> {
+        self.directions.get(&id)
+    }
+
+    /// A stage and the direction it belongs to.
+    pub fn stage(&self, id: StageId) -> Option<(&Direction, &Stage)> {
+        let direction = self.directions.get(self.stage_direction.get(&id)?)?;
+        Some((direction, direction.stage(id)?))
+    }
+
+    /// All deals, by id.
+    pub fn deals(&self) -> impl Iterator<Item = &Deal> {
+        self.deals.values()
+    }
+
+    /// Number of deals.
+    pub fn deal_count(&self) -> usize {
+        self.deals.len()
+    }
+
+    /// One deal.
+    pub fn deal(&self, id: DealId) -> Option<&Deal> {
+        self.deals.get(&id)
+    }
+
+    /// The deals of a stage in column order.
+    pub fn column(&self, stage: StageId) -> &[DealId] {
+        self.columns.get(&stage).map_or(&[], Vec::as_slice)
+    }
+
+    /// A deal's position in its column.
+    pub fn position(&self, deal: DealId) -> Option<usize> {
+        let stage = self.deals.get(&deal)?.stage;
+        self.column(stage).iter().position(|&d| d == deal)
+    }
+
+    /// Number of deals in a direction, over all its stages.
+    pub fn deals_in_direction(&self, direction: DirectionId) -> usize {
+        self.directions.get(&direction).map_or(0, |d| {
+            d.stages.iter().map(|s| self.column(s.id).len()).sum()
+        })
+    }
+
+    /// The plan set by hand for an employee and period (no roll-up).
+    pub fn plan_set(&self, employee: EmployeeId, period: Period) -> Option<PlanTarget> {
+        self.plans.get(&(employee, period)).copied()
+    }
+
+    /// Every plan set by hand.
+    pub fn plans(&self) -> impl Iterator<Item = (EmployeeId, Period, PlanTarget)> + '_ {
+        self.plans.iter().map(|(&(e, p), &t)| (e, p, t))
+    }
+
+    /// Sum of the amounts of a stage's deals.
+    pub fn column_sum(&self, stage: StageId) -> Money {
+        self.column(stage)
+            .iter()
+            .filter_map(|id| self.deals.get(id))
+            .map(|d| d.amount)
+            .sum()
+    }
+
+    /// The id the next created entity will get.
+    pub fn next_id(&self) -> u32 {
+        self.next_id
+    }
+}

@@ -1,0 +1,5 @@
+//! The Voronka binary: mounts the app.
+
+fn main() {
+    voronka::mount();
+}

@@ -1,0 +1,5 @@
+//! What the views read: the current view, the language preference and (later) the reactive
+//! workspace store.
+
+pub mod language;
+pub mod route;

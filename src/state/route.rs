@@ -1,0 +1,57 @@
+//! Views of the app, addressed by the URL fragment (`#/board`), so that the bundle works from
+//! any sub-path of a static host and a reload keeps the view.
+
+/// One of the app's views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Stage boards.
+    #[default]
+    Board,
+    /// Directions and stages editor.
+    Directions,
+    /// Sales plans and gauges.
+    Plans,
+    /// Export, import and storage.
+    Data,
+}
+
+impl View {
+    /// Every view, in navigation order.
+    pub const ALL: [View; 4] = [View::Board, View::Directions, View::Plans, View::Data];
+
+    /// The fragment that addresses this view.
+    pub fn hash(self) -> &'static str {
+        match self {
+            View::Board => "#/board",
+            View::Directions => "#/directions",
+            View::Plans => "#/plans",
+            View::Data => "#/data",
+        }
+    }
+
+    /// The view a fragment addresses; anything unknown opens the board.
+    pub fn from_hash(hash: &str) -> View {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let first = path.split(['/', '?']).next().unwrap_or_default();
+        View::ALL
+            .into_iter()
+            .find(|v| v.hash().trim_start_matches("#/") == first)
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip_and_unknown_opens_the_board() {
+        for view in View::ALL {
+            assert_eq!(View::from_hash(view.hash()), view);
+        }
+        assert_eq!(View::from_hash(""), View::Board);
+        assert_eq!(View::from_hash("#/nowhere"), View::Board);
+        assert_eq!(View::from_hash("#plans"), View::Plans);
+        assert_eq!(View::from_hash("#/data/import?x=1"), View::Data);
+    }
+}

@@ -1,0 +1,40 @@
+// A tiny static server for the end-to-end tests: serves dist/ under a sub-path (/voronka/app/)
+// as a static host would, so the tests prove the bundle uses relative URLs only.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4173);
+const base = '/voronka/app/';
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === '/' || url.pathname === base.slice(0, -1)) {
+    res.writeHead(302, { location: base });
+    return res.end();
+  }
+  if (!url.pathname.startsWith(base)) {
+    res.writeHead(404);
+    return res.end('not found');
+  }
+  let rel = normalize(decodeURIComponent(url.pathname.slice(base.length))).replace(/^(\.\.[/\\])+/, '');
+  if (rel === '' || rel === '.') rel = 'index.html';
+  const file = join(root, rel);
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(await readFile(file));
+  } catch {
+    res.writeHead(404);
+    res.end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

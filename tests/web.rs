@@ -1,0 +1,102 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the shell mounts, switches language
+//! and remembers the choice.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the app into a fresh container and returns it (the mount stays alive).
+fn mount_app() -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), voronka::ui::App);
+    std::mem::forget(handle);
+    container
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(root: &HtmlElement, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn shell_switches_language_and_remembers_it() {
+    LocalStorage::set(voronka::storage::prefs::LANG_KEY, "en").unwrap();
+    let root = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".brand-name"), "Voronka");
+    assert_eq!(text(&root, ".nav-link[data-view=board]"), "Board");
+    assert_eq!(text(&root, ".view-title"), "Board");
+
+    click(&root, ".lang-button[data-lang=ru]");
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".brand-name"), "Воронка");
+    assert_eq!(text(&root, ".nav-link[data-view=plans]"), "Планы");
+    assert_eq!(text(&root, ".view-title"), "Доска");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ru")
+    );
+    assert_eq!(
+        LocalStorage::get::<String>(voronka::storage::prefs::LANG_KEY).unwrap(),
+        "ru"
+    );
+    let pressed = root
+        .query_selector(".lang-button[data-lang=ru]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-pressed");
+    assert_eq!(pressed.as_deref(), Some("true"));
+
+    click(&root, ".lang-button[data-lang=en]");
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".nav-link[data-view=directions]"), "Directions");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn navigation_follows_the_url_fragment() {
+    LocalStorage::set(voronka::storage::prefs::LANG_KEY, "en").unwrap();
+    let root = mount_app();
+    leptos::task::tick().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/plans")
+        .unwrap();
+    // hashchange is dispatched asynchronously.
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".view-title"), "Sales plans");
+    let current = root
+        .query_selector(".nav-link[aria-current=page]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-view");
+    assert_eq!(current.as_deref(), Some("plans"));
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    root.remove();
+}
