@@ -52,6 +52,14 @@ impl ChangeLog {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The deals the command wrote, created or removed (for saving only what changed).
+    pub fn touched_deals(&self) -> impl Iterator<Item = DealId> + '_ {
+        self.0.iter().filter_map(|u| match u {
+            Undo::Deal(id, _) => Some(*id),
+            _ => None,
+        })
+    }
 }
 
 /// A transaction over a workspace: the only way handlers mutate it.

@@ -1,5 +1,10 @@
-//! The browser's storage: keys, and small typed accessors over localStorage.
+//! The browser's storage: the versioned envelope, the compact codec, the key-value interface
+//! over localStorage, the persister (sharded, copy-on-write saves) and user preferences.
 
+pub mod codec;
+pub mod envelope;
+pub mod kv;
+pub mod persist;
 pub mod prefs;
 
 /// Prefix of every key Voronka writes, so that it never touches another app's data.

@@ -1,0 +1,311 @@
+//! The workspace as plain data, for files and storage, and its full validation on the way in:
+//! every problem is reported with the path of the offending value (`deals[12].stage`).
+
+use super::deal::Deal;
+use super::direction::Direction;
+use super::employee::Employee;
+use super::error::Field;
+use super::ids::{DirectionId, EmployeeId, StageId};
+use super::money::{Currency, Money};
+use super::period::Period;
+use super::plan::PlanTarget;
+use super::stage::StageKind;
+use super::validate;
+use super::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One plan set by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    /// Whose plan.
+    pub employee: EmployeeId,
+    /// For which period.
+    pub period: Period,
+    /// Target amount, minor units.
+    pub amount: Money,
+    /// Target number of won deals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deals: Option<u32>,
+}
+
+/// Everything in a workspace, as plain data. Directions are listed in the user's order; deals
+/// in column order (by direction, stage, then position in the column): a deal's position is
+/// its place among the deals of its stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceData {
+    /// Currency of every amount.
+    pub currency: Currency,
+    /// Loss reasons offered when a deal is lost.
+    #[serde(default)]
+    pub loss_reasons: Vec<String>,
+    /// Employees.
+    #[serde(default)]
+    pub employees: Vec<Employee>,
+    /// Directions with their stages.
+    #[serde(default)]
+    pub directions: Vec<Direction>,
+    /// Deals.
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+    /// Plans set by hand.
+    #[serde(default)]
+    pub plans: Vec<PlanRecord>,
+    /// The next id to hand out; greater than every id used.
+    pub next_id: u32,
+}
+
+/// What is wrong with a value in imported or stored data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataProblem {
+    /// An id used twice.
+    DuplicateId,
+    /// A name that must be unique is not.
+    DuplicateName,
+    /// A required text is empty.
+    Empty,
+    /// A text is too long.
+    TooLong,
+    /// A value out of range or of the wrong form.
+    Invalid,
+    /// An amount below zero.
+    NegativeAmount,
+    /// No stage with this id.
+    UnknownStage,
+    /// No direction with this id.
+    UnknownDirection,
+    /// No employee with this id.
+    UnknownEmployee,
+    /// The stage is not one of the deal's direction.
+    StageOfAnotherDirection,
+    /// A direction lacks a stage of this kind.
+    MissingStageKind(StageKind),
+    /// Won or lost stages before open ones.
+    ClosedStagesNotLast,
+    /// A closed deal without a close date, or an open one with it.
+    CloseDateMismatch,
+    /// A lost deal without a reason, or a reason on a deal that is not lost.
+    LossReasonMismatch,
+    /// Two plans for the same employee and period.
+    DuplicatePlan,
+    /// The id counter is not above every id.
+    CounterTooLow,
+}
+
+/// A problem and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    /// Path of the value, e.g. `deals[12].stage`.
+    pub path: String,
+    /// What is wrong.
+    pub problem: DataProblem,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {:?}", self.path, self.problem)
+    }
+}
+
+fn err<T>(path: impl Into<String>, problem: DataProblem) -> Result<T, DataError> {
+    Err(DataError { path: path.into(), problem })
+}
+
+fn check_name(path: String, value: &str) -> Result<(), DataError> {
+    match validate::name(Field::DealTitle, value) {
+        Ok(trimmed) if trimmed == value => Ok(()),
+        Ok(_) => err(path, DataProblem::Invalid),
+        Err(super::DomainError::Empty(_)) => err(path, DataProblem::Empty),
+        Err(_) => err(path, DataProblem::TooLong),
+    }
+}
+
+impl Workspace {
+    /// The workspace as plain data (directions in order, deals in column order).
+    pub fn to_data(&self) -> WorkspaceData {
+        let mut data = self.structure_data();
+        data.deals = self
+            .columns_in_order()
+            .into_iter()
+            .flat_map(|(_, ids)| ids)
+            .filter_map(|id| self.deals.get(&id).cloned())
+            .collect();
+        data
+    }
+
+    /// Builds a workspace from plain data, checking every rule first. The first problem found
+    /// is returned with its path; nothing is half-built.
+    pub fn from_data(data: WorkspaceData) -> Result<Workspace, DataError> {
+        let mut ids: HashSet<u32> = HashSet::new();
+        let mut claim = |id: u32, path: String| -> Result<(), DataError> {
+            if id >= data.next_id {
+                return err(path, DataProblem::CounterTooLow);
+            }
+            if !ids.insert(id) {
+                return err(path, DataProblem::DuplicateId);
+            }
+            Ok(())
+        };
+        let mut reasons: HashSet<String> = HashSet::new();
+        for (i, reason) in data.loss_reasons.iter().enumerate() {
+            check_name(format!("loss_reasons[{i}]"), reason)?;
+            if !reasons.insert(reason.to_lowercase()) {
+                return err(format!("loss_reasons[{i}]"), DataProblem::DuplicateName);
+            }
+        }
+        let mut names: HashSet<String> = HashSet::new();
+        for (i, e) in data.employees.iter().enumerate() {
+            claim(e.id.0, format!("employees[{i}].id"))?;
+            check_name(format!("employees[{i}].name"), &e.name)?;
+            if !names.insert(e.name.to_lowercase()) {
+                return err(format!("employees[{i}].name"), DataProblem::DuplicateName);
+            }
+        }
+        let mut direction_names: HashSet<String> = HashSet::new();
+        let mut stage_direction: HashMap<StageId, (DirectionId, StageKind)> = HashMap::new();
+        for (i, d) in data.directions.iter().enumerate() {
+            claim(d.id.0, format!("directions[{i}].id"))?;
+            check_name(format!("directions[{i}].name"), &d.name)?;
+            if !direction_names.insert(d.name.to_lowercase()) {
+                return err(format!("directions[{i}].name"), DataProblem::DuplicateName);
+            }
+            if validate::max_len(Field::Notes, &d.description, validate::MAX_TEXT).is_err() {
+                return err(format!("directions[{i}].description"), DataProblem::TooLong);
+            }
+            for (j, s) in d.stages.iter().enumerate() {
+                let path = format!("directions[{i}].stages[{j}]");
+                claim(s.id.0, format!("{path}.id"))?;
+                if let Err(e) = validate::stage_spec(&s.spec()) {
+                    let field = match e {
+                        super::DomainError::Invalid(Field::StageColor) => "color",
+                        super::DomainError::Invalid(Field::StageProbability) => "probability",
+                        super::DomainError::Empty(_) => return err(format!("{path}.name"), DataProblem::Empty),
+                        _ => "task",
+                    };
+                    return err(format!("{path}.{field}"), DataProblem::Invalid);
+                }
+                stage_direction.insert(s.id, (d.id, s.kind));
+            }
+            match validate::stage_order(d.stages.iter().map(|s| s.kind)) {
+                Ok(()) => {}
+                Err(super::DomainError::MissingStageKind(kind)) => {
+                    return err(format!("directions[{i}].stages"), DataProblem::MissingStageKind(kind))
+                }
+                Err(_) => return err(format!("directions[{i}].stages"), DataProblem::ClosedStagesNotLast),
+            }
+        }
+        let employees: HashSet<EmployeeId> = data.employees.iter().map(|e| e.id).collect();
+        for (i, deal) in data.deals.iter().enumerate() {
+            let path = |field: &str| format!("deals[{i}].{field}");
+            claim(deal.id.0, path("id"))?;
+            check_name(path("title"), &deal.title)?;
+            if deal.amount < Money::ZERO {
+                return err(path("amount"), DataProblem::NegativeAmount);
+            }
+            if !employees.contains(&deal.owner) {
+                return err(path("owner"), DataProblem::UnknownEmployee);
+            }
+            if !data.directions.iter().any(|d| d.id == deal.direction) {
+                return err(path("direction"), DataProblem::UnknownDirection);
+            }
+            let Some(&(direction, kind)) = stage_direction.get(&deal.stage) else {
+                return err(path("stage"), DataProblem::UnknownStage);
+            };
+            if direction != deal.direction {
+                return err(path("stage"), DataProblem::StageOfAnotherDirection);
+            }
+            if kind.is_closed() != deal.closed_at.is_some() {
+                return err(path("closed_at"), DataProblem::CloseDateMismatch);
+            }
+            if (kind == StageKind::Lost) != deal.loss_reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+                return err(path("loss_reason"), DataProblem::LossReasonMismatch);
+            }
+            if deal.nps.is_some_and(|n| n > 10) {
+                return err(path("nps"), DataProblem::Invalid);
+            }
+            if validate::email(&deal.client.email).is_err() {
+                return err(path("client.email"), DataProblem::Invalid);
+            }
+            if validate::max_len(Field::Notes, &deal.notes, validate::MAX_TEXT).is_err() {
+                return err(path("notes"), DataProblem::TooLong);
+            }
+        }
+        let mut plans = std::collections::BTreeMap::new();
+        for (i, p) in data.plans.iter().enumerate() {
+            if !employees.contains(&p.employee) {
+                return err(format!("plans[{i}].employee"), DataProblem::UnknownEmployee);
+            }
+            if !p.period.is_valid() {
+                return err(format!("plans[{i}].period"), DataProblem::Invalid);
+            }
+            if p.amount < Money::ZERO {
+                return err(format!("plans[{i}].amount"), DataProblem::NegativeAmount);
+            }
+            let target = PlanTarget { amount: p.amount, deals: p.deals };
+            if plans.insert((p.employee, p.period), target).is_some() {
+                return err(format!("plans[{i}]"), DataProblem::DuplicatePlan);
+            }
+        }
+
+        let mut ws = Workspace {
+            currency: data.currency,
+            loss_reasons: data.loss_reasons,
+            next_id: data.next_id,
+            plans,
+            ..Workspace::default()
+        };
+        for e in data.employees {
+            ws.employees.insert(e.id, e);
+        }
+        for d in data.directions {
+            for s in &d.stages {
+                ws.columns.insert(s.id, Vec::new());
+                ws.stage_direction.insert(s.id, d.id);
+            }
+            ws.direction_order.push(d.id);
+            ws.directions.insert(d.id, d);
+        }
+        for deal in data.deals {
+            ws.columns.entry(deal.stage).or_default().push(deal.id);
+            ws.deals.insert(deal.id, deal);
+        }
+        debug_assert!(ws.check_invariants().is_ok());
+        Ok(ws)
+    }
+}
+
+/// The largest id in use, for repairing a counter (used by migrations of old data).
+pub fn max_id(data: &WorkspaceData) -> u32 {
+    let employees = data.employees.iter().map(|e| e.id.0);
+    let directions = data.directions.iter().map(|d| d.id.0);
+    let stages = data.directions.iter().flat_map(|d| d.stages.iter().map(|s| s.id.0));
+    let deals = data.deals.iter().map(|d: &Deal| d.id.0);
+    employees.chain(directions).chain(stages).chain(deals).max().unwrap_or(0)
+}
+
+impl Workspace {
+    /// The workspace without its deals (for a storage manifest that keeps deals apart).
+    pub fn structure_data(&self) -> WorkspaceData {
+        WorkspaceData {
+            currency: self.currency,
+            loss_reasons: self.loss_reasons.clone(),
+            employees: self.employees.values().cloned().collect(),
+            directions: self.directions().cloned().collect(),
+            deals: Vec::new(),
+            plans: self
+                .plans
+                .iter()
+                .map(|(&(employee, period), t)| PlanRecord { employee, period, amount: t.amount, deals: t.deals })
+                .collect(),
+            next_id: self.next_id,
+        }
+    }
+
+    /// Every column's deal ids in order, directions and stages in order.
+    pub fn columns_in_order(&self) -> Vec<(StageId, Vec<super::ids::DealId>)> {
+        self.directions()
+            .flat_map(|d| d.stages.iter().map(|s| (s.id, self.column(s.id).to_vec())))
+            .collect()
+    }
+}

@@ -1,0 +1,127 @@
+//! Compact text for localStorage: DEFLATE (miniz_oxide), then 15 bits per UTF-16 code unit.
+//! localStorage counts UTF-16 units, so this stores about 1.9 bytes of compressed data per
+//! unit, where plain JSON stores one byte. Every produced unit lies in U+0020–U+801F: no
+//! control characters and no surrogates, so any browser keeps the string as is.
+
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+/// Compression level: 3 is several times faster than the default and nearly as small.
+const LEVEL: u8 = 3;
+const OFFSET: u32 = 0x20;
+/// The largest inflated payload accepted (a guard against corrupted or hostile input).
+pub const MAX_INFLATED: usize = 256 * 1024 * 1024;
+
+/// Why packed text could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodecError {
+    /// A unit outside the alphabet, or a wrong length header.
+    BadText,
+    /// The compressed stream is broken.
+    BadStream,
+}
+
+/// Compresses `data` and packs it into text.
+pub fn pack(data: &[u8]) -> String {
+    to_text(&compress_to_vec(data, LEVEL))
+}
+
+/// Reverses [`pack`].
+pub fn unpack(text: &str) -> Result<Vec<u8>, CodecError> {
+    let bytes = from_text(text)?;
+    decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|_| CodecError::BadStream)
+}
+
+/// Bytes to text, 15 bits a unit; the first two units hold the byte count (30 bits).
+fn to_text(bytes: &[u8]) -> String {
+    let len = bytes.len() as u32;
+    let mut out = String::with_capacity(bytes.len() * 8 / 15 + 4);
+    push_unit(&mut out, len >> 15);
+    push_unit(&mut out, len & 0x7FFF);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &b in bytes {
+        acc = (acc << 8) | u32::from(b);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            push_unit(&mut out, (acc >> bits) & 0x7FFF);
+        }
+    }
+    if bits > 0 {
+        push_unit(&mut out, (acc << (15 - bits)) & 0x7FFF);
+    }
+    out
+}
+
+fn push_unit(out: &mut String, value: u32) {
+    out.push(char::from_u32(value + OFFSET).expect("U+0020..U+801F are scalar values"));
+}
+
+fn from_text(text: &str) -> Result<Vec<u8>, CodecError> {
+    let mut units = text.chars().map(|c| {
+        let v = c as u32;
+        if (OFFSET..OFFSET + 0x8000).contains(&v) {
+            Ok(v - OFFSET)
+        } else {
+            Err(CodecError::BadText)
+        }
+    });
+    let high = units.next().ok_or(CodecError::BadText)??;
+    let low = units.next().ok_or(CodecError::BadText)??;
+    let len = ((high << 15) | low) as usize;
+    if len > MAX_INFLATED {
+        return Err(CodecError::BadText);
+    }
+    let mut out = Vec::with_capacity(len);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for unit in units {
+        acc = (acc << 15) | unit?;
+        bits += 15;
+        while bits >= 8 && out.len() < len {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    if out.len() == len {
+        Ok(out)
+    } else {
+        Err(CodecError::BadText)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packs_and_unpacks_any_bytes() {
+        for len in [0usize, 1, 2, 14, 15, 16, 29, 30, 31, 1000, 70_001] {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7919 % 251) as u8).collect();
+            assert_eq!(from_text(&to_text(&data)).unwrap(), data, "len {len}");
+            assert_eq!(unpack(&pack(&data)).unwrap(), data);
+        }
+    }
+
+    #[test]
+    fn text_stays_in_the_safe_alphabet_and_is_compact() {
+        let json = r#"{"title":"Поставка оборудования","amount":125000000}"#.repeat(200);
+        let text = pack(json.as_bytes());
+        assert!(text.chars().all(|c| (0x20..0x8020).contains(&(c as u32))));
+        assert!(text.chars().count() * 20 < json.chars().count(), "repetitive JSON shrinks a lot");
+    }
+
+    #[test]
+    fn broken_text_is_an_error_not_a_panic() {
+        let text = pack(b"hello hello hello");
+        assert_eq!(unpack("\u{1}\u{2}"), Err(CodecError::BadText));
+        assert_eq!(unpack(""), Err(CodecError::BadText));
+        let truncated: String = text.chars().take(text.chars().count() - 2).collect();
+        assert!(unpack(&truncated).is_err());
+        let mut garbled: Vec<char> = text.chars().collect();
+        garbled[3] = '\u{7000}';
+        assert!(unpack(&garbled.into_iter().collect::<String>()).is_err());
+    }
+}

@@ -1,0 +1,210 @@
+//! The versioned envelope `{app, schema_version, saved_at, revision, data}` shared by
+//! localStorage and exported files, reading with precise errors, and the migration chain.
+
+use crate::domain::{DataError, Workspace, WorkspaceData};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+/// The `app` field of every Voronka file.
+pub const APP: &str = "voronka";
+/// The schema this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The largest file import accepts, in bytes.
+pub const MAX_FILE_BYTES: usize = 40 * 1024 * 1024;
+
+/// The header of a stored or exported workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Always [`APP`].
+    pub app: String,
+    /// Schema of `data`.
+    pub schema_version: u32,
+    /// When it was written (RFC 3339, UTC).
+    pub saved_at: String,
+    /// Increases with every save; a tab never overwrites a higher revision.
+    pub revision: u64,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, D: Serialize> {
+    #[serde(flatten)]
+    meta: &'a Meta,
+    data: &'a D,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    app: Option<String>,
+    schema_version: Option<u32>,
+    #[serde(default)]
+    saved_at: String,
+    #[serde(default)]
+    revision: u64,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// Why a file or stored text could not be read. Each names what the user needs to know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing in it.
+    Empty,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge(usize),
+    /// Not JSON at all (position of the first error).
+    NotJson {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// JSON that ends too early: a cut-off file.
+    Truncated,
+    /// JSON, but not a Voronka workspace.
+    NotVoronka,
+    /// Written by a newer Voronka.
+    FutureVersion(u32),
+    /// A value of the wrong type or form, at `path`.
+    WrongType {
+        /// Where, e.g. `deals[3].amount`.
+        path: String,
+    },
+    /// A value that breaks a rule, at its path.
+    Invalid(DataError),
+}
+
+/// Writes `data` in an envelope.
+pub fn write<D: Serialize>(meta: &Meta, data: &D) -> String {
+    serde_json::to_string(&EnvelopeOut { meta, data }).expect("workspace data always serializes")
+}
+
+/// A fresh header for a save at `revision`.
+pub fn meta(revision: u64, saved_at: String) -> Meta {
+    Meta { app: APP.to_string(), schema_version: SCHEMA_VERSION, saved_at, revision }
+}
+
+fn json_error(e: &serde_json::Error) -> ReadError {
+    if e.is_eof() {
+        ReadError::Truncated
+    } else {
+        ReadError::NotJson { line: e.line(), column: e.column() }
+    }
+}
+
+/// Reads the header and the raw `data` of an envelope, migrating older schemas. Returns the
+/// header (with the schema it was written in) and the data as JSON text of the current schema.
+pub fn read_raw(text: &str) -> Result<(Meta, String), ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let envelope: EnvelopeIn = match serde_json::from_str(trimmed) {
+        Ok(e) => e,
+        Err(e) if e.is_data() => {
+            // Valid JSON of another shape: maybe a bare data object (schema 0).
+            serde_json::from_str::<Value>(trimmed).map_err(|e| json_error(&e))?;
+            return read_bare(trimmed);
+        }
+        Err(e) => return Err(json_error(&e)),
+    };
+    let (Some(app), Some(version), Some(data)) = (envelope.app, envelope.schema_version, envelope.data) else {
+        return read_bare(trimmed);
+    };
+    if app != APP {
+        return Err(ReadError::NotVoronka);
+    }
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::FutureVersion(version));
+    }
+    let meta = Meta { app, schema_version: version, saved_at: envelope.saved_at, revision: envelope.revision };
+    if version == SCHEMA_VERSION {
+        return Ok((meta, data.get().to_string()));
+    }
+    let value: Value = serde_json::from_str(data.get()).map_err(|e| json_error(&e))?;
+    Ok((meta, migrate(version, value)?.to_string()))
+}
+
+/// Schema 0: a bare `data` object with no envelope (hand-written or from the first drafts).
+fn read_bare(text: &str) -> Result<(Meta, String), ReadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let looks_like_data = value.get("currency").is_some()
+        && (value.get("directions").is_some() || value.get("deals").is_some());
+    if !looks_like_data {
+        return Err(ReadError::NotVoronka);
+    }
+    let meta = Meta { app: APP.to_string(), schema_version: 0, saved_at: String::new(), revision: 0 };
+    Ok((meta, migrate(0, value)?.to_string()))
+}
+
+/// The migration chain: step `n` turns schema `n` data into schema `n + 1`.
+fn migrate(from: u32, mut data: Value) -> Result<Value, ReadError> {
+    for version in from..SCHEMA_VERSION {
+        data = match version {
+            0 => migrate_0_to_1(data)?,
+            _ => unreachable!("every version below SCHEMA_VERSION has a step"),
+        };
+    }
+    Ok(data)
+}
+
+/// Schema 0 had no id counter and could omit the lists: fill them in.
+fn migrate_0_to_1(mut data: Value) -> Result<Value, ReadError> {
+    let object = data.as_object_mut().ok_or(ReadError::NotVoronka)?;
+    for list in ["loss_reasons", "employees", "directions", "deals", "plans"] {
+        object.entry(list).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    if !object.contains_key("next_id") {
+        let partial: WorkspaceData = serde_path_to_error::deserialize(&Value::Object({
+            let mut o = object.clone();
+            o.insert("next_id".into(), Value::from(0));
+            o
+        }))
+        .map_err(|e| ReadError::WrongType { path: e.path().to_string() })?;
+        object.insert("next_id".into(), Value::from(crate::domain::data::max_id(&partial) + 1));
+    }
+    Ok(data)
+}
+
+/// Reads a whole workspace from an envelope (or a bare schema-0 object), validating all of it.
+pub fn read_workspace(text: &str) -> Result<(Meta, Workspace), ReadError> {
+    let (meta, data) = read_raw(text)?;
+    let mut de = serde_json::Deserializer::from_str(&data);
+    let data: WorkspaceData = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if e.inner().is_eof() {
+            ReadError::Truncated
+        } else {
+            ReadError::WrongType { path: e.path().to_string() }
+        }
+    })?;
+    let ws = Workspace::from_data(data).map_err(ReadError::Invalid)?;
+    Ok((meta, ws))
+}
+
+/// The workspace as an export file (pretty enough to read, compact enough to keep).
+pub fn export(ws: &Workspace, revision: u64, saved_at: String) -> String {
+    write(&meta(revision, saved_at), &ws.to_data())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_classified() {
+        assert_eq!(read_raw(""), Err(ReadError::Empty));
+        assert_eq!(read_raw("  \n"), Err(ReadError::Empty));
+        assert_eq!(read_raw("hello"), Err(ReadError::NotJson { line: 1, column: 1 }));
+        assert_eq!(read_raw(r#"{"app":"voronka","schema_version":1,"data":{"#), Err(ReadError::Truncated));
+        assert_eq!(read_raw(r#"{"name":"trello export","cards":[]}"#), Err(ReadError::NotVoronka));
+        assert_eq!(read_raw("[1,2,3]"), Err(ReadError::NotVoronka));
+        assert_eq!(read_raw(r#"{"app":"other","schema_version":1,"data":{}}"#), Err(ReadError::NotVoronka));
+        assert_eq!(
+            read_raw(r#"{"app":"voronka","schema_version":7,"saved_at":"","revision":1,"data":{}}"#),
+            Err(ReadError::FutureVersion(7))
+        );
+    }
+}
