@@ -24,7 +24,10 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        HELD.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        HELD.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -41,13 +44,26 @@ fn today() -> NaiveDate {
 }
 
 fn workspace(deals: usize) -> Workspace {
-    generate(&DemoConfig { seed: 42, employees: 12, deals, today: today(), lang: Lang::Ru })
+    generate(&DemoConfig {
+        seed: 42,
+        employees: 12,
+        deals,
+        today: today(),
+        lang: Lang::Ru,
+    })
 }
 
 /// The direction with the most deals, and two of its open stages.
 fn busiest(ws: &Workspace) -> (DirectionId, StageId, StageId) {
-    let d = ws.directions().max_by_key(|d| ws.deals_in_direction(d.id)).unwrap();
-    let open: Vec<_> = d.stages.iter().filter(|s| s.kind == StageKind::Open).collect();
+    let d = ws
+        .directions()
+        .max_by_key(|d| ws.deals_in_direction(d.id))
+        .unwrap();
+    let open: Vec<_> = d
+        .stages
+        .iter()
+        .filter(|s| s.kind == StageKind::Open)
+        .collect();
     (d.id, open[0].id, open[1].id)
 }
 
@@ -94,7 +110,11 @@ fn report_memory() {
                 &mut ws,
                 Command::DeleteDirection {
                     direction: dir,
-                    target: Some(DirectionMapping { direction: target.id, stages, loss_reason: None }),
+                    target: Some(DirectionMapping {
+                        direction: target.id,
+                        stages,
+                        loss_reason: None,
+                    }),
                     at: Stamp::at_midnight(today()),
                 },
             )
@@ -132,7 +152,11 @@ fn benches(c: &mut Criterion) {
         let mut pass = 0usize;
         group.bench_function(BenchmarkId::new("move_deal", n), |bench| {
             bench.iter(|| {
-                let (from, to) = if pass % 2 == 0 { (a, b) } else { (b, a) };
+                let (from, to) = if pass.is_multiple_of(2) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 let Some(&next) = ws.column(from).first() else {
                     pass += 1;
                     return;
@@ -150,13 +174,16 @@ fn benches(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("every_gauge_of_a_period", n), |bench| {
             bench.iter(|| black_box(ws.completions(Period::month(2026, 11), today())))
         });
-        group.bench_function(BenchmarkId::new("every_gauge_all_period_kinds", n), |bench| {
-            bench.iter(|| {
-                for kind in PeriodKind::ALL {
-                    black_box(ws.completions(Period::containing(today(), kind), today()));
-                }
-            })
-        });
+        group.bench_function(
+            BenchmarkId::new("every_gauge_all_period_kinds", n),
+            |bench| {
+                bench.iter(|| {
+                    for kind in PeriodKind::ALL {
+                        black_box(ws.completions(Period::containing(today(), kind), today()));
+                    }
+                })
+            },
+        );
         group.finish();
     }
 }

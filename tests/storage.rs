@@ -8,10 +8,18 @@ use voronka::domain::demo::{generate, DemoConfig};
 use voronka::domain::*;
 use voronka::storage::envelope::{self, ReadError};
 use voronka::storage::kv::{KeyValue, MemoryKv, QUOTA_UNITS};
-use voronka::storage::persist::{Dirty, LoadProblem, Loaded, Persister, SaveError, MANIFEST_KEY, RECOVERY_KEY};
+use voronka::storage::persist::{
+    Dirty, LoadProblem, Loaded, Persister, SaveError, MANIFEST_KEY, RECOVERY_KEY,
+};
 
 fn demo(deals: usize) -> Workspace {
-    generate(&DemoConfig { seed: 11, employees: 6, deals, today: day(2026, 11, 27), lang: Lang::Ru })
+    generate(&DemoConfig {
+        seed: 11,
+        employees: 6,
+        deals,
+        today: day(2026, 11, 27),
+        lang: Lang::Ru,
+    })
 }
 
 fn persister(kv: &MemoryKv) -> Persister {
@@ -33,7 +41,10 @@ fn export_import_round_trips_exactly() {
     let text = envelope::export(&ws, 5, T.into());
     let (meta, back) = envelope::read_workspace(&text).unwrap();
     assert_eq!(back, ws);
-    assert_eq!((meta.app.as_str(), meta.schema_version, meta.revision), ("voronka", 1, 5));
+    assert_eq!(
+        (meta.app.as_str(), meta.schema_version, meta.revision),
+        ("voronka", 1, 5)
+    );
     assert_eq!(envelope::export(&back, 5, T.into()), text, "byte for byte");
 }
 
@@ -41,7 +52,10 @@ fn export_import_round_trips_exactly() {
 fn schema_0_fixture_migrates() {
     let text = std::fs::read_to_string("tests/fixtures/schema-0.json").unwrap();
     let (meta, ws) = envelope::read_workspace(&text).unwrap();
-    assert_eq!(meta.schema_version, 0, "the header tells which schema the file had");
+    assert_eq!(
+        meta.schema_version, 0,
+        "the header tells which schema the file had"
+    );
     assert_eq!(ws.deal_count(), 1);
     assert_eq!(ws.next_id(), 7, "the missing counter is set above every id");
     assert_eq!(ws.deal(DealId(6)).unwrap().amount, Money::major(1_250_000));
@@ -53,27 +67,59 @@ fn bad_files_are_rejected_with_their_problem() {
     let good = envelope::export(&demo(30), 1, T.into());
     let read = |t: &str| envelope::read_workspace(t).map(|_| ()).unwrap_err();
     assert_eq!(read(""), ReadError::Empty);
-    assert!(matches!(read("not json at all"), ReadError::NotJson { line: 1, .. }));
-    assert_eq!(read(r#"{"board":"trello","lists":[]}"#), ReadError::NotVoronka);
+    assert!(matches!(
+        read("not json at all"),
+        ReadError::NotJson { line: 1, .. }
+    ));
+    assert_eq!(
+        read(r#"{"board":"trello","lists":[]}"#),
+        ReadError::NotVoronka
+    );
     assert_eq!(read(&good[..good.len() / 2]), ReadError::Truncated);
-    assert_eq!(read(&good.replacen("\"schema_version\":1", "\"schema_version\":3", 1)), ReadError::FutureVersion(3));
+    assert_eq!(
+        read(&good.replacen("\"schema_version\":1", "\"schema_version\":3", 1)),
+        ReadError::FutureVersion(3)
+    );
     let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
     value["data"]["deals"][3]["amount"] = serde_json::json!("много");
-    assert_eq!(read(&value.to_string()), ReadError::WrongType { path: "deals[3].amount".into() });
+    assert_eq!(
+        read(&value.to_string()),
+        ReadError::WrongType {
+            path: "deals[3].amount".into()
+        }
+    );
     let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
     value["data"]["deals"][12]["stage"] = serde_json::json!(99_999);
     assert_eq!(
         read(&value.to_string()),
-        ReadError::Invalid(DataError { path: "deals[12].stage".into(), problem: DataProblem::UnknownStage })
+        ReadError::Invalid(DataError {
+            path: "deals[12].stage".into(),
+            problem: DataProblem::UnknownStage
+        })
     );
     let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
     value["data"]["deals"][2]["amount"] = serde_json::json!(-5);
-    assert!(matches!(read(&value.to_string()), ReadError::Invalid(DataError { problem: DataProblem::NegativeAmount, .. })));
+    assert!(matches!(
+        read(&value.to_string()),
+        ReadError::Invalid(DataError {
+            problem: DataProblem::NegativeAmount,
+            ..
+        })
+    ));
     let mut value: serde_json::Value = serde_json::from_str(&good).unwrap();
     value["data"]["deals"][2]["id"] = value["data"]["deals"][1]["id"].clone();
-    assert!(matches!(read(&value.to_string()), ReadError::Invalid(DataError { problem: DataProblem::DuplicateId, .. })));
+    assert!(matches!(
+        read(&value.to_string()),
+        ReadError::Invalid(DataError {
+            problem: DataProblem::DuplicateId,
+            ..
+        })
+    ));
     let huge = " ".repeat(envelope::MAX_FILE_BYTES + 1);
-    assert_eq!(read(&huge), ReadError::TooLarge(envelope::MAX_FILE_BYTES + 1));
+    assert_eq!(
+        read(&huge),
+        ReadError::TooLarge(envelope::MAX_FILE_BYTES + 1)
+    );
 }
 
 #[test]
@@ -85,7 +131,10 @@ fn saves_and_loads_a_workspace() {
     assert_eq!(p.save(&ws, &Dirty::everything(), T.into()), Ok(1));
     let mut other = persister(&kv);
     assert_eq!(ready(&mut other), ws);
-    assert!(kv.get(MANIFEST_KEY).unwrap().contains("\"schema_version\":1"));
+    assert!(kv
+        .get(MANIFEST_KEY)
+        .unwrap()
+        .contains("\"schema_version\":1"));
 }
 
 #[test]
@@ -133,26 +182,51 @@ fn quota_errors_keep_the_last_save_and_saving_resumes_with_room() {
     }
     let keys_before = kv.keys();
     assert_eq!(p.save(&ws, &dirty, T.into()), Err(SaveError::Quota));
-    assert_eq!(kv.keys(), keys_before, "no half-written shard is left behind");
-    assert_eq!(ready(&mut persister(&kv)), saved, "the previous save is whole");
+    assert_eq!(
+        kv.keys(),
+        keys_before,
+        "no half-written shard is left behind"
+    );
+    assert_eq!(
+        ready(&mut persister(&kv)),
+        saved,
+        "the previous save is whole"
+    );
     kv.remove("other-app");
     kv.set_quota(None);
     p.save(&ws, &dirty, T.into()).unwrap();
-    assert_eq!(ready(&mut persister(&kv)), ws, "nothing lost once there is room");
+    assert_eq!(
+        ready(&mut persister(&kv)),
+        ws,
+        "nothing lost once there is room"
+    );
 }
 
 #[test]
 fn unreadable_data_is_kept_aside_and_never_overwritten() {
     let kv = MemoryKv::default();
-    kv.set(MANIFEST_KEY, "{\"app\":\"voronka\",\"schema_version\":1,\"data\":{broken").unwrap();
+    kv.set(
+        MANIFEST_KEY,
+        "{\"app\":\"voronka\",\"schema_version\":1,\"data\":{broken",
+    )
+    .unwrap();
     let mut p = persister(&kv);
     match p.load() {
-        Loaded::Unreadable { problem: LoadProblem::Envelope(_), backed_up: true } => {}
+        Loaded::Unreadable {
+            problem: LoadProblem::Envelope(_),
+            backed_up: true,
+        } => {}
         other => panic!("{other:?}"),
     }
     assert!(kv.get(RECOVERY_KEY).unwrap().contains("broken"));
-    assert_eq!(p.save(&demo(10), &Dirty::everything(), T.into()), Err(SaveError::Blocked));
-    assert!(kv.get(MANIFEST_KEY).unwrap().ends_with("broken"), "the original is untouched");
+    assert_eq!(
+        p.save(&demo(10), &Dirty::everything(), T.into()),
+        Err(SaveError::Blocked)
+    );
+    assert!(
+        kv.get(MANIFEST_KEY).unwrap().ends_with("broken"),
+        "the original is untouched"
+    );
     // Only the user's choice to start fresh allows writing; the copy stays.
     p.start_fresh();
     p.save(&demo(10), &Dirty::everything(), T.into()).unwrap();
@@ -165,7 +239,11 @@ fn a_missing_shard_makes_the_data_unreadable() {
     let mut p = persister(&kv);
     p.load();
     p.save(&demo(100), &Dirty::everything(), T.into()).unwrap();
-    let shard = kv.keys().into_iter().find(|k| k.starts_with("voronka.deals.")).unwrap();
+    let shard = kv
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with("voronka.deals."))
+        .unwrap();
     kv.remove(&shard);
     assert!(matches!(persister(&kv).load(), Loaded::Unreadable { .. }));
 }
@@ -177,14 +255,20 @@ fn newer_schema_opens_read_only() {
     p.load();
     let ws = demo(50);
     p.save(&ws, &Dirty::everything(), T.into()).unwrap();
-    let manifest = kv.get(MANIFEST_KEY).unwrap().replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    let manifest =
+        kv.get(MANIFEST_KEY)
+            .unwrap()
+            .replacen("\"schema_version\":1", "\"schema_version\":2", 1);
     kv.set(MANIFEST_KEY, &manifest).unwrap();
     let mut p = persister(&kv);
     match p.load() {
         Loaded::NewerVersion(Some(read), 2) => assert_eq!(*read, ws),
         other => panic!("{other:?}"),
     }
-    assert_eq!(p.save(&ws, &Dirty::everything(), T.into()), Err(SaveError::Blocked));
+    assert_eq!(
+        p.save(&ws, &Dirty::everything(), T.into()),
+        Err(SaveError::Blocked)
+    );
     assert_eq!(kv.get(MANIFEST_KEY).unwrap(), manifest, "never downgraded");
 }
 
@@ -198,12 +282,22 @@ fn a_tab_never_overwrites_newer_data() {
     let mut b = persister(&kv);
     let mut ws_b = ready(&mut b);
     // Tab A saves a change; tab B, still at the older revision, must not write over it.
-    let (_, log) = ws.apply_logged(&Command::AddEmployee { name: "Новый сотрудник".into() }).unwrap();
+    let (_, log) = ws
+        .apply_logged(&Command::AddEmployee {
+            name: "Новый сотрудник".into(),
+        })
+        .unwrap();
     let mut dirty = Dirty::default();
     dirty.add_deals(log.touched_deals());
     assert_eq!(a.save(&ws, &dirty, T.into()), Ok(2));
-    ws_b.apply(&Command::AddEmployee { name: "Другой".into() }).unwrap();
-    assert_eq!(b.save(&ws_b, &Dirty::default(), T.into()), Err(SaveError::Conflict(2)));
+    ws_b.apply(&Command::AddEmployee {
+        name: "Другой".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        b.save(&ws_b, &Dirty::default(), T.into()),
+        Err(SaveError::Conflict(2))
+    );
     assert_eq!(b.stored_revision(), Some(2));
     assert_eq!(ready(&mut b), ws, "tab B reloads the newer data");
 }
@@ -211,19 +305,42 @@ fn a_tab_never_overwrites_newer_data() {
 /// Notes as reps write them: varied words and numbers, a few hundred characters.
 fn realistic_note(seed: u64) -> String {
     const WORDS: [&str; 24] = [
-        "клиент", "просил", "перезвонить", "после", "обеда", "бюджет", "утверждён", "на", "квартал",
-        "сравнивают", "с", "конкурентами", "договор", "у", "юристов", "скидка", "при", "оплате",
-        "вперёд", "поставка", "в", "срок", "до", "склад",
+        "клиент",
+        "просил",
+        "перезвонить",
+        "после",
+        "обеда",
+        "бюджет",
+        "утверждён",
+        "на",
+        "квартал",
+        "сравнивают",
+        "с",
+        "конкурентами",
+        "договор",
+        "у",
+        "юристов",
+        "скидка",
+        "при",
+        "оплате",
+        "вперёд",
+        "поставка",
+        "в",
+        "срок",
+        "до",
+        "склад",
     ];
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut out = String::new();
     while out.chars().count() < 300 {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
         out.push_str(WORDS[(x % 24) as usize]);
-        out.push(if x % 7 == 0 { '.' } else { ' ' });
-        if x % 5 == 0 {
+        out.push(if x.is_multiple_of(7) { '.' } else { ' ' });
+        if x.is_multiple_of(5) {
             out.push_str(&format!("{} ", x % 100_000));
         }
     }
@@ -242,9 +359,18 @@ fn ten_thousand_realistic_deals_fit_in_localstorage() {
     let kv = MemoryKv::with_quota(QUOTA_UNITS);
     let mut p = persister(&kv);
     p.load();
-    p.save(&ws, &Dirty::everything(), T.into()).expect("10,000 deals fit");
+    p.save(&ws, &Dirty::everything(), T.into())
+        .expect("10,000 deals fit");
     let usage = p.usage();
-    println!("10,000 deals with ~300-character notes: {} UTF-16 units, {}% of the quota", usage.used, usage.percent());
-    assert!(usage.percent() < 80, "and leave room to grow: {}%", usage.percent());
+    println!(
+        "10,000 deals with ~300-character notes: {} UTF-16 units, {}% of the quota",
+        usage.used,
+        usage.percent()
+    );
+    assert!(
+        usage.percent() < 80,
+        "and leave room to grow: {}%",
+        usage.percent()
+    );
     assert_eq!(ready(&mut persister(&kv)), ws);
 }

@@ -44,6 +44,11 @@ async fn shell_switches_language_and_remembers_it() {
     let root = mount_app();
     leptos::task::tick().await;
     assert_eq!(text(&root, ".brand-name"), "Voronka");
+    // First launch: start blank.
+    if root.query_selector("[data-start=blank]").unwrap().is_some() {
+        click(&root, "[data-start=blank]");
+        leptos::task::tick().await;
+    }
     assert_eq!(text(&root, ".nav-link[data-view=board]"), "Board");
     assert_eq!(text(&root, ".view-title"), "Board");
 
@@ -99,4 +104,46 @@ async fn navigation_follows_the_url_fragment() {
     assert_eq!(current.as_deref(), Some("plans"));
     web_sys::window().unwrap().location().set_hash("").unwrap();
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn local_storage_reports_quota_errors_as_such() {
+    use voronka::storage::kv::{KeyValue, KvError, LocalKv};
+    let kv = LocalKv::open().expect("localStorage is available");
+    kv.set("voronka.test", "value").unwrap();
+    assert_eq!(kv.get("voronka.test").as_deref(), Some("value"));
+    assert!(kv.keys().contains(&"voronka.test".to_string()));
+    // More than Chromium's whole quota: refused with the quota error, not another one.
+    let huge = "x".repeat(6_000_000);
+    assert_eq!(kv.set("voronka.huge", &huge), Err(KvError::Quota));
+    kv.remove("voronka.test");
+    assert_eq!(kv.get("voronka.test"), None);
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_saved_in_local_storage_loads_back() {
+    use voronka::domain::demo::{generate, DemoConfig};
+    use voronka::domain::Lang;
+    use voronka::storage::kv::LocalKv;
+    use voronka::storage::persist::{Dirty, Loaded, Persister};
+    let ws = generate(&DemoConfig {
+        seed: 1,
+        employees: 3,
+        deals: 120,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        lang: Lang::En,
+    });
+    let mut p = Persister::new(Box::new(LocalKv::open().unwrap()));
+    p.start_fresh();
+    p.save(&ws, &Dirty::everything(), "2026-11-27T10:00:00Z".into())
+        .unwrap();
+    let mut again = Persister::new(Box::new(LocalKv::open().unwrap()));
+    match again.load() {
+        Loaded::Ready(back, revision) => {
+            assert_eq!(*back, ws);
+            assert!(revision >= 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    again.start_fresh();
 }

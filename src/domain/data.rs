@@ -109,7 +109,10 @@ impl fmt::Display for DataError {
 }
 
 fn err<T>(path: impl Into<String>, problem: DataProblem) -> Result<T, DataError> {
-    Err(DataError { path: path.into(), problem })
+    Err(DataError {
+        path: path.into(),
+        problem,
+    })
 }
 
 fn check_name(path: String, value: &str) -> Result<(), DataError> {
@@ -180,7 +183,9 @@ impl Workspace {
                     let field = match e {
                         super::DomainError::Invalid(Field::StageColor) => "color",
                         super::DomainError::Invalid(Field::StageProbability) => "probability",
-                        super::DomainError::Empty(_) => return err(format!("{path}.name"), DataProblem::Empty),
+                        super::DomainError::Empty(_) => {
+                            return err(format!("{path}.name"), DataProblem::Empty)
+                        }
                         _ => "task",
                     };
                     return err(format!("{path}.{field}"), DataProblem::Invalid);
@@ -190,9 +195,17 @@ impl Workspace {
             match validate::stage_order(d.stages.iter().map(|s| s.kind)) {
                 Ok(()) => {}
                 Err(super::DomainError::MissingStageKind(kind)) => {
-                    return err(format!("directions[{i}].stages"), DataProblem::MissingStageKind(kind))
+                    return err(
+                        format!("directions[{i}].stages"),
+                        DataProblem::MissingStageKind(kind),
+                    )
                 }
-                Err(_) => return err(format!("directions[{i}].stages"), DataProblem::ClosedStagesNotLast),
+                Err(_) => {
+                    return err(
+                        format!("directions[{i}].stages"),
+                        DataProblem::ClosedStagesNotLast,
+                    )
+                }
             }
         }
         let employees: HashSet<EmployeeId> = data.employees.iter().map(|e| e.id).collect();
@@ -218,7 +231,12 @@ impl Workspace {
             if kind.is_closed() != deal.closed_at.is_some() {
                 return err(path("closed_at"), DataProblem::CloseDateMismatch);
             }
-            if (kind == StageKind::Lost) != deal.loss_reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+            if (kind == StageKind::Lost)
+                != deal
+                    .loss_reason
+                    .as_deref()
+                    .is_some_and(|r| !r.trim().is_empty())
+            {
                 return err(path("loss_reason"), DataProblem::LossReasonMismatch);
             }
             if deal.nps.is_some_and(|n| n > 10) {
@@ -242,7 +260,10 @@ impl Workspace {
             if p.amount < Money::ZERO {
                 return err(format!("plans[{i}].amount"), DataProblem::NegativeAmount);
             }
-            let target = PlanTarget { amount: p.amount, deals: p.deals };
+            let target = PlanTarget {
+                amount: p.amount,
+                deals: p.deals,
+            };
             if plans.insert((p.employee, p.period), target).is_some() {
                 return err(format!("plans[{i}]"), DataProblem::DuplicatePlan);
             }
@@ -279,9 +300,17 @@ impl Workspace {
 pub fn max_id(data: &WorkspaceData) -> u32 {
     let employees = data.employees.iter().map(|e| e.id.0);
     let directions = data.directions.iter().map(|d| d.id.0);
-    let stages = data.directions.iter().flat_map(|d| d.stages.iter().map(|s| s.id.0));
+    let stages = data
+        .directions
+        .iter()
+        .flat_map(|d| d.stages.iter().map(|s| s.id.0));
     let deals = data.deals.iter().map(|d: &Deal| d.id.0);
-    employees.chain(directions).chain(stages).chain(deals).max().unwrap_or(0)
+    employees
+        .chain(directions)
+        .chain(stages)
+        .chain(deals)
+        .max()
+        .unwrap_or(0)
 }
 
 impl Workspace {
@@ -296,7 +325,12 @@ impl Workspace {
             plans: self
                 .plans
                 .iter()
-                .map(|(&(employee, period), t)| PlanRecord { employee, period, amount: t.amount, deals: t.deals })
+                .map(|(&(employee, period), t)| PlanRecord {
+                    employee,
+                    period,
+                    amount: t.amount,
+                    deals: t.deals,
+                })
                 .collect(),
             next_id: self.next_id,
         }

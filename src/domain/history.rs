@@ -77,6 +77,14 @@ impl History {
         }
     }
 
+    /// The deals the last recorded step touched (what a save must write after it, or what an
+    /// undo of it will touch).
+    pub fn last_touched_deals(&self) -> Vec<crate::domain::DealId> {
+        self.done
+            .back()
+            .map_or_else(Vec::new, |s| s.log.touched_deals().collect())
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()

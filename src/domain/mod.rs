@@ -2,9 +2,9 @@
 //! a [`Command`] applied to the [`Workspace`]; every rule lives and is tested here.
 
 mod apply;
-pub mod data;
 pub mod board;
 pub mod command;
+pub mod data;
 pub mod deal;
 pub mod demo;
 pub mod direction;
@@ -25,8 +25,8 @@ pub mod validate;
 pub mod workspace;
 
 pub use board::{Board, Column, Totals};
-pub use data::{DataError, DataProblem, PlanRecord, WorkspaceData};
 pub use command::{Command, DirectionMapping, Outcome};
+pub use data::{DataError, DataProblem, PlanRecord, WorkspaceData};
 pub use deal::{Client, Deal, DealDraft, StageChange, TaskState};
 pub use direction::{Audience, Classification, Complexity, Direction, Segment, Touches};
 pub use employee::Employee;

@@ -110,7 +110,10 @@ mod tests {
         let json = r#"{"title":"Поставка оборудования","amount":125000000}"#.repeat(200);
         let text = pack(json.as_bytes());
         assert!(text.chars().all(|c| (0x20..0x8020).contains(&(c as u32))));
-        assert!(text.chars().count() * 20 < json.chars().count(), "repetitive JSON shrinks a lot");
+        assert!(
+            text.chars().count() * 20 < json.chars().count(),
+            "repetitive JSON shrinks a lot"
+        );
     }
 
     #[test]

@@ -81,14 +81,22 @@ pub fn write<D: Serialize>(meta: &Meta, data: &D) -> String {
 
 /// A fresh header for a save at `revision`.
 pub fn meta(revision: u64, saved_at: String) -> Meta {
-    Meta { app: APP.to_string(), schema_version: SCHEMA_VERSION, saved_at, revision }
+    Meta {
+        app: APP.to_string(),
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        revision,
+    }
 }
 
 fn json_error(e: &serde_json::Error) -> ReadError {
     if e.is_eof() {
         ReadError::Truncated
     } else {
-        ReadError::NotJson { line: e.line(), column: e.column() }
+        ReadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        }
     }
 }
 
@@ -111,7 +119,9 @@ pub fn read_raw(text: &str) -> Result<(Meta, String), ReadError> {
         }
         Err(e) => return Err(json_error(&e)),
     };
-    let (Some(app), Some(version), Some(data)) = (envelope.app, envelope.schema_version, envelope.data) else {
+    let (Some(app), Some(version), Some(data)) =
+        (envelope.app, envelope.schema_version, envelope.data)
+    else {
         return read_bare(trimmed);
     };
     if app != APP {
@@ -120,7 +130,12 @@ pub fn read_raw(text: &str) -> Result<(Meta, String), ReadError> {
     if version > SCHEMA_VERSION {
         return Err(ReadError::FutureVersion(version));
     }
-    let meta = Meta { app, schema_version: version, saved_at: envelope.saved_at, revision: envelope.revision };
+    let meta = Meta {
+        app,
+        schema_version: version,
+        saved_at: envelope.saved_at,
+        revision: envelope.revision,
+    };
     if version == SCHEMA_VERSION {
         return Ok((meta, data.get().to_string()));
     }
@@ -136,7 +151,12 @@ fn read_bare(text: &str) -> Result<(Meta, String), ReadError> {
     if !looks_like_data {
         return Err(ReadError::NotVoronka);
     }
-    let meta = Meta { app: APP.to_string(), schema_version: 0, saved_at: String::new(), revision: 0 };
+    let meta = Meta {
+        app: APP.to_string(),
+        schema_version: 0,
+        saved_at: String::new(),
+        revision: 0,
+    };
     Ok((meta, migrate(0, value)?.to_string()))
 }
 
@@ -153,31 +173,48 @@ fn migrate(from: u32, mut data: Value) -> Result<Value, ReadError> {
 
 /// Schema 0 had no id counter and could omit the lists: fill them in.
 fn migrate_0_to_1(mut data: Value) -> Result<Value, ReadError> {
+    let next_id = max_id(&data) + 1;
     let object = data.as_object_mut().ok_or(ReadError::NotVoronka)?;
     for list in ["loss_reasons", "employees", "directions", "deals", "plans"] {
-        object.entry(list).or_insert_with(|| Value::Array(Vec::new()));
+        object
+            .entry(list)
+            .or_insert_with(|| Value::Array(Vec::new()));
     }
     if !object.contains_key("next_id") {
-        let partial: WorkspaceData = serde_path_to_error::deserialize(&Value::Object({
-            let mut o = object.clone();
-            o.insert("next_id".into(), Value::from(0));
-            o
-        }))
-        .map_err(|e| ReadError::WrongType { path: e.path().to_string() })?;
-        object.insert("next_id".into(), Value::from(crate::domain::data::max_id(&partial) + 1));
+        object.insert("next_id".into(), Value::from(next_id));
     }
     Ok(data)
+}
+
+/// The largest `"id"` anywhere in `value` (ids of every kind share one counter).
+fn max_id(value: &Value) -> u64 {
+    match value {
+        Value::Object(o) => o
+            .iter()
+            .map(|(k, v)| {
+                if k == "id" {
+                    v.as_u64().unwrap_or(0)
+                } else {
+                    max_id(v)
+                }
+            })
+            .max()
+            .unwrap_or(0),
+        Value::Array(a) => a.iter().map(max_id).max().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// Reads a whole workspace from an envelope (or a bare schema-0 object), validating all of it.
 pub fn read_workspace(text: &str) -> Result<(Meta, Workspace), ReadError> {
     let (meta, data) = read_raw(text)?;
-    let mut de = serde_json::Deserializer::from_str(&data);
-    let data: WorkspaceData = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        if e.inner().is_eof() {
+    let data: WorkspaceData = serde_json::from_str(&data).map_err(|e| {
+        if e.is_eof() {
             ReadError::Truncated
         } else {
-            ReadError::WrongType { path: e.path().to_string() }
+            ReadError::WrongType {
+                path: super::json_path::path_at(&data, e.line(), e.column()),
+            }
         }
     })?;
     let ws = Workspace::from_data(data).map_err(ReadError::Invalid)?;
@@ -197,13 +234,27 @@ mod tests {
     fn errors_are_classified() {
         assert_eq!(read_raw(""), Err(ReadError::Empty));
         assert_eq!(read_raw("  \n"), Err(ReadError::Empty));
-        assert_eq!(read_raw("hello"), Err(ReadError::NotJson { line: 1, column: 1 }));
-        assert_eq!(read_raw(r#"{"app":"voronka","schema_version":1,"data":{"#), Err(ReadError::Truncated));
-        assert_eq!(read_raw(r#"{"name":"trello export","cards":[]}"#), Err(ReadError::NotVoronka));
-        assert_eq!(read_raw("[1,2,3]"), Err(ReadError::NotVoronka));
-        assert_eq!(read_raw(r#"{"app":"other","schema_version":1,"data":{}}"#), Err(ReadError::NotVoronka));
         assert_eq!(
-            read_raw(r#"{"app":"voronka","schema_version":7,"saved_at":"","revision":1,"data":{}}"#),
+            read_raw("hello"),
+            Err(ReadError::NotJson { line: 1, column: 1 })
+        );
+        assert_eq!(
+            read_raw(r#"{"app":"voronka","schema_version":1,"data":{"#),
+            Err(ReadError::Truncated)
+        );
+        assert_eq!(
+            read_raw(r#"{"name":"trello export","cards":[]}"#),
+            Err(ReadError::NotVoronka)
+        );
+        assert_eq!(read_raw("[1,2,3]"), Err(ReadError::NotVoronka));
+        assert_eq!(
+            read_raw(r#"{"app":"other","schema_version":1,"data":{}}"#),
+            Err(ReadError::NotVoronka)
+        );
+        assert_eq!(
+            read_raw(
+                r#"{"app":"voronka","schema_version":7,"saved_at":"","revision":1,"data":{}}"#
+            ),
             Err(ReadError::FutureVersion(7))
         );
     }

@@ -81,7 +81,9 @@ impl KeyValue for MemoryKv {
                 return Err(KvError::Quota);
             }
         }
-        self.data.borrow_mut().insert(key.to_string(), value.to_string());
+        self.data
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -101,7 +103,11 @@ pub struct LocalKv(web_sys::Storage);
 impl LocalKv {
     /// The window's localStorage, if the browser allows it.
     pub fn open() -> Option<LocalKv> {
-        web_sys::window()?.local_storage().ok().flatten().map(LocalKv)
+        web_sys::window()?
+            .local_storage()
+            .ok()
+            .flatten()
+            .map(LocalKv)
     }
 }
 
@@ -111,7 +117,10 @@ fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e) => {
             matches!(e.code(), 22 | 1014)
-                || matches!(e.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+                || matches!(
+                    e.name().as_str(),
+                    "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+                )
         }
         None => false,
     }
@@ -138,7 +147,9 @@ impl KeyValue for LocalKv {
 
     fn keys(&self) -> Vec<String> {
         let len = self.0.length().unwrap_or(0);
-        (0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect()
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod codec;
 pub mod envelope;
+mod json_path;
 pub mod kv;
 pub mod persist;
 pub mod prefs;

@@ -50,7 +50,10 @@ pub struct Dirty {
 impl Dirty {
     /// Everything.
     pub fn everything() -> Dirty {
-        Dirty { all: true, shards: BTreeSet::new() }
+        Dirty {
+            all: true,
+            shards: BTreeSet::new(),
+        }
     }
 
     /// Marks the shards of these deals.
@@ -169,10 +172,14 @@ impl Persister {
 
     /// How full storage is.
     pub fn usage(&self) -> Usage {
-        Usage { used: self.foreign_units + self.our_units.values().sum::<usize>(), quota: QUOTA_UNITS }
+        Usage {
+            used: self.foreign_units + self.our_units.values().sum::<usize>(),
+            quota: QUOTA_UNITS,
+        }
     }
 
-    fn measure(&mut self) {
+    /// Measures every key again (after a quota error, another app may have filled storage).
+    pub fn measure(&mut self) {
         self.foreign_units = 0;
         self.our_units.clear();
         for key in self.kv.keys() {
@@ -192,7 +199,9 @@ impl Persister {
         struct Header {
             revision: u64,
         }
-        serde_json::from_str::<Header>(&text).ok().map(|h| h.revision)
+        serde_json::from_str::<Header>(&text)
+            .ok()
+            .map(|h| h.revision)
     }
 
     /// Opens the stored workspace.
@@ -244,8 +253,11 @@ impl Persister {
     }
 
     fn assemble(&mut self, data: &str) -> Result<Workspace, LoadProblem> {
-        let manifest: Manifest = serde_json::from_str(data)
-            .map_err(|_| LoadProblem::Envelope(ReadError::WrongType { path: "data".into() }))?;
+        let manifest: Manifest = serde_json::from_str(data).map_err(|_| {
+            LoadProblem::Envelope(ReadError::WrongType {
+                path: "data".into(),
+            })
+        })?;
         if manifest.shards.len() != SHARDS as usize {
             return Err(LoadProblem::Inconsistent);
         }
@@ -257,7 +269,10 @@ impl Persister {
             let shard = i as u32;
             let text = self.kv.get(key).ok_or(LoadProblem::Shard(shard))?;
             let bytes = codec::unpack(&text).map_err(|_| LoadProblem::Shard(shard))?;
-            let list: Vec<Deal> = serde_json::from_slice(&bytes).map_err(|_| LoadProblem::Shard(shard))?;
+            // from_str, not from_slice: one JSON reader type keeps the wasm smaller.
+            let json = String::from_utf8(bytes).map_err(|_| LoadProblem::Shard(shard))?;
+            let list: Vec<Deal> =
+                serde_json::from_str(&json).map_err(|_| LoadProblem::Shard(shard))?;
             for deal in list {
                 if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
                     return Err(LoadProblem::Inconsistent);
@@ -268,14 +283,15 @@ impl Persister {
         data.deals.clear();
         for (_, ids) in manifest.columns {
             for id in ids {
-                data.deals.push(deals.remove(&id).ok_or(LoadProblem::Inconsistent)?);
+                data.deals
+                    .push(deals.remove(&id).ok_or(LoadProblem::Inconsistent)?);
             }
         }
         if !deals.is_empty() {
             return Err(LoadProblem::Inconsistent);
         }
-        let ws = Workspace::from_data(data)
-            .map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?;
+        let ws =
+            Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?;
         self.shard_keys = manifest.shards;
         Ok(ws)
     }
@@ -331,7 +347,12 @@ impl Persister {
 
     /// Writes what `dirty` names, at the next revision. `saved_at` is the current time
     /// (RFC 3339). Refuses to overwrite a newer revision from another tab.
-    pub fn save(&mut self, ws: &Workspace, dirty: &Dirty, saved_at: String) -> Result<u64, SaveError> {
+    pub fn save(
+        &mut self,
+        ws: &Workspace,
+        dirty: &Dirty,
+        saved_at: String,
+    ) -> Result<u64, SaveError> {
         if self.blocked {
             return Err(SaveError::Blocked);
         }
@@ -341,8 +362,13 @@ impl Persister {
             }
         }
         let revision = self.revision + 1;
-        let shards: BTreeSet<u32> = if dirty.all { (0..SHARDS).collect() } else { dirty.shards.clone() };
-        let mut grouped: HashMap<u32, Vec<&Deal>> = shards.iter().map(|&s| (s, Vec::new())).collect();
+        let shards: BTreeSet<u32> = if dirty.all {
+            (0..SHARDS).collect()
+        } else {
+            dirty.shards.clone()
+        };
+        let mut grouped: HashMap<u32, Vec<&Deal>> =
+            shards.iter().map(|&s| (s, Vec::new())).collect();
         if !shards.is_empty() {
             for deal in ws.deals() {
                 if let Some(list) = grouped.get_mut(&shard_of(deal.id)) {
@@ -377,13 +403,18 @@ impl Persister {
         for (shard, key, _) in &written {
             keys[*shard as usize] = key.clone();
         }
-        let manifest = Manifest { workspace: ws.structure_data(), columns: ws.columns_in_order(), shards: keys.clone() };
+        let manifest = Manifest {
+            workspace: ws.structure_data(),
+            columns: ws.columns_in_order(),
+            shards: keys.clone(),
+        };
         let text = envelope::write(&envelope::meta(revision, saved_at), &manifest);
         if let Err(e) = self.kv.set(MANIFEST_KEY, &text) {
             rollback(self.kv.as_ref(), &written);
             return Err(e.into());
         }
-        self.our_units.insert(MANIFEST_KEY.to_string(), units(MANIFEST_KEY) + units(&text));
+        self.our_units
+            .insert(MANIFEST_KEY.to_string(), units(MANIFEST_KEY) + units(&text));
         for (shard, key, size) in &written {
             let old = &self.shard_keys[*shard as usize];
             if !old.is_empty() && old != key {

@@ -1,14 +1,27 @@
 //! Leptos components by feature. They read state and dispatch commands; no business rule
 //! lives here.
 
+pub mod board;
+pub mod data;
+pub mod deal;
+pub mod errors;
+pub mod files;
+pub mod format;
+pub mod messages;
+pub mod modal;
 pub mod shell;
 
 use crate::i18n::*;
+use crate::state::store::Store;
 use leptos::prelude::*;
 
-/// The whole app: translations, then the shell.
+/// The whole app: translations, the store, then the shell.
 #[component]
 pub fn App() -> impl IntoView {
+    let store = Store::open();
+    provide_context(store);
+    store.attach_browser_events();
+    store.request_persistence();
     view! {
         <I18nContextProvider enable_cookie=false>
             <shell::Shell />

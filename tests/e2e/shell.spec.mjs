@@ -24,6 +24,7 @@ test.describe('shell', () => {
     const seen = guard(page);
     await page.goto('./');
     await expect(page.locator('.brand-name')).toHaveText('Voronka');
+    await page.click('[data-start=blank]');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     const views = [
@@ -62,6 +63,8 @@ test.describe('shell', () => {
   test('is keyboard navigable', async ({ page }) => {
     await page.goto('./');
     await expect(page.locator('.brand-name')).toHaveText('Voronka');
+    await page.click('[data-start=blank]');
+    await page.reload();
     await page.keyboard.press('Tab');
     await expect(page.locator('.skip-link')).toBeFocused();
     // Tab through to the Plans link and open it with Enter.

@@ -45,6 +45,7 @@ pub fn Header(current: ReadSignal<View>) -> impl IntoView {
             <nav class="nav" aria-label=move || t_string!(i18n, nav_label)>
                 {links}
             </nav>
+            <super::status::SaveIndicator />
             <LanguageSwitch />
         </header>
     }

@@ -3,11 +3,15 @@
 mod header;
 mod language_switch;
 mod placeholder;
+pub mod start;
+pub mod status;
 
 use crate::i18n::*;
 use crate::state::language::choose_locale;
 use crate::state::route::View;
+use crate::state::store::{use_store, Startup};
 use crate::storage::prefs;
+use crate::ui::data::DataView;
 use leptos::prelude::*;
 
 pub use header::Header;
@@ -22,6 +26,7 @@ fn current_hash() -> String {
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     let browser = prefs::browser_languages();
     let stored = prefs::stored_lang();
     let initial = choose_locale(stored.as_deref(), browser.iter().map(String::as_str));
@@ -29,7 +34,32 @@ pub fn Shell() -> impl IntoView {
     // after it, so it runs after it and the remembered choice wins.
     Effect::new(move |_| i18n.set_locale(initial));
 
+    // A memo, so that the view is rebuilt only when this changes, not on every startup write.
+    let first_launch = Memo::new(move |_| store.startup.get() == Startup::FirstLaunch);
     let (view, set_view) = signal(View::from_hash(&current_hash()));
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere but in a text field (which has its own undo).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let result = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => Some(store.undo()),
+            ("z", true) | ("y", false) => Some(store.redo()),
+            _ => None,
+        };
+        if result.is_some() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_view.set(View::from_hash(&current_hash()));
     });
@@ -39,7 +69,17 @@ pub fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <Header current=view />
         <main id="main" class="main" tabindex="-1">
-            {move || placeholder::view_for(view.get())}
+            <status::DataBanners />
+            {move || {
+                if first_launch.get() {
+                    return view! { <start::StartChooser /> }.into_any();
+                }
+                match view.get() {
+                    View::Data => view! { <DataView /> }.into_any(),
+                    View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
+                    other => placeholder::view_for(other),
+                }
+            }}
         </main>
         <footer class="footer">{t!(i18n, footer)}</footer>
     }

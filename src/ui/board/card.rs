@@ -1,0 +1,177 @@
+//! A deal card: title, client, amount, owner, days in the stage, and the stage's task with
+//! its state and checklist progress. Drawn once per change of the deal (cards are keyed by the
+//! deal's version), so it reads the workspace without subscribing to it.
+
+use super::{BoardCtx, BoardDialog};
+use crate::domain::{DealId, StageKind};
+use crate::i18n::*;
+use crate::state::clock;
+use crate::ui::deal::editor::EditorTarget;
+use crate::ui::format;
+use leptos::prelude::*;
+
+#[derive(Clone)]
+struct CardData {
+    title: String,
+    company: String,
+    amount: String,
+    owner: String,
+    days: i64,
+    stale: bool,
+    task: Option<TaskView>,
+    closed: bool,
+}
+
+#[derive(Clone)]
+struct TaskView {
+    title: String,
+    state: &'static str,
+    due: Option<String>,
+    checklist: Option<(usize, usize)>,
+}
+
+/// A deal card.
+#[component]
+pub fn Card(deal: DealId) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = expect_context::<BoardCtx>();
+    let locale = i18n.get_locale_untracked();
+    let today = clock::today();
+    let now = clock::now();
+    let data = ctx.store.ws.with_untracked(|ws| {
+        let d = ws.deal(deal)?;
+        let (_, stage) = ws.stage(d.stage)?;
+        let days = d.entered_stage_at().days_until(now);
+        let task = stage.task.as_ref().map(|task| {
+            let state = d.task(stage.id);
+            let done = state.is_some_and(|s| s.done);
+            let due = state.and_then(|s| s.due);
+            let overdue = !done && due.is_some_and(|due| due < today);
+            let ticks = state.map_or(0, |s| {
+                s.checked
+                    .iter()
+                    .filter(|c| task.checklist.contains(c))
+                    .count()
+            });
+            TaskView {
+                title: task.title.clone(),
+                state: if done {
+                    "done"
+                } else if overdue {
+                    "overdue"
+                } else {
+                    "open"
+                },
+                due: due.map(|d| format::date(locale, d)),
+                checklist: (!task.checklist.is_empty()).then_some((ticks, task.checklist.len())),
+            }
+        });
+        Some(CardData {
+            title: d.title.clone(),
+            company: d.client.company.clone(),
+            amount: format::money(locale, ws.currency(), d.amount),
+            owner: ws
+                .employee(d.owner)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            days,
+            stale: stage.kind == StageKind::Open
+                && stage.stale_after_days.is_some_and(|n| days > i64::from(n)),
+            task: task.filter(|_| stage.kind == StageKind::Open || d.task(stage.id).is_some()),
+            closed: stage.kind.is_closed(),
+        })
+    });
+    let Some(data) = data else {
+        return ().into_any();
+    };
+    let open_editor = move || {
+        ctx.dialog
+            .set(Some(BoardDialog::Editor(EditorTarget::Existing(deal))))
+    };
+    let title = data.title.clone();
+    let label = data.title.clone();
+    let task_view = data.task.clone().map(|t| {
+        let label = match t.state {
+            "done" => t_string!(i18n, card.task_done).to_string(),
+            "overdue" => t_string!(i18n, card.task_overdue, date = t.due.clone().unwrap_or_default()).to_string(),
+            _ => match &t.due {
+                Some(d) => t_string!(i18n, card.task_due, date = d.clone()).to_string(),
+                None => t_string!(i18n, card.task_open).to_string(),
+            },
+        };
+        view! {
+            <div class="deal-task" data-task-state=t.state>
+                <span class="deal-task-title">{t.title}</span>
+                <span class="deal-task-state">{label}</span>
+                {t.checklist.map(|(done, total)| {
+                    view! {
+                        <span class="deal-task-checklist">
+                            {t_string!(i18n, card.checklist, done = done, total = total).to_string()}
+                        </span>
+                    }
+                })}
+            </div>
+        }
+    });
+    view! {
+        <article
+            class="deal-card"
+            class:closed=data.closed
+            data-deal=deal.0
+            tabindex="0"
+            aria-label=label
+            on:click=move |ev| {
+                if ctx.drag.take_click_suppression() {
+                    return;
+                }
+                let target = event_target::<web_sys::Element>(&ev);
+                if target.closest("button").ok().flatten().is_none() {
+                    open_editor();
+                }
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let on_card = event_target::<web_sys::Element>(&ev).has_attribute("data-deal");
+                if on_card && (ev.key() == "Enter" || ev.key() == " ") {
+                    ev.prevent_default();
+                    open_editor();
+                }
+            }
+            on:pointerdown=move |ev| ctx.drag.pointer_down(ctx, ev, deal, false)
+        >
+            <div class="deal-card-top">
+                <button
+                    type="button"
+                    class="drag-handle"
+                    tabindex="-1"
+                    aria-label=t_string!(i18n, board.drag_handle, title = title.clone()).to_string()
+                    on:pointerdown=move |ev| {
+                        ev.stop_propagation();
+                        ctx.drag.pointer_down(ctx, ev, deal, true)
+                    }
+                >
+                    "⠿"
+                </button>
+                <h3 class="deal-title">{data.title}</h3>
+            </div>
+            <p class="deal-client">{data.company}</p>
+            <p class="deal-meta">
+                <span class="deal-amount">{data.amount}</span>
+                <span class="deal-owner">{data.owner}</span>
+            </p>
+            <p class="deal-days" class:stale=data.stale>
+                {t_string!(i18n, card.days_in_stage, days = data.days).to_string()}
+                {data.stale.then(|| view! { <span class="badge badge-stale">{t!(i18n, card.stale)}</span> })}
+            </p>
+            {task_view}
+            <button
+                type="button"
+                class="card-move"
+                data-action="move-to"
+                on:click=move |_| ctx.dialog.set(Some(BoardDialog::MoveMenu(deal)))
+            >
+                {t!(i18n, card.move_to)}
+            </button>
+        </article>
+    }
+    .into_any()
+}

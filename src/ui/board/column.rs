@@ -1,0 +1,164 @@
+//! One stage as a column: header with count, sum and weighted sum; the cards, drawn a page at
+//! a time as the column scrolls (so a column of 10,000 deals opens at once).
+
+use super::{card::Card, BoardCtx, BoardDialog};
+use crate::domain::board::effective_probability;
+use crate::domain::{DealId, Money, StageId, StageKind};
+use crate::i18n::*;
+use crate::ui::deal::editor::EditorTarget;
+use crate::ui::format;
+use leptos::prelude::*;
+
+/// Cards drawn at first, and added each time the column is scrolled near its end.
+pub const PAGE: usize = 40;
+
+#[derive(Clone, Debug, PartialEq)]
+struct ColumnList {
+    keys: Vec<(DealId, u32, u32)>,
+    sum: Money,
+}
+
+/// A column of the board.
+#[component]
+pub fn Column(stage: StageId) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = expect_context::<BoardCtx>();
+    let store = ctx.store;
+    let info = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.stage(stage).map(|(_, s)| {
+                (
+                    s.name.clone(),
+                    s.kind,
+                    s.color.clone(),
+                    effective_probability(s),
+                    s.probability,
+                )
+            })
+        })
+    });
+    let list = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            let mut sum = Money::ZERO;
+            let keys = ws
+                .column(stage)
+                .iter()
+                .copied()
+                .filter(|&d| ctx.visible(ws, d))
+                .inspect(|d| sum += ws.deal(*d).map_or(Money::ZERO, |x| x.amount))
+                .map(|d| store.card_key(d))
+                .collect();
+            ColumnList { keys, sum }
+        })
+    });
+    let limit = RwSignal::new(PAGE);
+    let shown = move || list.with(|l| l.keys.iter().take(limit.get()).copied().collect::<Vec<_>>());
+    let hidden = move || list.with(|l| l.keys.len().saturating_sub(limit.get()));
+    let kind = move || info.with(|i| i.as_ref().map_or(StageKind::Open, |i| i.1));
+    let name = move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
+    let collapsed = move || ctx.collapsed.with(|c| c.contains(&stage));
+    let stats = move || {
+        let locale = i18n.get_locale();
+        let currency = store.ws.with(|w| w.currency());
+        list.with(|l| {
+            t_string!(
+                i18n,
+                board.column_stats,
+                count = format::integer(locale, l.keys.len() as i64),
+                sum = format::money(locale, currency, l.sum)
+            )
+            .to_string()
+        })
+    };
+    let weighted = move || {
+        let locale = i18n.get_locale();
+        let currency = store.ws.with(|w| w.currency());
+        let p = info.with(|i| i.as_ref().map_or(0, |i| i.3));
+        let sum = list.with(|l| l.sum).percent(p);
+        t_string!(
+            i18n,
+            board.weighted,
+            sum = format::money(locale, currency, sum)
+        )
+        .to_string()
+    };
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let el: web_sys::Element = event_target(&ev);
+        if el.scroll_top() + el.client_height() + 300 >= el.scroll_height() && hidden() > 0 {
+            limit.update(|l| *l += PAGE);
+        }
+    };
+    view! {
+        <section
+            class="column"
+            data-stage=stage.0
+            data-kind=move || match kind() {
+                StageKind::Open => "open",
+                StageKind::Won => "won",
+                StageKind::Lost => "lost",
+            }
+            class:collapsed=collapsed
+            style=move || info.with(|i| i.as_ref().map(|i| format!("--stage-color: {}", i.2)).unwrap_or_default())
+            aria-label=name
+        >
+            <header class="column-header">
+                <div class="column-heading">
+                    <h2 class="column-title">{name}</h2>
+                    <Show when=move || kind() != StageKind::Open>
+                        <button
+                            type="button"
+                            class="icon-button"
+                            data-action="collapse"
+                            aria-expanded=move || (!collapsed()).to_string()
+                            aria-label=move || {
+                                if collapsed() {
+                                    t_string!(i18n, board.expand, stage = name()).to_string()
+                                } else {
+                                    t_string!(i18n, board.collapse, stage = name()).to_string()
+                                }
+                            }
+                            on:click=move |_| {
+                                ctx.collapsed.update(|c| {
+                                    if !c.remove(&stage) {
+                                        c.insert(stage);
+                                    }
+                                })
+                            }
+                        >
+                            {move || if collapsed() { "▸" } else { "▾" }}
+                        </button>
+                    </Show>
+                </div>
+                <p class="column-stats" data-testid="column-stats">{stats}</p>
+                <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| i.4.is_some() && i.1 == StageKind::Open))>
+                    <p class="column-weighted">{weighted}</p>
+                </Show>
+                <button
+                    type="button"
+                    class="column-add"
+                    data-action="add-deal"
+                    aria-label=move || t_string!(i18n, board.add_deal, stage = name()).to_string()
+                    title=move || t_string!(i18n, board.add_deal, stage = name()).to_string()
+                    on:click=move |_| ctx.dialog.set(Some(BoardDialog::Editor(EditorTarget::New(stage))))
+                >
+                    "+"
+                </button>
+            </header>
+            <Show when=move || !collapsed()>
+                <div class="column-body" data-column-body=stage.0 on:scroll=on_scroll>
+                    <For each=shown key=|k| *k let(key)>
+                        <Card deal=key.0 />
+                    </For>
+                    <Show when=move || list.with(|l| l.keys.is_empty())>
+                        <p class="column-empty">{t!(i18n, board.empty_column)}</p>
+                    </Show>
+                    <Show when=move || { hidden() > 0 }>
+                        <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || t_string!(i18n, board.show_more, count = hidden().min(PAGE)).to_string()}
+                        </button>
+                    </Show>
+                </div>
+            </Show>
+        </section>
+    }
+}

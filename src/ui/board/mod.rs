@@ -1,0 +1,405 @@
+//! The Board view: a direction's stages as columns of deal cards, moved by mouse, touch or
+//! keyboard. Every move goes through the domain's `MoveDeal`; this module runs the move flow
+//! (confirmation of an unfinished task, the loss reason) and announces the result.
+
+mod card;
+mod column;
+mod dialogs;
+mod drag;
+
+use crate::domain::{
+    Command, DealId, DirectionId, DomainError, EmployeeId, StageId, StageKind, Workspace,
+};
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::{use_store, ActionError, Store};
+use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::{errors, format};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// A move waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingMove {
+    /// The deal.
+    pub deal: DealId,
+    /// Target stage.
+    pub to: StageId,
+    /// Target index in the full column.
+    pub index: usize,
+    /// Confirmed past an unfinished task.
+    pub confirmed: bool,
+}
+
+/// The dialog open over the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoardDialog {
+    /// The deal editor.
+    Editor(EditorTarget),
+    /// "Move to…" for a deal.
+    MoveMenu(DealId),
+    /// Confirm moving on past an unfinished task of `stage`.
+    ConfirmTask(PendingMove, StageId),
+    /// Ask for the loss reason.
+    LossReason(PendingMove),
+}
+
+/// What the board's parts share.
+#[derive(Clone, Copy)]
+pub struct BoardCtx {
+    /// The store.
+    pub store: Store,
+    /// The direction shown.
+    pub direction: RwSignal<Option<DirectionId>>,
+    /// Owner filter.
+    pub owner: RwSignal<Option<EmployeeId>>,
+    /// Search text (lowercase).
+    pub search: RwSignal<String>,
+    /// Collapsed columns.
+    pub collapsed: RwSignal<HashSet<StageId>>,
+    /// The open dialog.
+    pub dialog: RwSignal<Option<BoardDialog>>,
+    /// The last announcement for screen readers.
+    pub announce: RwSignal<String>,
+    /// Drag state.
+    pub drag: drag::DragCtl,
+}
+
+impl BoardCtx {
+    /// Whether a deal passes the owner filter and the search.
+    pub fn visible(&self, ws: &Workspace, deal: DealId) -> bool {
+        let Some(d) = ws.deal(deal) else { return false };
+        if self.owner.with(|o| o.is_some_and(|o| o != d.owner)) {
+            return false;
+        }
+        self.search.with(|q| {
+            q.is_empty()
+                || d.title.to_lowercase().contains(q.as_str())
+                || d.client.company.to_lowercase().contains(q.as_str())
+                || d.client.contact.to_lowercase().contains(q.as_str())
+        })
+    }
+
+    /// Runs a move; asks for confirmation or a loss reason when the domain needs one.
+    pub fn request_move(&self, mv: PendingMove, loss_reason: Option<String>) {
+        let i18n = use_i18n();
+        let command = Command::MoveDeal {
+            deal: mv.deal,
+            to_stage: mv.to,
+            index: mv.index,
+            confirm_unfinished: mv.confirmed,
+            loss_reason,
+            at: clock::now(),
+        };
+        match self.store.dispatch(command) {
+            Ok(_) => {
+                self.dialog.set(None);
+                self.announce_move(mv.deal);
+                focus_card(mv.deal);
+            }
+            Err(ActionError::Domain(DomainError::TaskNotDone { stage, .. })) => {
+                self.dialog.set(Some(BoardDialog::ConfirmTask(mv, stage)));
+            }
+            Err(ActionError::Domain(DomainError::LossReasonRequired)) => {
+                self.dialog.set(Some(BoardDialog::LossReason(mv)));
+            }
+            Err(e) => {
+                self.dialog.set(None);
+                self.announce.set(errors::action_error(i18n, &e));
+            }
+        }
+    }
+
+    fn announce_move(&self, deal: DealId) {
+        let i18n = use_i18n();
+        let text = self.store.ws.with_untracked(|ws| {
+            let d = ws.deal(deal)?;
+            let (_, stage) = ws.stage(d.stage)?;
+            let position = ws.position(deal)? + 1;
+            let count = ws.column(d.stage).len();
+            Some(
+                t_string!(
+                    i18n,
+                    board.moved,
+                    title = d.title.clone(),
+                    stage = stage.name.clone(),
+                    position = position,
+                    count = count
+                )
+                .to_string(),
+            )
+        });
+        if let Some(text) = text {
+            self.announce.set(text);
+        }
+    }
+}
+
+/// Moves keyboard focus to a deal's card once it is drawn.
+pub fn focus_card(deal: DealId) {
+    request_animation_frame(move || {
+        let selector = format!("[data-deal=\"{}\"]", deal.0);
+        if let Some(el) = document().query_selector(&selector).ok().flatten() {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+const DIRECTION_KEY: &str = "voronka.board.direction";
+
+/// The Board view.
+#[component]
+pub fn BoardView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let stored =
+        <gloo_storage::LocalStorage as gloo_storage::Storage>::get::<u32>(DIRECTION_KEY).ok();
+    let initial = store.ws.with_untracked(|ws| {
+        let active: Vec<DirectionId> = ws
+            .directions()
+            .filter(|d| !d.archived)
+            .map(|d| d.id)
+            .collect();
+        stored
+            .map(DirectionId)
+            .filter(|d| active.contains(d))
+            .or(active.first().copied())
+    });
+    let ctx = BoardCtx {
+        store,
+        direction: RwSignal::new(initial),
+        owner: RwSignal::new(None),
+        search: RwSignal::new(String::new()),
+        collapsed: RwSignal::new(HashSet::new()),
+        dialog: RwSignal::new(None),
+        announce: RwSignal::new(String::new()),
+        drag: drag::DragCtl::new(),
+    };
+    provide_context(ctx);
+    // Keep the choice valid when directions change (deleted, archived, another tab).
+    Effect::new(move |_| {
+        let current = ctx.direction.get();
+        let fixed = store.ws.with(|ws| {
+            let active: Vec<DirectionId> = ws
+                .directions()
+                .filter(|d| !d.archived)
+                .map(|d| d.id)
+                .collect();
+            current
+                .filter(|d| active.contains(d))
+                .or(active.first().copied())
+        });
+        if fixed != current {
+            ctx.direction.set(fixed);
+        }
+        if let Some(d) = fixed {
+            let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(DIRECTION_KEY, d.0);
+        }
+    });
+
+    let directions = move || {
+        store.ws.with(|ws| {
+            ws.directions()
+                .filter(|d| !d.archived)
+                .map(|d| {
+                    let open: Vec<_> = d
+                        .stages
+                        .iter()
+                        .filter(|s| s.kind == StageKind::Open)
+                        .collect();
+                    let count: usize = open.iter().map(|s| ws.column(s.id).len()).sum();
+                    let sum = open.iter().map(|s| ws.column_sum(s.id)).sum();
+                    (d.id, d.name.clone(), count, sum)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let employees = move || {
+        store.ws.with(|ws| {
+            ws.employees()
+                .map(|e| (e.id, e.name.clone(), e.active))
+                .collect::<Vec<_>>()
+        })
+    };
+    let totals = move || {
+        let locale = i18n.get_locale();
+        store.ws.with(|ws| {
+            let direction = ctx.direction.get()?;
+            let board = ws.board(direction)?;
+            let mut t = crate::domain::Totals::default();
+            for col in &board.columns {
+                let visible: Vec<DealId> = col
+                    .deals
+                    .iter()
+                    .copied()
+                    .filter(|&d| ctx.visible(ws, d))
+                    .collect();
+                let sum: crate::domain::Money = visible
+                    .iter()
+                    .filter_map(|d| ws.deal(*d))
+                    .map(|d| d.amount)
+                    .sum();
+                match col.stage.kind {
+                    StageKind::Open => {
+                        t.open_count += visible.len();
+                        t.open_sum += sum;
+                        t.weighted +=
+                            sum.percent(crate::domain::board::effective_probability(col.stage));
+                    }
+                    StageKind::Won => {
+                        t.won_count += visible.len();
+                        t.won_sum += sum;
+                    }
+                    StageKind::Lost => t.lost_count += visible.len(),
+                }
+            }
+            let money = |m| format::money(locale, ws.currency(), m);
+            Some(
+                t_string!(
+                    i18n,
+                    board.totals,
+                    count = format::integer(locale, t.open_count as i64),
+                    sum = money(t.open_sum),
+                    weighted = money(t.weighted),
+                    won_count = format::integer(locale, t.won_count as i64),
+                    won = money(t.won_sum),
+                    lost = format::integer(locale, t.lost_count as i64)
+                )
+                .to_string(),
+            )
+        })
+    };
+    let stages = move || {
+        store.ws.with(|ws| {
+            ctx.direction
+                .get()
+                .and_then(|d| ws.direction(d))
+                .map(|d| d.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="board-view" data-view="board">
+            <div class="board-toolbar">
+                <label class="field field-inline">
+                    <span class="field-label">{t!(i18n, board.direction)}</span>
+                    <select
+                        class="input"
+                        data-testid="direction-picker"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            ctx.direction.set(v.parse().ok().map(DirectionId));
+                        }
+                    >
+                        {move || {
+                            let locale = i18n.get_locale();
+                            let currency = store.ws.with(|w| w.currency());
+                            let selected = ctx.direction.get();
+                            directions()
+                                .into_iter()
+                                .map(|(id, name, count, sum)| {
+                                    let summary = t_string!(
+                                        i18n,
+                                        board.open_summary,
+                                        count = format::integer(locale, count as i64),
+                                        sum = format::money(locale, currency, sum)
+                                    )
+                                    .to_string();
+                                    view! {
+                                        <option value=id.0.to_string() selected=selected == Some(id)>
+                                            {format!("{name} — {summary}")}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field field-inline">
+                    <span class="field-label">{t!(i18n, board.owner)}</span>
+                    <select
+                        class="input"
+                        data-testid="owner-filter"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            ctx.owner.set(v.parse().ok().map(EmployeeId));
+                        }
+                    >
+                        <option value="">{t!(i18n, board.all_owners)}</option>
+                        {move || {
+                            employees()
+                                .into_iter()
+                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <input
+                    type="search"
+                    class="input board-search"
+                    data-testid="board-search"
+                    placeholder=move || t_string!(i18n, board.search)
+                    aria-label=move || t_string!(i18n, board.search)
+                    on:input=move |ev| ctx.search.set(event_target_value(&ev).trim().to_lowercase())
+                />
+                <div class="toolbar-actions">
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="undo"
+                        disabled=move || !store.can_undo.get()
+                        on:click=move |_| {
+                            let _ = store.undo();
+                        }
+                    >
+                        {t!(i18n, board.undo)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="redo"
+                        disabled=move || !store.can_redo.get()
+                        on:click=move |_| {
+                            let _ = store.redo();
+                        }
+                    >
+                        {t!(i18n, board.redo)}
+                    </button>
+                </div>
+            </div>
+            <p class="board-totals" data-testid="board-totals">{totals}</p>
+            <Show
+                when=move || ctx.direction.get().is_some()
+                fallback=move || view! { <p class="view-soon">{t!(i18n, board.no_directions)}</p> }
+            >
+                <div class="board" data-testid="board" node_ref=ctx.drag.board>
+                    <For each=stages key=|s| *s let(stage)>
+                        <column::Column stage=stage />
+                    </For>
+                </div>
+            </Show>
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+                {move || ctx.announce.get()}
+            </div>
+            <drag::Ghost />
+            {move || {
+                ctx.dialog
+                    .get()
+                    .map(|d| match d {
+                        BoardDialog::Editor(target) => {
+                            view! { <DealEditor target=target on_close=Callback::new(move |_| ctx.dialog.set(None)) /> }
+                                .into_any()
+                        }
+                        BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
+                        BoardDialog::ConfirmTask(mv, stage) => {
+                            view! { <dialogs::ConfirmTask mv=mv stage=stage /> }.into_any()
+                        }
+                        BoardDialog::LossReason(mv) => view! { <dialogs::LossReason mv=mv /> }.into_any(),
+                    })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,324 @@
+//! The Data view: how full storage is, persistent storage, export, import (file picker and
+//! drop zone, validated, previewed and confirmed, with the replaced workspace kept for
+//! download) and starting over.
+
+use crate::domain::Workspace;
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::use_store;
+use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
+use crate::ui::shell::status::export_now;
+use crate::ui::{files, format, messages};
+use leptos::prelude::*;
+
+/// What an import would change: counts now and in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Directions.
+    pub directions: usize,
+    /// Stages over all directions.
+    pub stages: usize,
+    /// Employees.
+    pub employees: usize,
+    /// Deals.
+    pub deals: usize,
+    /// Plans set by hand.
+    pub plans: usize,
+}
+
+impl Counts {
+    /// The counts of a workspace.
+    pub fn of(ws: &Workspace) -> Counts {
+        Counts {
+            directions: ws.directions().count(),
+            stages: ws.directions().map(|d| d.stages.len()).sum(),
+            employees: ws.employees().count(),
+            deals: ws.deal_count(),
+            plans: ws.plans().count(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ImportState {
+    Idle,
+    Reading(String),
+    Preview {
+        name: String,
+        now: Counts,
+        file: Counts,
+    },
+    Failed {
+        name: String,
+        message: String,
+    },
+    Done(String),
+}
+
+/// The Data view.
+#[component]
+pub fn DataView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = RwSignal::new(ImportState::Idle);
+    let candidate: StoredValue<Option<Workspace>> = StoredValue::new(None);
+    let backup: RwSignal<Option<String>> = RwSignal::new(None);
+    let dragging = RwSignal::new(false);
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        state.set(ImportState::Reading(name.clone()));
+        leptos::task::spawn_local(async move {
+            let result = match files::read_text(file, MAX_FILE_BYTES).await {
+                Ok(text) => envelope::read_workspace(&text).map(|(_, ws)| ws),
+                Err(files::FileError::TooLarge(size)) => Err(ReadError::TooLarge(size)),
+                Err(files::FileError::Unreadable) => Err(ReadError::Empty),
+            };
+            match result {
+                Ok(ws) => {
+                    let file = Counts::of(&ws);
+                    let now = store.ws.with_untracked(Counts::of);
+                    candidate.set_value(Some(ws));
+                    state.set(ImportState::Preview { name, now, file });
+                }
+                Err(e) => {
+                    let message = format!(
+                        "{} {}",
+                        t_string!(i18n, import_error.prefix, name = name.clone()),
+                        messages::read_error(i18n, &e)
+                    );
+                    state.set(ImportState::Failed { name, message });
+                }
+            }
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+    let confirm = move |_| {
+        let Some(ws) = candidate.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let name = match state.get_untracked() {
+            ImportState::Preview { name, .. } => name,
+            _ => String::new(),
+        };
+        let replaced = store
+            .ws
+            .with_untracked(|old| envelope::export(old, store.revision(), clock::saved_at()));
+        backup.set(Some(replaced));
+        store.replace(ws);
+        state.set(ImportState::Done(name));
+    };
+    let cancel = move |_| {
+        candidate.set_value(None);
+        state.set(ImportState::Idle);
+    };
+    let start_over = move |_| {
+        if window()
+            .confirm_with_message(t_string!(i18n, data.start_over_confirm))
+            .unwrap_or(false)
+        {
+            export_now();
+            store.start_fresh();
+        }
+    };
+
+    let usage_line = move || {
+        let u = store.usage.get();
+        let locale = i18n.get_locale();
+        t_string!(
+            i18n,
+            data.storage_used,
+            used = format::integer(locale, u.used as i64),
+            quota = format::integer(locale, u.quota as i64),
+            percent = u.percent()
+        )
+        .to_string()
+    };
+    let persist_line = move || match store.persisted.get() {
+        Some(true) => t_string!(i18n, data.persist_granted),
+        Some(false) => t_string!(i18n, data.persist_denied),
+        None => t_string!(i18n, data.persist_pending),
+    };
+    let preview_row = move |label: &'static str, now: usize, file: usize| {
+        let locale = i18n.get_locale_untracked();
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{format::integer(locale, now as i64)}</td>
+                <td>{format::integer(locale, file as i64)}</td>
+            </tr>
+        }
+    };
+
+    view! {
+        <section class="view data-view" data-view="data">
+            <h1 class="view-title">{t!(i18n, views.data_title)}</h1>
+
+            <div class="data-grid">
+                <section class="card" data-section="summary">
+                    <h2 class="card-title">{t!(i18n, data.summary_title)}</h2>
+                    {move || {
+                        let c = store.ws.with(Counts::of);
+                        let locale = i18n.get_locale();
+                        let row = move |key: &'static str, label: &'static str, n: usize| {
+                            view! {
+                                <div class="summary-row" data-count=key>
+                                    <dt>{label}</dt>
+                                    <dd>{format::integer(locale, n as i64)}</dd>
+                                </div>
+                            }
+                        };
+                        view! {
+                            <dl class="summary">
+                                {row("directions", t_string!(i18n, data.count_directions), c.directions)}
+                                {row("stages", t_string!(i18n, data.count_stages), c.stages)}
+                                {row("employees", t_string!(i18n, data.count_employees), c.employees)}
+                                {row("deals", t_string!(i18n, data.count_deals), c.deals)}
+                                {row("plans", t_string!(i18n, data.count_plans), c.plans)}
+                            </dl>
+                        }
+                    }}
+                </section>
+
+                <section class="card" data-section="storage">
+                    <h2 class="card-title">{t!(i18n, data.storage_title)}</h2>
+                    <meter
+                        class="storage-meter"
+                        min="0"
+                        max="100"
+                        low="60"
+                        high="80"
+                        optimum="0"
+                        value=move || store.usage.get().percent().min(100)
+                    ></meter>
+                    <p class="storage-used" data-testid="storage-used">{usage_line}</p>
+                    <p class="muted" data-testid="persist">{persist_line}</p>
+                </section>
+
+                <section class="card" data-section="export">
+                    <h2 class="card-title">{t!(i18n, data.export_title)}</h2>
+                    <p class="muted">{t!(i18n, data.export_desc)}</p>
+                    <button type="button" class="button button-primary" data-action="export" on:click=move |_| export_now()>
+                        {t!(i18n, data.export_button)}
+                    </button>
+                </section>
+
+                <section
+                    class="card drop-zone"
+                    class:dragging=move || dragging.get()
+                    data-section="import"
+                    on:dragover=move |ev: leptos::ev::DragEvent| {
+                        ev.prevent_default();
+                        dragging.set(true);
+                    }
+                    on:dragleave=move |_| dragging.set(false)
+                    on:drop=on_drop
+                >
+                    <h2 class="card-title">{t!(i18n, data.import_title)}</h2>
+                    <p class="muted">{t!(i18n, data.import_desc)}</p>
+                    <label class="button file-button">
+                        {t!(i18n, data.choose_file)}
+                        <input
+                            type="file"
+                            accept=".json,application/json"
+                            class="visually-hidden"
+                            data-action="import-file"
+                            on:change=on_input
+                        />
+                    </label>
+                    <span class="muted drop-hint">{t!(i18n, data.drop_here)}</span>
+                    {move || match state.get() {
+                        ImportState::Idle => ().into_any(),
+                        ImportState::Reading(name) => {
+                            view! { <p class="muted" role="status">{t_string!(i18n, data.reading, name = name).to_string()}</p> }
+                                .into_any()
+                        }
+                        ImportState::Failed { message, .. } => {
+                            view! { <p class="form-error" role="alert" data-testid="import-error">{message}</p> }.into_any()
+                        }
+                        ImportState::Preview { name, now, file } => {
+                            view! {
+                                <div class="import-preview" data-testid="import-preview">
+                                    <p>{t_string!(i18n, data.preview, name = name).to_string()}</p>
+                                    <table class="counts">
+                                        <thead>
+                                            <tr>
+                                                <th></th>
+                                                <th scope="col">{t!(i18n, data.now)}</th>
+                                                <th scope="col">{t!(i18n, data.in_file)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {preview_row(t_string!(i18n, data.count_directions), now.directions, file.directions)}
+                                            {preview_row(t_string!(i18n, data.count_stages), now.stages, file.stages)}
+                                            {preview_row(t_string!(i18n, data.count_employees), now.employees, file.employees)}
+                                            {preview_row(t_string!(i18n, data.count_deals), now.deals, file.deals)}
+                                            {preview_row(t_string!(i18n, data.count_plans), now.plans, file.plans)}
+                                        </tbody>
+                                    </table>
+                                    <div class="form-actions">
+                                        <button type="button" class="button button-primary" data-action="confirm-import" on:click=confirm>
+                                            {t!(i18n, data.replace)}
+                                        </button>
+                                        <button type="button" class="button" data-action="cancel-import" on:click=cancel>
+                                            {t!(i18n, data.cancel)}
+                                        </button>
+                                    </div>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        ImportState::Done(name) => {
+                            view! {
+                                <p class="form-ok" role="status" data-testid="import-done">
+                                    {t_string!(i18n, data.imported, name = name).to_string()}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }}
+                    <Show when=move || backup.with(Option::is_some)>
+                        <button
+                            type="button"
+                            class="button"
+                            data-action="download-backup"
+                            on:click=move |_| {
+                                if let Some(text) = backup.get_untracked() {
+                                    let name = format!("voronka-replaced-{}.json", format::iso_date(clock::today()));
+                                    files::download(&name, &text, "application/json");
+                                }
+                            }
+                        >
+                            {t!(i18n, data.download_backup)}
+                        </button>
+                    </Show>
+                </section>
+
+                <section class="card" data-section="start-over">
+                    <h2 class="card-title">{t!(i18n, data.start_over_title)}</h2>
+                    <p class="muted">{t!(i18n, data.start_over_desc)}</p>
+                    <button type="button" class="button button-danger" data-action="start-over" on:click=start_over>
+                        {t!(i18n, data.start_over_button)}
+                    </button>
+                </section>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,72 @@
+//! Domain refusals in the UI language, and which form field each belongs beside.
+
+use crate::domain::{DomainError, Field};
+use crate::i18n::*;
+use crate::state::store::ActionError;
+use leptos_i18n::I18nContext;
+
+/// The message for a refused action.
+pub fn action_error(i18n: I18nContext<Locale>, e: &ActionError) -> String {
+    match e {
+        ActionError::ReadOnly => t_string!(i18n, error.read_only).to_string(),
+        ActionError::Domain(d) => domain_error(i18n, d),
+    }
+}
+
+/// The message for a domain refusal.
+pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
+    use DomainError::*;
+    match e {
+        UnknownDeal(_) | UnknownStage(_) | UnknownDirection(_) | UnknownEmployee(_)
+        | UnknownChecklistItem | NoTask(_) => t_string!(i18n, error.gone).to_string(),
+        Empty(Field::DealTitle) => t_string!(i18n, error.empty_title).to_string(),
+        Empty(Field::DealOwner) => t_string!(i18n, error.owner).to_string(),
+        Empty(Field::LossReason) => t_string!(i18n, error.loss_reason).to_string(),
+        Empty(_) => t_string!(i18n, error.empty_name).to_string(),
+        TooLong { max, .. } => t_string!(i18n, error.too_long, max = *max).to_string(),
+        Invalid(Field::ClientEmail) => t_string!(i18n, error.email).to_string(),
+        Invalid(Field::ClientPhone) => t_string!(i18n, error.phone).to_string(),
+        Invalid(Field::DealNps) => t_string!(i18n, error.nps).to_string(),
+        Invalid(_) => t_string!(i18n, error.invalid).to_string(),
+        DuplicateDirectionName => t_string!(i18n, error.duplicate_direction).to_string(),
+        DuplicateEmployeeName => t_string!(i18n, error.duplicate_employee).to_string(),
+        DuplicateLossReason => t_string!(i18n, error.duplicate_reason).to_string(),
+        NegativeAmount => t_string!(i18n, error.negative).to_string(),
+        PositionOutOfRange { .. } => t_string!(i18n, error.position).to_string(),
+        TaskNotDone { .. } => t_string!(i18n, error.task_not_done).to_string(),
+        LossReasonRequired => t_string!(i18n, error.loss_reason).to_string(),
+        MissingStageKind(_) => t_string!(i18n, error.missing_kind).to_string(),
+        ClosedStagesMustBeLast => t_string!(i18n, error.closed_last).to_string(),
+        StageHoldsDeals { count, .. } => {
+            t_string!(i18n, error.stage_holds, count = *count).to_string()
+        }
+        KindChangeWithDeals { count, .. } => {
+            t_string!(i18n, error.kind_with_deals, count = *count).to_string()
+        }
+        BadTargetStage(_) => t_string!(i18n, error.bad_target).to_string(),
+        DirectionHoldsDeals { count, .. } => {
+            t_string!(i18n, error.direction_holds, count = *count).to_string()
+        }
+        BadTargetDirection(_) => t_string!(i18n, error.bad_target_direction).to_string(),
+        UnmappedStage(_) => t_string!(i18n, error.unmapped).to_string(),
+        DirectionArchived(_) => t_string!(i18n, error.archived).to_string(),
+        EmployeeInactive(_) => t_string!(i18n, error.inactive).to_string(),
+        InvalidPeriod => t_string!(i18n, error.period).to_string(),
+        NothingToUndo => t_string!(i18n, error.nothing).to_string(),
+    }
+}
+
+/// The form field a refusal belongs beside, if any.
+pub fn field_of(e: &DomainError) -> Option<Field> {
+    match e {
+        DomainError::Empty(f) | DomainError::Invalid(f) | DomainError::TooLong { field: f, .. } => {
+            Some(*f)
+        }
+        DomainError::NegativeAmount => Some(Field::DealAmount),
+        DomainError::EmployeeInactive(_) | DomainError::UnknownEmployee(_) => {
+            Some(Field::DealOwner)
+        }
+        DomainError::LossReasonRequired => Some(Field::LossReason),
+        _ => None,
+    }
+}

@@ -1,0 +1,62 @@
+//! Files in the browser: downloading text as a file and reading a chosen or dropped file.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_attribute("hidden", "").ok();
+        if let Some(body) = document.body() {
+            body.append_child(&a).ok();
+            a.click();
+            a.remove();
+        }
+    }
+    // Revoke later: some browsers read the URL after click() returns.
+    let revoke = url.clone();
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&revoke);
+    })
+    .forget();
+}
+
+/// `voronka-YYYY-MM-DD.json` for today.
+pub fn export_name(today: chrono::NaiveDate) -> String {
+    format!("voronka-{}.json", super::format::iso_date(today))
+}
+
+/// Reads a file's text, refusing files larger than `max_bytes` before reading them.
+pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, FileError> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(FileError::TooLarge(size));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| FileError::Unreadable)?;
+    text.as_string().ok_or(FileError::Unreadable)
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Too large to import (bytes).
+    TooLarge(usize),
+    /// The browser could not read it.
+    Unreadable,
+}

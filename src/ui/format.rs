@@ -1,0 +1,171 @@
+//! Numbers, money and dates in the UI language's formats: `1 250 000 ₽` and `27.11.2026` in
+//! Russian, `₽1,250,000` and `Nov 27, 2026` in English.
+
+use crate::domain::{Currency, Money};
+use crate::i18n::Locale;
+use chrono::{Datelike, NaiveDate};
+
+/// An integer with the locale's digit grouping (narrow no-break space in Russian).
+pub fn integer(locale: Locale, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match locale {
+        Locale::ru => '\u{202f}',
+        Locale::en => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount in whole units (kopecks shown only when there are any).
+pub fn money(locale: Locale, currency: Currency, amount: Money) -> String {
+    let major = amount.0 / 100;
+    let minor = (amount.0 % 100).unsigned_abs();
+    let mut number = integer(locale, major);
+    if amount.0 < 0 && major == 0 {
+        number = format!("−{number}");
+    }
+    if minor != 0 {
+        let point = if locale == Locale::ru { ',' } else { '.' };
+        number = format!("{number}{point}{minor:02}");
+    }
+    match locale {
+        Locale::ru => format!("{number}\u{a0}{}", currency.symbol()),
+        Locale::en => format!("{}{number}", currency.symbol()),
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// ISO date `2026-11-27` (file names).
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A date: `27.11.2026` or `Nov 27, 2026`.
+pub fn date(locale: Locale, d: NaiveDate) -> String {
+    match locale {
+        Locale::ru => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+        Locale::en => format!(
+            "{} {}, {}",
+            MONTHS_EN[d.month0() as usize],
+            d.day(),
+            d.year()
+        ),
+    }
+}
+
+/// Parses an amount typed by a user: `1 250 000`, `1,250,000`, `99,90`, `99.90`, `₽ 15 000`.
+/// `None` when it is not a number with at most two decimals.
+pub fn parse_money(text: &str) -> Option<Money> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"₽$€\u{202f}\u{a0}'".contains(*c))
+        .collect();
+    let (negative, digits) = match cleaned.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // The last separator followed by one or two digits is the decimal point; the others group.
+    let last_sep = digits.rfind([',', '.']);
+    let (int_part, frac_part) = match last_sep {
+        Some(i) if digits.len() - i - 1 <= 2 && digits.len() - i > 1 => {
+            (&digits[..i], &digits[i + 1..])
+        }
+        _ => (digits, ""),
+    };
+    let int_digits: String = int_part
+        .chars()
+        .filter(|c| *c != ',' && *c != '.')
+        .collect();
+    if int_digits.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    if !int_digits.chars().all(|c| c.is_ascii_digit())
+        || !frac_part.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let major: i64 = if int_digits.is_empty() {
+        0
+    } else {
+        int_digits.parse().ok()?
+    };
+    let minor: i64 = match frac_part.len() {
+        0 => 0,
+        1 => frac_part.parse::<i64>().ok()? * 10,
+        _ => frac_part.parse().ok()?,
+    };
+    let value = major.checked_mul(100)?.checked_add(minor)?;
+    Some(Money(if negative { -value } else { value }))
+}
+
+/// An amount for an input field: plain digits with the locale's decimal mark.
+pub fn money_input(locale: Locale, amount: Money) -> String {
+    let major = amount.0 / 100;
+    let minor = (amount.0 % 100).unsigned_abs();
+    if minor == 0 {
+        major.to_string()
+    } else {
+        let point = if locale == Locale::ru { ',' } else { '.' };
+        format!("{major}{point}{minor:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_people_type_them() {
+        for (text, minor) in [
+            ("1 250 000", 125_000_000),
+            ("1,250,000", 125_000_000),
+            ("1.250.000", 125_000_000),
+            ("99,90", 9_990),
+            ("99.9", 9_990),
+            ("₽ 15 000", 1_500_000),
+            ("0", 0),
+            ("-5", -500),
+        ] {
+            assert_eq!(parse_money(text), Some(Money(minor)), "{text}");
+        }
+        for bad in ["", "abc", "12a", "1,2,3,4x", "-"] {
+            assert_eq!(parse_money(bad), None, "{bad}");
+        }
+        assert_eq!(money_input(Locale::ru, Money(9_990)), "99,90");
+        assert_eq!(money_input(Locale::en, Money::major(5)), "5");
+    }
+
+    #[test]
+    fn russian_and_english_formats() {
+        assert_eq!(integer(Locale::ru, 1_250_000), "1\u{202f}250\u{202f}000");
+        assert_eq!(integer(Locale::en, 1_250_000), "1,250,000");
+        assert_eq!(integer(Locale::en, 999), "999");
+        assert_eq!(integer(Locale::en, -1000), "−1,000");
+        assert_eq!(
+            money(Locale::ru, Currency::Rub, Money::major(1_250_000)),
+            "1\u{202f}250\u{202f}000\u{a0}₽"
+        );
+        assert_eq!(
+            money(Locale::en, Currency::Usd, Money(123_456)),
+            "$1,234.56"
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(date(Locale::ru, d), "27.11.2026");
+        assert_eq!(date(Locale::en, d), "Nov 27, 2026");
+    }
+}

@@ -1,0 +1,62 @@
+//! First launch: how to start — a demo, the seed's four directions, or blank.
+
+use crate::domain::Lang;
+use crate::i18n::*;
+use crate::state::store::{use_store, StartChoice};
+use leptos::prelude::*;
+
+/// The domain's content language for the UI's locale.
+pub fn content_lang(locale: Locale) -> Lang {
+    match locale {
+        Locale::ru => Lang::Ru,
+        Locale::en => Lang::En,
+    }
+}
+
+/// Three choices, each a large button with a line of explanation.
+#[component]
+pub fn StartChooser() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let choose =
+        move |choice: StartChoice| store.start(choice, content_lang(i18n.get_locale_untracked()));
+    let option = move |choice: StartChoice, id: &'static str| {
+        let (title, desc) = match choice {
+            StartChoice::Demo => (
+                t_string!(i18n, start.demo),
+                t_string!(i18n, start.demo_desc),
+            ),
+            StartChoice::Templates => (
+                t_string!(i18n, start.templates),
+                t_string!(i18n, start.templates_desc),
+            ),
+            StartChoice::Blank => (
+                t_string!(i18n, start.blank),
+                t_string!(i18n, start.blank_desc),
+            ),
+        };
+        view! {
+            <li>
+                <button type="button" class="start-option" data-start=id on:click=move |_| choose(choice)>
+                    <span class="start-option-title">{title}</span>
+                    <span class="start-option-desc">{desc}</span>
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="view start" data-view="start">
+            <h1 class="view-title">{t!(i18n, start.title)}</h1>
+            <p class="view-lead">{t!(i18n, start.lead)}</p>
+            <ul class="start-options">
+                {move || {
+                    view! {
+                        {option(StartChoice::Demo, "demo")}
+                        {option(StartChoice::Templates, "templates")}
+                        {option(StartChoice::Blank, "blank")}
+                    }
+                }}
+            </ul>
+        </section>
+    }
+}

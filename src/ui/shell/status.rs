@@ -1,0 +1,153 @@
+//! What the shell says about the data: the save indicator in the header, and the banners
+//! (unreadable data, newer schema, storage nearly full, changes another tab overrode).
+
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::{use_store, SaveFailure, SaveState, Startup};
+use crate::storage::envelope;
+use crate::ui::{files, messages};
+use leptos::prelude::*;
+
+/// Storage fill from which the shell warns, in percent.
+pub const WARN_PERCENT: u32 = 80;
+
+/// Downloads the current workspace as `voronka-YYYY-MM-DD.json`.
+pub fn export_now() {
+    let store = use_store();
+    let text = store
+        .ws
+        .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()));
+    files::download(
+        &files::export_name(clock::today()),
+        &text,
+        "application/json",
+    );
+}
+
+/// "All changes saved" / "Saving…" / "Not saved" with a one-click export.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = move || store.save.get();
+    let label = move || match state() {
+        SaveState::Saved => t_string!(i18n, status.saved).to_string(),
+        SaveState::Pending => t_string!(i18n, status.pending).to_string(),
+        SaveState::NotSaved(SaveFailure::Quota) => t_string!(i18n, status.quota).to_string(),
+        SaveState::NotSaved(SaveFailure::Unavailable) => {
+            t_string!(i18n, status.unavailable).to_string()
+        }
+        SaveState::Blocked => t_string!(i18n, status.blocked).to_string(),
+    };
+    let kind = move || match state() {
+        SaveState::Saved => "saved",
+        SaveState::Pending => "pending",
+        SaveState::NotSaved(_) => "not-saved",
+        SaveState::Blocked => "blocked",
+    };
+    view! {
+        <div class="save-status" data-state=kind role="status" aria-live="polite">
+            <span class="save-dot" aria-hidden="true"></span>
+            <span class="save-label">{label}</span>
+            <Show when=move || matches!(state(), SaveState::NotSaved(_))>
+                <button type="button" class="button button-small" on:click=move |_| export_now()>
+                    {t!(i18n, status.export_now)}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Banners above the view.
+#[component]
+pub fn DataBanners() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let unreadable = move || match store.startup.get() {
+        Startup::Unreadable { problem, backed_up } => Some((problem, backed_up)),
+        _ => None,
+    };
+    let newer = move || match store.startup.get() {
+        Startup::NewerVersion { version, readable } => Some((version, readable)),
+        _ => None,
+    };
+    let percent = move || store.usage.get().percent();
+    let start_fresh = move |_| {
+        let ok = window()
+            .confirm_with_message(t_string!(i18n, recovery.confirm))
+            .unwrap_or(false);
+        if ok {
+            store.start_fresh();
+        }
+    };
+    let download_raw = move |_| {
+        files::download(
+            "voronka-unreadable-data.json",
+            &store.raw_dump(),
+            "application/json",
+        );
+    };
+    view! {
+        {move || {
+            unreadable()
+                .map(|(problem, backed_up)| {
+                    view! {
+                        <section class="banner banner-danger" data-banner="recovery" role="alert">
+                            <h2 class="banner-title">{t!(i18n, recovery.title)}</h2>
+                            <p class="banner-detail">{messages::load_problem(i18n, &problem)}</p>
+                            <p>
+                                {if backed_up {
+                                    t_string!(i18n, recovery.kept).to_string()
+                                } else {
+                                    t_string!(i18n, recovery.left).to_string()
+                                }}
+                            </p>
+                            <div class="banner-actions">
+                                <button type="button" class="button button-primary" on:click=download_raw>
+                                    {t!(i18n, recovery.download)}
+                                </button>
+                                <button type="button" class="button" on:click=start_fresh>
+                                    {t!(i18n, recovery.start_fresh)}
+                                </button>
+                            </div>
+                        </section>
+                    }
+                })
+        }}
+        {move || {
+            newer()
+                .map(|(version, readable)| {
+                    let text = if readable {
+                        t_string!(i18n, newer.readable, version = version).to_string()
+                    } else {
+                        t_string!(i18n, newer.unreadable, version = version).to_string()
+                    };
+                    view! {
+                        <section class="banner banner-warning" data-banner="newer" role="alert">
+                            <p>{text}</p>
+                        </section>
+                    }
+                })
+        }}
+        <Show when=move || { percent() >= WARN_PERCENT }>
+            <section class="banner banner-warning" data-banner="storage-full" role="alert">
+                <p>{move || t_string!(i18n, status.storage_warning, percent = percent()).to_string()}</p>
+                <button type="button" class="button button-small" on:click=move |_| export_now()>
+                    {t!(i18n, status.export_now)}
+                </button>
+            </section>
+        </Show>
+        <Show when=move || { store.dropped_changes.get() > 0 }>
+            <section class="banner banner-warning" data-banner="dropped" role="alert">
+                <p>
+                    {move || {
+                        t_string!(i18n, status.dropped, count = store.dropped_changes.get()).to_string()
+                    }}
+                </p>
+                <button type="button" class="button button-small" on:click=move |_| store.dropped_changes.set(0)>
+                    {t!(i18n, status.dismiss)}
+                </button>
+            </section>
+        </Show>
+    }
+}
