@@ -263,10 +263,13 @@ impl Store {
     }
 
     fn after_change(&self) {
-        let inner = self.inner();
-        let history = &inner.borrow().history;
-        self.can_undo.set(history.can_undo());
-        self.can_redo.set(history.can_redo());
+        let (can_undo, can_redo) = {
+            let inner = self.inner();
+            let state = inner.borrow();
+            (state.history.can_undo(), state.history.can_redo())
+        };
+        self.can_undo.set(can_undo);
+        self.can_redo.set(can_redo);
         if !matches!(self.save.get_untracked(), SaveState::NotSaved(_)) {
             self.save.set(SaveState::Pending);
         }
@@ -296,7 +299,7 @@ impl Store {
         let inner = self.inner();
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
-        state.timer = None;
+        // The debounce timer is not dropped here: this may be its own callback running.
         if !matches!(
             self.save.get_untracked(),
             SaveState::Pending | SaveState::NotSaved(_)
@@ -312,7 +315,10 @@ impl Store {
             Ok(_) => {
                 state.dirty = Dirty::default();
                 state.pending = Some(Vec::new());
-                state.retry = None;
+                // Dropped on the next tick: this may be the retry interval's own callback.
+                if let Some(retry) = state.retry.take() {
+                    Timeout::new(0, move || drop(retry)).forget();
+                }
                 self.usage.set(state.persister.usage());
                 self.save.set(SaveState::Saved);
             }
@@ -408,8 +414,9 @@ impl Store {
         self.save_now();
     }
 
-    /// Starts a new workspace the way the user chose, in the UI's language.
-    pub fn start(&self, choice: StartChoice, lang: Lang) {
+    /// Starts a new workspace the way the user chose, in the UI's language. A workspace
+    /// without the demo's team starts with one employee, `me`: the rep using the app.
+    pub fn start(&self, choice: StartChoice, lang: Lang, me: &str) {
         let ws = match choice {
             StartChoice::Demo => generate(&DemoConfig {
                 seed: 2026,
@@ -425,6 +432,9 @@ impl Store {
                     crate::domain::Currency::Usd
                 };
                 let mut ws = Workspace::new(currency, lang);
+                let _ = ws.apply(&Command::AddEmployee {
+                    name: me.to_string(),
+                });
                 if choice == StartChoice::Templates {
                     for template in Template::ALL {
                         let _ = ws.apply(&Command::CreateDirectionFromTemplate { template, lang });

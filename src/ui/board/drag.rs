@@ -344,7 +344,7 @@ impl DragCtl {
         let deal = self.s().borrow().deal;
         self.finish();
         if was_active && announce {
-            let i18n = use_i18n();
+            let i18n = ctx.i18n;
             ctx.announce
                 .set(t_string!(i18n, board.move_cancelled).to_string());
             if let Some(deal) = deal {

@@ -63,6 +63,9 @@ pub struct BoardCtx {
     pub announce: RwSignal<String>,
     /// Drag state.
     pub drag: drag::DragCtl,
+    /// Translations, kept here for handlers that run outside the component tree (window
+    /// listeners of a drag).
+    pub i18n: leptos_i18n::I18nContext<Locale>,
 }
 
 impl BoardCtx {
@@ -82,7 +85,7 @@ impl BoardCtx {
 
     /// Runs a move; asks for confirmation or a loss reason when the domain needs one.
     pub fn request_move(&self, mv: PendingMove, loss_reason: Option<String>) {
-        let i18n = use_i18n();
+        let i18n = self.i18n;
         let command = Command::MoveDeal {
             deal: mv.deal,
             to_stage: mv.to,
@@ -111,7 +114,7 @@ impl BoardCtx {
     }
 
     fn announce_move(&self, deal: DealId) {
-        let i18n = use_i18n();
+        let i18n = self.i18n;
         let text = self.store.ws.with_untracked(|ws| {
             let d = ws.deal(deal)?;
             let (_, stage) = ws.stage(d.stage)?;
@@ -176,6 +179,7 @@ pub fn BoardView() -> impl IntoView {
         dialog: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
         drag: drag::DragCtl::new(),
+        i18n,
     };
     provide_context(ctx);
     // Keep the choice valid when directions change (deleted, archived, another tab).

@@ -18,8 +18,13 @@ pub fn content_lang(locale: Locale) -> Lang {
 pub fn StartChooser() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let choose =
-        move |choice: StartChoice| store.start(choice, content_lang(i18n.get_locale_untracked()));
+    let choose = move |choice: StartChoice| {
+        store.start(
+            choice,
+            content_lang(i18n.get_locale_untracked()),
+            t_string!(i18n, start.me),
+        )
+    };
     let option = move |choice: StartChoice, id: &'static str| {
         let (title, desc) = match choice {
             StartChoice::Demo => (
