@@ -50,13 +50,14 @@ async fn shell_switches_language_and_remembers_it() {
         leptos::task::tick().await;
     }
     assert_eq!(text(&root, ".nav-link[data-view=board]"), "Board");
-    assert_eq!(text(&root, ".view-title"), "Board");
+    assert_eq!(text(&root, ".nav-link[aria-current=page]"), "Board");
 
     click(&root, ".lang-button[data-lang=ru]");
     leptos::task::tick().await;
     assert_eq!(text(&root, ".brand-name"), "Воронка");
     assert_eq!(text(&root, ".nav-link[data-view=plans]"), "Планы");
-    assert_eq!(text(&root, ".view-title"), "Доска");
+    assert_eq!(text(&root, ".nav-link[aria-current=page]"), "Доска");
+    assert_eq!(text(&root, ".save-label"), "Все изменения сохранены");
     assert_eq!(
         document()
             .document_element()
@@ -146,4 +147,68 @@ fn a_workspace_saved_in_local_storage_loads_back() {
         other => panic!("{other:?}"),
     }
     again.start_fresh();
+}
+
+fn gauge_data(percent_bp: Option<u64>) -> voronka::ui::plans::gauge::GaugeData {
+    voronka::ui::plans::gauge::GaugeData {
+        name: "Анна".into(),
+        percent_bp,
+        pace_bp: 5_000,
+        amounts: "900 ₽ из 500 ₽".into(),
+        deals: None,
+        pace_label: "Ожидается к сегодня: 50%".into(),
+        label: "label".into(),
+        no_plan: "Нет плана".into(),
+    }
+}
+
+fn mount_gauge(percent_bp: Option<u64>) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let data = gauge_data(percent_bp);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        leptos::view! { <voronka::ui::plans::gauge::Gauge data=data.clone() /> }
+    });
+    std::mem::forget(handle);
+    container
+}
+
+fn attr(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn gauges_draw_the_arc_and_labels_for_0_100_180_percent_and_no_plan() {
+    use voronka::ui::plans::gauge::arc_path;
+    // 0 %: an empty fill, the pace tick, "0 %".
+    let g = mount_gauge(Some(0));
+    leptos::task::tick().await;
+    assert_eq!(attr(&g, "[data-part=fill]", "d").as_deref(), Some(""));
+    assert_eq!(text(&g, ".gauge-percent"), "0\u{a0}%");
+    assert!(g.query_selector("[data-part=pace]").unwrap().is_some());
+    assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("under"));
+    // 100 %: the whole half-ring, nothing over.
+    let g = mount_gauge(Some(10_000));
+    leptos::task::tick().await;
+    assert_eq!(attr(&g, "[data-part=fill]", "d"), Some(arc_path(1.0, 50.0)));
+    assert_eq!(attr(&g, "[data-part=over]", "d").as_deref(), Some(""));
+    assert_eq!(text(&g, ".gauge-percent"), "100\u{a0}%");
+    assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("done"));
+    // 180 %: full ring plus 80 % of the inner "over" ring, and the label says 180 %.
+    let g = mount_gauge(Some(18_000));
+    leptos::task::tick().await;
+    assert_eq!(attr(&g, "[data-part=fill]", "d"), Some(arc_path(1.0, 50.0)));
+    assert_eq!(attr(&g, "[data-part=over]", "d"), Some(arc_path(0.8, 41.0)));
+    assert_eq!(text(&g, ".gauge-percent"), "180\u{a0}%");
+    assert_eq!(text(&g, "[data-part=amounts]"), "900 ₽ из 500 ₽");
+    assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("over"));
+    // No plan: no fill, no pace tick, "No plan".
+    let g = mount_gauge(None);
+    leptos::task::tick().await;
+    assert_eq!(attr(&g, "[data-part=fill]", "d").as_deref(), Some(""));
+    assert!(g.query_selector("[data-part=pace]").unwrap().is_none());
+    assert_eq!(text(&g, ".gauge-percent"), "Нет плана");
+    assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("no-plan"));
 }

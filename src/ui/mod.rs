@@ -9,6 +9,7 @@ pub mod files;
 pub mod format;
 pub mod messages;
 pub mod modal;
+pub mod plans;
 pub mod shell;
 
 use crate::i18n::*;

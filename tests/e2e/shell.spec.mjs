@@ -65,6 +65,7 @@ test.describe('shell', () => {
     await expect(page.locator('.brand-name')).toHaveText('Voronka');
     await page.click('[data-start=blank]');
     await page.reload();
+    await expect(page.locator('.nav-link[data-view=plans]')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.locator('.skip-link')).toBeFocused();
     // Tab through to the Plans link and open it with Enter.

@@ -287,6 +287,7 @@ pub fn BoardView() -> impl IntoView {
 
     view! {
         <section class="board-view" data-view="board">
+            <h1 class="view-title visually-hidden">{t!(i18n, views.board_title)}</h1>
             <div class="board-toolbar">
                 <label class="field field-inline">
                     <span class="field-label">{t!(i18n, board.direction)}</span>

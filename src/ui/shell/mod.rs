@@ -77,6 +77,7 @@ pub fn Shell() -> impl IntoView {
                 match view.get() {
                     View::Data => view! { <DataView /> }.into_any(),
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
+                    View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),
                     other => placeholder::view_for(other),
                 }
             }}

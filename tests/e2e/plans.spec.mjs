@@ -1,0 +1,76 @@
+// Sales plans: add an employee, set a monthly plan, win one of their deals on the board, and
+// see the percent on their gauge and the company's, in both languages.
+import { test, expect } from '@playwright/test';
+import { open, start } from './helpers.mjs';
+
+const shots = 'tests/e2e/screenshots';
+test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+
+test('a won deal fills its owner’s gauge and the company’s', async ({ page }) => {
+  await open(page, 'plans');
+  await page.reload();
+  await start(page, 'templates');
+  await page.click('.nav-link[data-view=plans]');
+
+  await page.getByTestId('new-employee').fill('Olga Frost');
+  await page.click('[data-action=add-employee]');
+  const row = page.locator('tr[data-employee]', { hasText: 'Olga Frost' });
+  await expect(row).toBeVisible();
+  const id = await row.getAttribute('data-employee');
+  const month = new Date().getMonth() + 1;
+
+  const cell = page.getByTestId(`plan-${id}-${month}`);
+  await cell.fill('10 000');
+  await cell.press('Tab');
+  await expect(page.getByTestId('company-row').locator(`td[data-period="${month}"]`)).toContainText('$10,000');
+  const gauge = page.getByTestId(`gauge-${id}`).locator('.gauge');
+  await expect(gauge).toHaveAttribute('data-percent', '0');
+  await expect(page.getByTestId('gauge-company').locator('.gauge')).toHaveAttribute('data-percent', '0');
+
+  // The quarter shows the month's plan as a derived (grey) value.
+  await page.click('[data-kind=quarter]');
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  const qcell = page.getByTestId(`plan-${id}-${quarter}`);
+  await expect(qcell).toHaveValue('');
+  await expect(qcell).toHaveAttribute('placeholder', '10000');
+  await expect(page.locator(`tr[data-employee="${id}"] .plan-cell[data-period="${quarter}"]`)).toHaveClass(/derived/);
+  await page.click('[data-kind=month]');
+
+  // Win a deal of Olga's on the board.
+  await page.click('.nav-link[data-view=board]');
+  await page.locator('.column').nth(0).locator('[data-action=add-deal]').click();
+  const editor = page.getByTestId('deal-editor');
+  await editor.getByTestId('title').fill('Windows for Olga');
+  await editor.getByTestId('amount').fill('4000');
+  await editor.getByTestId('owner').selectOption({ label: 'Olga Frost' });
+  await editor.locator('[data-action=save-deal]').click();
+  const card = page.locator('.deal-card', { hasText: 'Windows for Olga' });
+  await card.locator('[data-action=move-to]').click();
+  await page.getByTestId('move-stage').selectOption({ label: 'Won' });
+  await page.locator('[data-action=do-move]').click();
+  await page.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
+  await expect(page.locator('.column[data-kind=won] .deal-card')).toHaveCount(1);
+
+  await page.click('.nav-link[data-view=plans]');
+  await expect(gauge).toHaveAttribute('data-percent', '40');
+  await expect(gauge).toContainText('40 %');
+  await expect(gauge).toContainText('$4,000 of $10,000');
+  await expect(page.getByTestId('gauge-company').locator('.gauge')).toHaveAttribute('data-percent', '40');
+  await gauge.click();
+  await expect(page.getByTestId('won-deals')).toContainText('Windows for Olga');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: `${shots}/plans-en.png`, fullPage: true });
+
+  await page.click('.lang-button[data-lang=ru]');
+  await expect(gauge).toContainText('40 %');
+  await expect(gauge).toContainText(/4\s000\s\$ из 10\s000\s\$/);
+  await expect(page.getByTestId('gauge-company')).toContainText('Компания');
+  await page.screenshot({ path: `${shots}/plans-ru.png`, fullPage: true });
+
+  // Deactivating keeps the plan and the gauge.
+  await page.locator(`li.employee[data-employee="${id}"] [data-action=toggle-active]`).click();
+  await expect(page.locator(`li.employee[data-employee="${id}"]`)).toHaveClass(/inactive/);
+  await expect(gauge).toHaveAttribute('data-percent', '40');
+  await page.reload();
+  await expect(gauge).toHaveAttribute('data-percent', '40');
+});
