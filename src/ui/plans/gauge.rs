@@ -60,7 +60,7 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
     let state = match data.percent_bp {
         None => "no-plan",
         Some(bp) if bp > 10_000 => "over",
-        Some(bp) if bp == 10_000 => "done",
+        Some(10_000) => "done",
         Some(_) => "under",
     };
     let behind = data
