@@ -4,6 +4,7 @@
 pub mod board;
 pub mod data;
 pub mod deal;
+pub mod directions;
 pub mod errors;
 pub mod files;
 pub mod format;

@@ -2,7 +2,6 @@
 
 mod header;
 mod language_switch;
-mod placeholder;
 pub mod start;
 pub mod status;
 
@@ -78,7 +77,7 @@ pub fn Shell() -> impl IntoView {
                     View::Data => view! { <DataView /> }.into_any(),
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
                     View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),
-                    other => placeholder::view_for(other),
+                    View::Directions => view! { <crate::ui::directions::DirectionsView /> }.into_any(),
                 }
             }}
         </main>

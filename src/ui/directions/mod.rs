@@ -1,0 +1,482 @@
+//! The Directions view: create directions from the seed's templates or blank; rename,
+//! describe, classify, reorder, archive and restore them; delete one only after choosing where
+//! its deals go; edit the stages of the selected one; edit the loss reasons.
+
+mod stages;
+
+use crate::domain::{
+    Audience, Classification, Command, Complexity, DirectionId, DirectionMapping, Outcome, Segment,
+    StageKind, StageSpec, Template, Touches,
+};
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::use_store;
+use crate::ui::errors;
+use crate::ui::modal::Modal;
+use crate::ui::shell::start::content_lang;
+use leptos::prelude::*;
+
+/// The Directions view.
+#[component]
+pub fn DirectionsView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let selected = RwSignal::new(
+        store
+            .ws
+            .with_untracked(|ws| ws.directions().next().map(|d| d.id)),
+    );
+    let error = RwSignal::new(None::<String>);
+    let deleting = RwSignal::new(None::<DirectionId>);
+    let blank_name = RwSignal::new(String::new());
+    let run = move |c: Command| match store.dispatch(c) {
+        Ok(o) => {
+            error.set(None);
+            if let Outcome::DirectionCreated(id) = o {
+                selected.set(Some(id));
+            }
+        }
+        Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+    };
+    let list = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.directions()
+                .map(|d| {
+                    let open: usize = d
+                        .stages
+                        .iter()
+                        .filter(|s| s.kind == StageKind::Open)
+                        .map(|s| ws.column(s.id).len())
+                        .sum();
+                    (
+                        d.id,
+                        d.name.clone(),
+                        d.description.clone(),
+                        d.classification,
+                        d.archived,
+                        open,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let templates = [
+        (Template::B2bNew, "b2b-new"),
+        (Template::B2bRepeat, "b2b-repeat"),
+        (Template::B2cNew, "b2c-new"),
+        (Template::B2cRepeat, "b2c-repeat"),
+    ];
+    let template_label = move |t: Template| match t {
+        Template::B2bNew => t_string!(i18n, dir.tpl_b2b_new),
+        Template::B2bRepeat => t_string!(i18n, dir.tpl_b2b_repeat),
+        Template::B2cNew => t_string!(i18n, dir.tpl_b2c_new),
+        Template::B2cRepeat => t_string!(i18n, dir.tpl_b2c_repeat),
+    };
+    let create_blank = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run(Command::CreateDirection {
+            name: blank_name.get_untracked(),
+            description: String::new(),
+            classification: Classification::default(),
+            stages: vec![
+                StageSpec::new(t_string!(i18n, dir.blank_open), StageKind::Open),
+                StageSpec::new(t_string!(i18n, dir.blank_won), StageKind::Won),
+                StageSpec::new(t_string!(i18n, dir.blank_lost), StageKind::Lost),
+            ],
+        });
+        if error.get_untracked().is_none() {
+            blank_name.set(String::new());
+        }
+    };
+    view! {
+        <section class="view directions-view" data-view="directions">
+            <h1 class="view-title">{t!(i18n, views.directions_title)}</h1>
+            <section class="card create-card">
+                <h2 class="card-title">{t!(i18n, dir.create_title)}</h2>
+                <div class="template-buttons">
+                    <span class="muted">{t!(i18n, dir.from_template)}</span>
+                    {templates
+                        .into_iter()
+                        .map(|(t, id)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-template=id
+                                    on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: content_lang(i18n.get_locale_untracked()) })
+                                >
+                                    {move || template_label(t)}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <form class="inline-form" on:submit=create_blank>
+                    <input
+                        class="input"
+                        data-testid="blank-direction-name"
+                        placeholder=move || t_string!(i18n, dir.blank_name)
+                        aria-label=move || t_string!(i18n, dir.blank_name)
+                        prop:value=move || blank_name.get()
+                        on:input=move |ev| blank_name.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="button button-primary">{t!(i18n, dir.create_blank)}</button>
+                </form>
+                <p class="form-error" role="alert" data-testid="directions-error">{move || error.get()}</p>
+            </section>
+
+            <div class="directions-layout">
+                <section class="card direction-list-card">
+                    <h2 class="card-title">{t!(i18n, dir.list_title)}</h2>
+                    <ol class="direction-list" data-testid="direction-list">
+                        {move || {
+                            let items = list.get();
+                            let n = items.len();
+                            items
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (id, name, _, _, archived, open))| {
+                                    view! {
+                                        <li class="direction-item" class:selected=move || selected.get() == Some(id) class:archived=archived data-direction=id.0>
+                                            <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
+                                                <span class="direction-name">{name.clone()}</span>
+                                                <span class="muted">{t_string!(i18n, dir.open_deals, count = open).to_string()}</span>
+                                                {archived.then(|| view! { <span class="badge">{t!(i18n, dir.archived)}</span> })}
+                                            </button>
+                                            <span class="direction-actions">
+                                                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| run(Command::ReorderDirection { direction: id, index: i - 1 })>"↑"</button>
+                                                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| run(Command::ReorderDirection { direction: id, index: i + 1 })>"↓"</button>
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </section>
+                {move || {
+                    selected
+                        .get()
+                        .and_then(|id| list.get().into_iter().find(|d| d.0 == id))
+                        .map(|(id, name, description, classification, archived, _)| {
+                            view! {
+                                <DirectionDetails id=id name=name description=description classification=classification archived=archived error=error deleting=deleting />
+                            }
+                        })
+                }}
+            </div>
+            <LossReasons />
+            {move || deleting.get().map(|id| view! { <DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
+        </section>
+    }
+}
+
+fn select_value<T: Copy + PartialEq>(
+    options: &[(T, &'static str)],
+    value: Option<T>,
+) -> &'static str {
+    value
+        .and_then(|v| options.iter().find(|o| o.0 == v))
+        .map_or("", |o| o.1)
+}
+
+/// Name, description, classification, archive and delete of one direction, and its stages.
+#[component]
+fn DirectionDetails(
+    id: DirectionId,
+    name: String,
+    description: String,
+    classification: Classification,
+    archived: bool,
+    error: RwSignal<Option<String>>,
+    deleting: RwSignal<Option<DirectionId>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let run = move |c: Command| match store.dispatch(c) {
+        Ok(_) => error.set(None),
+        Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+    };
+    let segments = [(Segment::B2b, "b2b"), (Segment::B2c, "b2c")];
+    let complexities = [
+        (Complexity::Simple, "simple"),
+        (Complexity::Medium, "medium"),
+        (Complexity::Complex, "complex"),
+    ];
+    let touches = [
+        (Touches::Few, "few"),
+        (Touches::Several, "several"),
+        (Touches::Many, "many"),
+    ];
+    let audiences = [(Audience::New, "new"), (Audience::Repeat, "repeat")];
+    let classify = move |change: Box<dyn Fn(&mut Classification)>| {
+        let mut c = store
+            .ws
+            .with_untracked(|ws| ws.direction(id).map(|d| d.classification))
+            .unwrap_or_default();
+        change(&mut c);
+        run(Command::ClassifyDirection {
+            direction: id,
+            classification: c,
+        });
+    };
+    let original = name.clone();
+    view! {
+        <section class="card direction-details" data-testid="direction-details">
+            <div class="form-grid">
+                <label class="field">
+                    <span class="field-label">{t!(i18n, dir.name)}</span>
+                    <input class="input" data-testid="direction-name" prop:value=name.clone() on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if store.dispatch(Command::RenameDirection { direction: id, name: value }).is_err() {
+                            error.set(Some(t_string!(i18n, error.duplicate_direction).to_string()));
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            input.set_value(&original);
+                        }
+                    } />
+                </label>
+                <label class="field">
+                    <span class="field-label">{t!(i18n, dir.segment)}</span>
+                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0))) }>
+                        <option value="" selected=classification.segment.is_none()>{t!(i18n, dir.unset)}</option>
+                        <option value="b2b" selected=select_value(&segments, classification.segment) == "b2b">{t!(i18n, dir.seg_b2b)}</option>
+                        <option value="b2c" selected=select_value(&segments, classification.segment) == "b2c">{t!(i18n, dir.seg_b2c)}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{t!(i18n, dir.complexity)}</span>
+                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0))) }>
+                        <option value="" selected=classification.complexity.is_none()>{t!(i18n, dir.unset)}</option>
+                        <option value="simple" selected=select_value(&complexities, classification.complexity) == "simple">{t!(i18n, dir.cx_simple)}</option>
+                        <option value="medium" selected=select_value(&complexities, classification.complexity) == "medium">{t!(i18n, dir.cx_medium)}</option>
+                        <option value="complex" selected=select_value(&complexities, classification.complexity) == "complex">{t!(i18n, dir.cx_complex)}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{t!(i18n, dir.touches)}</span>
+                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0))) }>
+                        <option value="" selected=classification.touches.is_none()>{t!(i18n, dir.unset)}</option>
+                        <option value="few" selected=select_value(&touches, classification.touches) == "few">{t!(i18n, dir.t_few)}</option>
+                        <option value="several" selected=select_value(&touches, classification.touches) == "several">{t!(i18n, dir.t_several)}</option>
+                        <option value="many" selected=select_value(&touches, classification.touches) == "many">{t!(i18n, dir.t_many)}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{t!(i18n, dir.audience)}</span>
+                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0))) }>
+                        <option value="" selected=classification.audience.is_none()>{t!(i18n, dir.unset)}</option>
+                        <option value="new" selected=select_value(&audiences, classification.audience) == "new">{t!(i18n, dir.a_new)}</option>
+                        <option value="repeat" selected=select_value(&audiences, classification.audience) == "repeat">{t!(i18n, dir.a_repeat)}</option>
+                    </select>
+                </label>
+            </div>
+            <label class="field">
+                <span class="field-label">{t!(i18n, dir.description)}</span>
+                <textarea class="input" rows="2" prop:value=description on:change=move |ev| run(Command::DescribeDirection { direction: id, description: event_target_value(&ev) })></textarea>
+            </label>
+            <div class="form-actions">
+                <button type="button" class="button" data-action="archive" on:click=move |_| run(Command::ArchiveDirection { direction: id, archived: !archived })>
+                    {if archived { t_string!(i18n, dir.restore) } else { t_string!(i18n, dir.archive) }}
+                </button>
+                <button type="button" class="button button-danger" data-action="delete-direction" on:click=move |_| deleting.set(Some(id))>
+                    {t!(i18n, dir.delete)}
+                </button>
+            </div>
+            <stages::StageEditor direction=id error=error />
+        </section>
+    }
+}
+
+/// Delete a direction: with deals, choose the target direction and a stage for each stage.
+#[component]
+fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let (name, count, stages, others) = store.ws.with_untracked(|ws| {
+        let d = ws.direction(id);
+        let stages: Vec<_> = d
+            .map(|d| {
+                d.stages
+                    .iter()
+                    .filter(|s| !ws.column(s.id).is_empty())
+                    .map(|s| (s.id, s.name.clone(), s.kind, ws.column(s.id).len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let others: Vec<_> = ws
+            .directions()
+            .filter(|x| x.id != id && !x.archived)
+            .map(|x| {
+                (
+                    x.id,
+                    x.name.clone(),
+                    x.stages
+                        .iter()
+                        .map(|s| (s.id, s.name.clone(), s.kind))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        (
+            d.map(|d| d.name.clone()).unwrap_or_default(),
+            ws.deals_in_direction(id),
+            stages,
+            others,
+        )
+    });
+    let target = RwSignal::new(others.first().map(|o| o.0));
+    let others = StoredValue::new(others);
+    let kinds = StoredValue::new(
+        stages
+            .iter()
+            .map(|(sid, _, kind, _)| (*sid, *kind))
+            .collect::<Vec<_>>(),
+    );
+    let mapping: RwSignal<Vec<(crate::domain::StageId, crate::domain::StageId)>> =
+        RwSignal::new(Vec::new());
+    // Default mapping: the target's stage of the same kind at the same rank, else its first.
+    let defaults = move |t: Option<DirectionId>| {
+        others.with_value(|o| {
+            let Some((_, _, tstages)) = o.iter().find(|x| Some(x.0) == t) else {
+                return Vec::new();
+            };
+            kinds.with_value(|ks| {
+                ks.iter()
+                    .map(|(sid, kind)| {
+                        let same = tstages
+                            .iter()
+                            .find(|s| s.2 == *kind)
+                            .or(tstages.first())
+                            .map(|s| s.0);
+                        (*sid, same.unwrap_or(*sid))
+                    })
+                    .collect()
+            })
+        })
+    };
+    mapping.set(defaults(target.get_untracked()));
+    let error = RwSignal::new(None::<String>);
+    let stages = StoredValue::new(stages_clone(&store, id));
+    let confirm = move |_| {
+        let cmd = Command::DeleteDirection {
+            direction: id,
+            target: target
+                .get_untracked()
+                .filter(|_| count > 0)
+                .map(|t| DirectionMapping {
+                    direction: t,
+                    stages: mapping.get_untracked(),
+                    loss_reason: store
+                        .ws
+                        .with_untracked(|ws| ws.loss_reasons().first().cloned()),
+                }),
+            at: clock::now(),
+        };
+        match store.dispatch(cmd) {
+            Ok(_) => on_close.run(()),
+            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+        }
+    };
+    view! {
+        <Modal title_id="delete-direction-title" on_close=on_close class="modal-wide">
+            <div class="form" data-testid="delete-direction">
+                <h2 id="delete-direction-title" class="modal-title">{t_string!(i18n, dir.delete_title, name = name).to_string()}</h2>
+                {if count == 0 {
+                    view! { <p>{t!(i18n, dir.delete_empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{t_string!(i18n, dir.delete_moves, count = count).to_string()}</p>
+                        <label class="field">
+                            <span class="field-label">{t!(i18n, dir.target_direction)}</span>
+                            <select class="input" data-testid="target-direction" on:change=move |ev| {
+                                let t = event_target_value(&ev).parse().ok().map(DirectionId);
+                                target.set(t);
+                                mapping.set(defaults(t));
+                            }>
+                                {others.with_value(|o| o.iter().map(|(oid, oname, _)| view! { <option value=oid.0.to_string()>{oname.clone()}</option> }).collect_view())}
+                            </select>
+                        </label>
+                        {move || {
+                            let t = target.get();
+                            let tstages = others.with_value(|o| o.iter().find(|x| Some(x.0) == t).map(|x| x.2.clone()).unwrap_or_default());
+                            stages.with_value(|ss| ss.iter().map(|(sid, sname, n)| {
+                                let sid = *sid;
+                                let current = mapping.with(|m| m.iter().find(|x| x.0 == sid).map(|x| x.1));
+                                view! {
+                                    <label class="field">
+                                        <span class="field-label">{format!("{sname} ({n})")}</span>
+                                        <select class="input" on:change=move |ev| {
+                                            if let Some(to) = event_target_value(&ev).parse().ok().map(crate::domain::StageId) {
+                                                mapping.update(|m| { m.retain(|x| x.0 != sid); m.push((sid, to)); });
+                                            }
+                                        }>
+                                            {tstages.iter().map(|(tid, tname, _)| view! { <option value=tid.0.to_string() selected=current == Some(*tid)>{tname.clone()}</option> }).collect_view()}
+                                        </select>
+                                    </label>
+                                }
+                            }).collect_view())
+                        }}
+                    }.into_any()
+                }}
+                <p class="form-error" role="alert">{move || error.get()}</p>
+                <div class="form-actions">
+                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{t!(i18n, dir.confirm_delete)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, deal.cancel)}</button>
+                </div>
+            </div>
+        </Modal>
+    }
+}
+
+fn stages_clone(
+    store: &crate::state::store::Store,
+    id: DirectionId,
+) -> Vec<(crate::domain::StageId, String, usize)> {
+    store.ws.with_untracked(|ws| {
+        ws.direction(id)
+            .map(|d| {
+                d.stages
+                    .iter()
+                    .filter(|s| !ws.column(s.id).is_empty())
+                    .map(|s| (s.id, s.name.clone(), ws.column(s.id).len()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The workspace's loss reasons, one per line.
+#[component]
+fn LossReasons() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let text = RwSignal::new(store.ws.with_untracked(|ws| ws.loss_reasons().join("\n")));
+    let message = RwSignal::new(None::<(bool, String)>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let reasons: Vec<String> = text
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        match store.dispatch(Command::SetLossReasons { reasons }) {
+            Ok(_) => message.set(Some((true, t_string!(i18n, reasons.saved).to_string()))),
+            Err(e) => message.set(Some((false, errors::action_error(i18n, &e)))),
+        }
+    };
+    view! {
+        <section class="card" data-section="loss-reasons">
+            <h2 class="card-title">{t!(i18n, reasons.title)}</h2>
+            <p class="muted">{t!(i18n, reasons.hint)}</p>
+            <form class="form full" on:submit=save>
+                <textarea class="input" rows="5" data-testid="loss-reasons" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">{t!(i18n, reasons.save)}</button>
+                    {move || message.get().map(|(ok, m)| view! { <span class=if ok { "form-ok" } else { "form-error" } role="status">{m}</span> })}
+                </div>
+            </form>
+        </section>
+    }
+}
