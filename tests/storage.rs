@@ -374,3 +374,21 @@ fn ten_thousand_realistic_deals_fit_in_localstorage() {
     );
     assert_eq!(ready(&mut persister(&kv)), ws);
 }
+
+#[test]
+fn the_example_in_format_md_is_a_valid_file() {
+    let doc = std::fs::read_to_string("docs/FORMAT.md").unwrap();
+    let start = doc.find("```json\n").expect("FORMAT.md has a JSON example") + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let (meta, ws) = envelope::read_workspace(&doc[start..end]).expect("the example imports");
+    assert_eq!((meta.schema_version, meta.revision), (1, 12));
+    assert_eq!(ws.deal_count(), 2);
+    assert_eq!(ws.deal(DealId(6)).unwrap().amount, Money::major(1_250_000));
+    let nov = Period::month(2026, 11);
+    let c = ws.completion(Some(EmployeeId(1)), nov, day(2026, 11, 27));
+    assert_eq!(
+        c.percent_bp,
+        Some(3_600),
+        "the won deal does 36 % of the plan"
+    );
+}

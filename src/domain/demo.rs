@@ -59,20 +59,8 @@ impl Rng {
     }
 }
 
-const FIRST_RU: [&str; 12] = [
-    "Анна",
-    "Иван",
-    "Мария",
-    "Дмитрий",
-    "Ольга",
-    "Сергей",
-    "Елена",
-    "Алексей",
-    "Наталья",
-    "Павел",
-    "Татьяна",
-    "Михаил",
-];
+const FIRST_RU_F: [&str; 6] = ["Анна", "Мария", "Ольга", "Елена", "Наталья", "Татьяна"];
+const FIRST_RU_M: [&str; 6] = ["Иван", "Дмитрий", "Сергей", "Алексей", "Павел", "Михаил"];
 const LAST_RU: [&str; 6] = [
     "Смирнов",
     "Петров",
@@ -158,7 +146,7 @@ const NOTES_EN: [&str; 8] = [
 fn person_name(rng: &mut Rng, lang: Lang, female: bool) -> String {
     match lang {
         Lang::Ru => {
-            let first = rng.pick(&FIRST_RU);
+            let first = rng.pick(if female { &FIRST_RU_F } else { &FIRST_RU_M });
             let last = rng.pick(&LAST_RU);
             format!("{first} {last}{}", if female { "а" } else { "" })
         }

@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod language;
+pub mod perf;
 pub mod route;
 pub mod store;

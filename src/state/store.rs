@@ -149,7 +149,7 @@ impl Store {
     /// Opens the store over any key-value storage.
     pub fn open_with(kv: Box<dyn KeyValue>) -> Store {
         let mut persister = Persister::new(kv);
-        let loaded = persister.load();
+        let loaded = super::perf::measure("load", || persister.load());
         let usage = persister.usage();
         let (ws, startup, save) = match loaded {
             Loaded::Empty => (Workspace::default(), Startup::FirstLaunch, SaveState::Saved),
@@ -306,10 +306,12 @@ impl Store {
         ) {
             return;
         }
-        let result = self.ws.with_untracked(|ws| {
-            state
-                .persister
-                .save(ws, &state.dirty, super::clock::saved_at())
+        let result = super::perf::measure("save", || {
+            self.ws.with_untracked(|ws| {
+                state
+                    .persister
+                    .save(ws, &state.dirty, super::clock::saved_at())
+            })
         });
         match result {
             Ok(_) => {

@@ -54,8 +54,14 @@ test('directions and stages change while every deal is kept', async ({ page }) =
   // Won cannot go before an open stage.
   await editor.locator('.stage-item', { hasText: 'Won' }).locator('[data-action=stage-up]').click();
   await expect(page.getByTestId('directions-error')).toContainText('Won and lost stages must come after the open ones');
+  // Dragging a stage by its handle reorders too.
+  await editor.locator('.stage-item', { hasText: 'Delivery' }).locator('.stage-handle')
+    .dragTo(editor.locator('.stage-item', { hasText: 'Payment' }));
+  await expect(editor.locator('.stage-name')).toHaveText(['Commercial offer', 'Delivery', 'Payment', 'Follow-up call', 'NPS survey', 'Won', 'Lost']);
+  await editor.locator('.stage-item', { hasText: 'Payment' }).locator('.stage-handle')
+    .dragTo(editor.locator('.stage-item', { hasText: 'Delivery' }));
   await page.click('.nav-link[data-view=board]');
-  expect(await boardColumns(page)).toEqual(['Commercial offer', 'Payment', 'Follow-up call', 'Delivery', 'NPS survey', 'Won', 'Lost']);
+  expect(await boardColumns(page)).toEqual(['Commercial offer', 'Payment', 'Delivery', 'Follow-up call', 'NPS survey', 'Won', 'Lost']);
 
   // Delete the stage holding the deal: it asks where the deal goes and says how many.
   await page.click('.nav-link[data-view=directions]');

@@ -70,7 +70,10 @@ pub fn DataView() -> impl IntoView {
         state.set(ImportState::Reading(name.clone()));
         leptos::task::spawn_local(async move {
             let result = match files::read_text(file, MAX_FILE_BYTES).await {
-                Ok(text) => envelope::read_workspace(&text).map(|(_, ws)| ws),
+                Ok(text) => {
+                    crate::state::perf::measure("import", || envelope::read_workspace(&text))
+                        .map(|(_, ws)| ws)
+                }
                 Err(files::FileError::TooLarge(size)) => Err(ReadError::TooLarge(size)),
                 Err(files::FileError::Unreadable) => Err(ReadError::Empty),
             };

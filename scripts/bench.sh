@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the release app and runs the browser benchmark over
+# generated workspaces (default 1,000 and 10,000 deals; pass others as arguments), then the
+# domain's criterion benchmarks. Results: bench-results/bench.json and the printed tables.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_tests
+cd "$ROOT"
+trunk build --release
+node scripts/sizes.mjs dist
+node tests/bench/bench.mjs "$@"
+if [ -z "${BENCH_SKIP_CRITERION:-}" ]; then
+  cargo bench --bench domain
+fi
