@@ -101,3 +101,150 @@ impl Workspace {
         Some(Board { columns })
     }
 }
+
+/// Where a deal's task stands on the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskStatus {
+    /// Marked done.
+    Done,
+    /// Not done yet; due on this date, if it has a due date.
+    Open(Option<chrono::NaiveDate>),
+    /// Not done and past its due date.
+    Overdue(chrono::NaiveDate),
+}
+
+impl crate::domain::Deal {
+    /// The status of the current stage's task on `today`, if the stage has a task.
+    pub fn task_status(&self, stage: &Stage, today: chrono::NaiveDate) -> Option<TaskStatus> {
+        stage.task.as_ref()?;
+        let state = self.task(stage.id);
+        let due = state.and_then(|s| s.due);
+        Some(match (state.is_some_and(|s| s.done), due) {
+            (true, _) => TaskStatus::Done,
+            (false, Some(d)) if d < today => TaskStatus::Overdue(d),
+            (false, due) => TaskStatus::Open(due),
+        })
+    }
+
+    /// Whole days the deal has been in its current stage at `now`.
+    pub fn days_in_stage(&self, now: crate::domain::Stamp) -> i64 {
+        self.entered_stage_at().days_until(now)
+    }
+
+    /// Whether the deal has stayed in its (open) stage longer than the stage allows.
+    pub fn is_stale(&self, stage: &Stage, now: crate::domain::Stamp) -> bool {
+        stage.kind == StageKind::Open
+            && stage
+                .stale_after_days
+                .is_some_and(|n| self.days_in_stage(now) > i64::from(n))
+    }
+}
+
+impl Workspace {
+    /// Totals of a direction's board over the deals `keep` accepts (the board's filter).
+    pub fn board_totals(
+        &self,
+        direction: DirectionId,
+        keep: impl Fn(&crate::domain::Deal) -> bool,
+    ) -> Totals {
+        let mut t = Totals::default();
+        let Some(d) = self.direction(direction) else {
+            return t;
+        };
+        for stage in &d.stages {
+            let deals = self
+                .column(stage.id)
+                .iter()
+                .filter_map(|id| self.deal(*id))
+                .filter(|x| keep(x));
+            let (count, sum) = deals.fold((0, Money::ZERO), |(c, s), x| (c + 1, s + x.amount));
+            match stage.kind {
+                StageKind::Open => {
+                    t.open_count += count;
+                    t.open_sum += sum;
+                    t.weighted += sum.percent(effective_probability(stage));
+                }
+                StageKind::Won => {
+                    t.won_count += count;
+                    t.won_sum += sum;
+                }
+                StageKind::Lost => t.lost_count += count,
+            }
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Command, DealDraft, Lang, Outcome, Stamp, Template};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn task_status_staleness_and_filtered_totals() {
+        let mut ws = Workspace::new(crate::domain::Currency::Rub, Lang::En);
+        let Ok(Outcome::DirectionCreated(dir)) = ws.apply(&Command::CreateDirectionFromTemplate {
+            template: Template::B2bNew,
+            lang: Lang::En,
+        }) else {
+            panic!()
+        };
+        let Ok(Outcome::EmployeeAdded(e)) = ws.apply(&Command::AddEmployee { name: "A".into() })
+        else {
+            panic!()
+        };
+        let stage = ws.direction(dir).unwrap().stages[0].clone();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let at = Stamp::at_midnight(day(1));
+        let draft = |t: &str, m| DealDraft {
+            title: t.into(),
+            amount: Money::major(m),
+            owner: Some(e),
+            ..DealDraft::default()
+        };
+        let Ok(Outcome::DealCreated(a)) = ws.apply(&Command::CreateDeal {
+            draft: draft("a", 100),
+            stage: stage.id,
+            at,
+        }) else {
+            panic!()
+        };
+        ws.apply(&Command::CreateDeal {
+            draft: draft("b", 300),
+            stage: stage.id,
+            at,
+        })
+        .unwrap();
+        let deal = ws.deal(a).unwrap();
+        // Presentation is due in 5 days and goes stale after 10.
+        assert_eq!(
+            deal.task_status(&stage, day(6)),
+            Some(TaskStatus::Open(Some(day(6))))
+        );
+        assert_eq!(
+            deal.task_status(&stage, day(7)),
+            Some(TaskStatus::Overdue(day(6)))
+        );
+        assert!(!deal.is_stale(&stage, Stamp::at_midnight(day(11))));
+        assert!(deal.is_stale(&stage, Stamp::at_midnight(day(12))));
+        ws.apply(&Command::SetTaskDone {
+            deal: a,
+            stage: stage.id,
+            done: true,
+        })
+        .unwrap();
+        assert_eq!(
+            ws.deal(a).unwrap().task_status(&stage, day(20)),
+            Some(TaskStatus::Done)
+        );
+        let all = ws.board_totals(dir, |_| true);
+        assert_eq!((all.open_count, all.open_sum), (2, Money::major(400)));
+        assert_eq!(all, ws.board(dir).unwrap().totals());
+        let only_b = ws.board_totals(dir, |d| d.title == "b");
+        assert_eq!(
+            (only_b.open_count, only_b.open_sum, only_b.weighted),
+            (1, Money::major(300), Money::major(30))
+        );
+    }
+}

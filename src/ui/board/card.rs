@@ -3,6 +3,7 @@
 //! deal's version), so it reads the workspace without subscribing to it.
 
 use super::{BoardCtx, BoardDialog};
+use crate::domain::board::TaskStatus;
 use crate::domain::{DealId, StageKind};
 use crate::i18n::*;
 use crate::state::clock;
@@ -41,30 +42,26 @@ pub fn Card(deal: DealId) -> impl IntoView {
     let data = ctx.store.ws.with_untracked(|ws| {
         let d = ws.deal(deal)?;
         let (_, stage) = ws.stage(d.stage)?;
-        let days = d.entered_stage_at().days_until(now);
-        let task = stage.task.as_ref().map(|task| {
-            let state = d.task(stage.id);
-            let done = state.is_some_and(|s| s.done);
-            let due = state.and_then(|s| s.due);
-            let overdue = !done && due.is_some_and(|due| due < today);
-            let ticks = state.map_or(0, |s| {
+        let days = d.days_in_stage(now);
+        let task = stage.task.as_ref().and_then(|task| {
+            let status = d.task_status(stage, today)?;
+            let ticks = d.task(stage.id).map_or(0, |s| {
                 s.checked
                     .iter()
                     .filter(|c| task.checklist.contains(c))
                     .count()
             });
-            TaskView {
+            let (state, due) = match status {
+                TaskStatus::Done => ("done", d.task(stage.id).and_then(|s| s.due)),
+                TaskStatus::Overdue(due) => ("overdue", Some(due)),
+                TaskStatus::Open(due) => ("open", due),
+            };
+            Some(TaskView {
                 title: task.title.clone(),
-                state: if done {
-                    "done"
-                } else if overdue {
-                    "overdue"
-                } else {
-                    "open"
-                },
+                state,
                 due: due.map(|d| format::date(locale, d)),
                 checklist: (!task.checklist.is_empty()).then_some((ticks, task.checklist.len())),
-            }
+            })
         });
         Some(CardData {
             title: d.title.clone(),
@@ -75,8 +72,7 @@ pub fn Card(deal: DealId) -> impl IntoView {
                 .map(|e| e.name.clone())
                 .unwrap_or_default(),
             days,
-            stale: stage.kind == StageKind::Open
-                && stage.stale_after_days.is_some_and(|n| days > i64::from(n)),
+            stale: d.is_stale(stage, now),
             task: task.filter(|_| stage.kind == StageKind::Open || d.task(stage.id).is_some()),
             closed: stage.kind.is_closed(),
         })

@@ -231,34 +231,8 @@ pub fn BoardView() -> impl IntoView {
         let locale = i18n.get_locale();
         store.ws.with(|ws| {
             let direction = ctx.direction.get()?;
-            let board = ws.board(direction)?;
-            let mut t = crate::domain::Totals::default();
-            for col in &board.columns {
-                let visible: Vec<DealId> = col
-                    .deals
-                    .iter()
-                    .copied()
-                    .filter(|&d| ctx.visible(ws, d))
-                    .collect();
-                let sum: crate::domain::Money = visible
-                    .iter()
-                    .filter_map(|d| ws.deal(*d))
-                    .map(|d| d.amount)
-                    .sum();
-                match col.stage.kind {
-                    StageKind::Open => {
-                        t.open_count += visible.len();
-                        t.open_sum += sum;
-                        t.weighted +=
-                            sum.percent(crate::domain::board::effective_probability(col.stage));
-                    }
-                    StageKind::Won => {
-                        t.won_count += visible.len();
-                        t.won_sum += sum;
-                    }
-                    StageKind::Lost => t.lost_count += visible.len(),
-                }
-            }
+            ws.direction(direction)?;
+            let t = ws.board_totals(direction, |d| ctx.visible(ws, d.id));
             let money = |m| format::money(locale, ws.currency(), m);
             Some(
                 t_string!(

@@ -356,6 +356,27 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
     };
     mapping.set(defaults(target.get_untracked()));
     let error = RwSignal::new(None::<String>);
+    let reason = RwSignal::new(
+        store
+            .ws
+            .with_untracked(|ws| ws.loss_reasons().first().cloned().unwrap_or_default()),
+    );
+    // Deals that land in a lost stage need a reason (deals already lost keep theirs).
+    let into_lost = move || {
+        let t = target.get();
+        let lost: Vec<crate::domain::StageId> = others.with_value(|o| {
+            o.iter()
+                .find(|x| Some(x.0) == t)
+                .map(|x| {
+                    x.2.iter()
+                        .filter(|s| s.2 == StageKind::Lost)
+                        .map(|s| s.0)
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        mapping.with(|m| m.iter().any(|(_, to)| lost.contains(to)))
+    };
     let stages = StoredValue::new(stages_clone(&store, id));
     let confirm = move |_| {
         let cmd = Command::DeleteDirection {
@@ -366,9 +387,7 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
                 .map(|t| DirectionMapping {
                     direction: t,
                     stages: mapping.get_untracked(),
-                    loss_reason: store
-                        .ws
-                        .with_untracked(|ws| ws.loss_reasons().first().cloned()),
+                    loss_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
                 }),
             at: clock::now(),
         };
@@ -418,6 +437,12 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
                         }}
                     }.into_any()
                 }}
+                <Show when=move || { count > 0 && into_lost() }>
+                    <label class="field">
+                        <span class="field-label">{t!(i18n, stage.loss_reason)}</span>
+                        <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                    </label>
+                </Show>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <div class="form-actions">
                     <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{t!(i18n, dir.confirm_delete)}</button>
