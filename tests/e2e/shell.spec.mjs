@@ -44,6 +44,7 @@ test.describe('shell', () => {
     await expect(page.locator('.brand-name')).toHaveText('Воронка');
     await expect(page.locator('.view-title')).toHaveText('Данные');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page).toHaveTitle('Воронка — Воронка продаж прямо в браузере');
     await page.screenshot({ path: `${shots}/shell-ru-desktop.png`, fullPage: true });
 
     await page.reload();

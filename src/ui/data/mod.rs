@@ -69,13 +69,23 @@ pub fn DataView() -> impl IntoView {
         let name = file.name();
         state.set(ImportState::Reading(name.clone()));
         leptos::task::spawn_local(async move {
+            // `None`: the browser could not read the file at all.
             let result = match files::read_text(file, MAX_FILE_BYTES).await {
-                Ok(text) => {
+                Ok(text) => Some(
                     crate::state::perf::measure("import", || envelope::read_workspace(&text))
-                        .map(|(_, ws)| ws)
-                }
-                Err(files::FileError::TooLarge(size)) => Err(ReadError::TooLarge(size)),
-                Err(files::FileError::Unreadable) => Err(ReadError::Empty),
+                        .map(|(_, ws)| ws),
+                ),
+                Err(files::FileError::TooLarge(size)) => Some(Err(ReadError::TooLarge(size))),
+                Err(files::FileError::Unreadable) => None,
+            };
+            let Some(result) = result else {
+                let message = format!(
+                    "{} {}",
+                    t_string!(i18n, import_error.prefix, name = name.clone()),
+                    t_string!(i18n, import_error.unreadable)
+                );
+                state.set(ImportState::Failed { name, message });
+                return;
             };
             match result {
                 Ok(ws) => {

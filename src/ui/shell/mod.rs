@@ -32,6 +32,14 @@ pub fn Shell() -> impl IntoView {
     // The i18n provider sets its locale from the browser in its first effect; ours is created
     // after it, so it runs after it and the remembered choice wins.
     Effect::new(move |_| i18n.set_locale(initial));
+    // The tab's title in the UI language.
+    Effect::new(move |_| {
+        document().set_title(&format!(
+            "{} — {}",
+            t_string!(i18n, app_name),
+            t_string!(i18n, tagline)
+        ));
+    });
 
     // A memo, so that the view is rebuilt only when this changes, not on every startup write.
     let first_launch = Memo::new(move |_| store.startup.get() == Startup::FirstLaunch);
