@@ -45,10 +45,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
         let s = stage.get();
         lens.with_value(|l| l.iter().find(|x| Some(x.0) == s).map_or(0, |x| x.1))
     };
-    let close = Callback::new(move |_| {
-        ctx.dialog.set(None);
-        super::focus_card(deal);
-    });
+    let close = Callback::new(move |_| ctx.close_dialog(deal));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(to) = stage.get_untracked() {
@@ -153,10 +150,7 @@ pub fn ConfirmTask(mv: PendingMove, stage: StageId) -> impl IntoView {
             .unwrap_or_default();
         (task, deal, target)
     });
-    let close = Callback::new(move |_| {
-        ctx.dialog.set(None);
-        super::focus_card(mv.deal);
-    });
+    let close = Callback::new(move |_| ctx.close_dialog(mv.deal));
     let mv2 = mv.clone();
     let mv3 = mv.clone();
     view! {
@@ -209,10 +203,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
     let choice = RwSignal::new(reasons.first().cloned().unwrap_or_default());
     let other = RwSignal::new(String::new());
     let error = RwSignal::new(false);
-    let close = Callback::new(move |_| {
-        ctx.dialog.set(None);
-        super::focus_card(mv.deal);
-    });
+    let close = Callback::new(move |_| ctx.close_dialog(mv.deal));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let reason = if choice.get_untracked().is_empty() {

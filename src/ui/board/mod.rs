@@ -83,6 +83,12 @@ impl BoardCtx {
         })
     }
 
+    /// Closes the open dialog and gives focus back to the deal's card.
+    pub fn close_dialog(&self, deal: DealId) {
+        self.dialog.set(None);
+        focus_card(deal);
+    }
+
     /// Runs a move; asks for confirmation or a loss reason when the domain needs one.
     pub fn request_move(&self, mv: PendingMove, loss_reason: Option<String>) {
         let i18n = self.i18n;
