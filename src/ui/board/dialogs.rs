@@ -50,15 +50,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
         ev.prevent_default();
         if let Some(to) = stage.get_untracked() {
             let index = position.get_untracked().min(len());
-            ctx.request_move(
-                PendingMove {
-                    deal,
-                    to,
-                    index,
-                    confirmed: false,
-                },
-                None,
-            );
+            ctx.request_move(PendingMove::new(deal, to, index), None);
         }
     };
     view! {

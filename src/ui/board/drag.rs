@@ -328,15 +328,7 @@ impl DragCtl {
                 }
             }
         });
-        ctx.request_move(
-            PendingMove {
-                deal,
-                to,
-                index,
-                confirmed: false,
-            },
-            None,
-        );
+        ctx.request_move(PendingMove::new(deal, to, index), None);
     }
 
     fn cancel(&self, ctx: BoardCtx, announce: bool) {

@@ -31,6 +31,18 @@ pub struct PendingMove {
     pub confirmed: bool,
 }
 
+impl PendingMove {
+    /// A move the user has not confirmed anything for yet.
+    pub fn new(deal: DealId, to: StageId, index: usize) -> PendingMove {
+        PendingMove {
+            deal,
+            to,
+            index,
+            confirmed: false,
+        }
+    }
+}
+
 /// The dialog open over the board.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BoardDialog {

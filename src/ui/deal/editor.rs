@@ -41,7 +41,7 @@ struct Form {
 fn text_field(
     label: String,
     value: RwSignal<String>,
-    field: Field,
+    field: Option<Field>,
     error: RwSignal<Option<(Option<Field>, String)>>,
     kind: &'static str,
     testid: &'static str,
@@ -51,7 +51,7 @@ fn text_field(
     let message = move || {
         error.with(|e| {
             e.as_ref()
-                .filter(|(f, _)| *f == Some(field))
+                .filter(|(f, _)| field.is_some() && *f == field)
                 .map(|(_, m)| m.clone())
         })
     };
@@ -136,10 +136,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
             match expected_text.parse::<NaiveDate>() {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    set_error(
-                        Some(Field::Notes),
-                        t_string!(i18n, deal.date_format).to_string(),
-                    );
+                    set_error(None, t_string!(i18n, deal.date_format).to_string());
                     return;
                 }
             }
@@ -255,19 +252,19 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                 <h2 id="deal-editor-title" class="modal-title">{title_text}</h2>
                 <p class="muted">{t_string!(i18n, deal.stage, stage = stage_name.clone()).to_string()}</p>
                 <div class="form-grid">
-                    {text_field(t_string!(i18n, deal.title).to_string(), form.title, Field::DealTitle, error, "text", "title")}
+                    {text_field(t_string!(i18n, deal.title).to_string(), form.title, Some(Field::DealTitle), error, "text", "title")}
                     {text_field(
                         t_string!(i18n, deal.amount, currency = currency.symbol()).to_string(),
                         form.amount,
-                        Field::DealAmount,
+                        Some(Field::DealAmount),
                         error,
                         "text",
                         "amount",
                     )}
-                    {text_field(t_string!(i18n, deal.company).to_string(), form.company, Field::DealTitle, RwSignal::new(None), "text", "company")}
-                    {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, Field::DealTitle, RwSignal::new(None), "text", "contact")}
-                    {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Field::ClientPhone, error, "tel", "phone")}
-                    {text_field(t_string!(i18n, deal.email).to_string(), form.email, Field::ClientEmail, error, "email", "email")}
+                    {text_field(t_string!(i18n, deal.company).to_string(), form.company, None, error, "text", "company")}
+                    {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, None, error, "text", "contact")}
+                    {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Some(Field::ClientPhone), error, "tel", "phone")}
+                    {text_field(t_string!(i18n, deal.email).to_string(), form.email, Some(Field::ClientEmail), error, "email", "email")}
                     <div class="field">
                         <label class="field-label" for="deal-owner">{t!(i18n, deal.owner)}</label>
                         <select
@@ -291,9 +288,9 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                         </select>
                         <p class="field-error" role="alert">{owner_error}</p>
                     </div>
-                    {text_field(t_string!(i18n, deal.expected_close).to_string(), form.expected, Field::PlanAmount, RwSignal::new(None), "date", "expected")}
+                    {text_field(t_string!(i18n, deal.expected_close).to_string(), form.expected, None, error, "date", "expected")}
                     {(stage_kind == StageKind::Won || form.nps.get_untracked() != "")
-                        .then(|| text_field(t_string!(i18n, deal.nps).to_string(), form.nps, Field::DealNps, error, "number", "nps"))}
+                        .then(|| text_field(t_string!(i18n, deal.nps).to_string(), form.nps, Some(Field::DealNps), error, "number", "nps"))}
                     {(stage_kind == StageKind::Lost)
                         .then(|| {
                             view! {

@@ -326,23 +326,18 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
     });
     let target = RwSignal::new(others.first().map(|o| o.0));
     let others = StoredValue::new(others);
-    let kinds = StoredValue::new(
-        stages
-            .iter()
-            .map(|(sid, _, kind, _)| (*sid, *kind))
-            .collect::<Vec<_>>(),
-    );
+    let stages = StoredValue::new(stages);
     let mapping: RwSignal<Vec<(crate::domain::StageId, crate::domain::StageId)>> =
         RwSignal::new(Vec::new());
-    // Default mapping: the target's stage of the same kind at the same rank, else its first.
+    // Default mapping: the target's first stage of the same kind, else its first stage.
     let defaults = move |t: Option<DirectionId>| {
         others.with_value(|o| {
             let Some((_, _, tstages)) = o.iter().find(|x| Some(x.0) == t) else {
                 return Vec::new();
             };
-            kinds.with_value(|ks| {
+            stages.with_value(|ks| {
                 ks.iter()
-                    .map(|(sid, kind)| {
+                    .map(|(sid, _, kind, _)| {
                         let same = tstages
                             .iter()
                             .find(|s| s.2 == *kind)
@@ -377,7 +372,6 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
         });
         mapping.with(|m| m.iter().any(|(_, to)| lost.contains(to)))
     };
-    let stages = StoredValue::new(stages_clone(&store, id));
     let confirm = move |_| {
         let cmd = Command::DeleteDirection {
             direction: id,
@@ -418,7 +412,7 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
                         {move || {
                             let t = target.get();
                             let tstages = others.with_value(|o| o.iter().find(|x| Some(x.0) == t).map(|x| x.2.clone()).unwrap_or_default());
-                            stages.with_value(|ss| ss.iter().map(|(sid, sname, n)| {
+                            stages.with_value(|ss| ss.iter().map(|(sid, sname, _, n)| {
                                 let sid = *sid;
                                 let current = mapping.with(|m| m.iter().find(|x| x.0 == sid).map(|x| x.1));
                                 view! {
@@ -451,23 +445,6 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
             </div>
         </Modal>
     }
-}
-
-fn stages_clone(
-    store: &crate::state::store::Store,
-    id: DirectionId,
-) -> Vec<(crate::domain::StageId, String, usize)> {
-    store.ws.with_untracked(|ws| {
-        ws.direction(id)
-            .map(|d| {
-                d.stages
-                    .iter()
-                    .filter(|s| !ws.column(s.id).is_empty())
-                    .map(|s| (s.id, s.name.clone(), ws.column(s.id).len()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
 }
 
 /// The workspace's loss reasons, one per line.
