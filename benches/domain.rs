@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the domain at 10,000 and 50,000 deals: moving a deal, the board
-//! query and every gauge. Also reports (once, before the timings) the memory the workspace and
-//! 100 undo steps hold, measured by a counting allocator.
+//! query and every gauge; and of storage natively: a full save, a load, an import. Also
+//! reports (once, before the timings) the memory the workspace and 100 undo steps hold,
+//! measured by a counting allocator.
 
 use chrono::NaiveDate;
 use criterion::{black_box, BenchmarkId, Criterion};
@@ -188,9 +189,40 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// The storage layer natively: a full save, a load (read, inflate, decode rows, validate) and
+/// an import of the export file (parse and validate), against an in-memory localStorage.
+fn storage(c: &mut Criterion) {
+    use voronka::storage::envelope;
+    use voronka::storage::kv::MemoryKv;
+    use voronka::storage::persist::{Dirty, Loaded, Persister};
+    for n in [10_000, 50_000] {
+        let ws = workspace(n);
+        let mut group = c.benchmark_group("storage");
+        group.sample_size(10);
+        let kv = MemoryKv::default();
+        let mut p = Persister::new(Box::new(kv.clone()));
+        p.load();
+        group.bench_function(BenchmarkId::new("save_everything", n), |bench| {
+            bench.iter(|| black_box(p.save(&ws, &Dirty::everything(), String::new()).unwrap()))
+        });
+        group.bench_function(BenchmarkId::new("load", n), |bench| {
+            bench.iter(|| {
+                let mut p = Persister::new(Box::new(kv.clone()));
+                assert!(matches!(black_box(p.load()), Loaded::Ready(..)));
+            })
+        });
+        let file = envelope::export(&ws, 1, String::new());
+        group.bench_function(BenchmarkId::new("import_export_file", n), |bench| {
+            bench.iter(|| black_box(envelope::read_workspace(&file).unwrap()))
+        });
+        group.finish();
+    }
+}
+
 fn main() {
     report_memory();
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion);
+    storage(&mut criterion);
     criterion.final_summary();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check: formatting, clippy, native tests, browser
 # tests (wasm-bindgen-test in headless Chromium), the release build, end-to-end tests
-# (Playwright), then prints the bundle sizes. Fails when any layer fails or runs no test.
+# (Playwright), a benchmark smoke run at 1,000 deals, then prints the bundle sizes. Fails when
+# any layer fails or runs no test, or the smoke run cannot take a measure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_tests
@@ -46,6 +47,9 @@ trunk build --release
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test 2>&1 | tee "$logs/e2e.txt"
 count_passed "end-to-end" "$logs/e2e.txt" '^ *[0-9]+ passed'
+
+step "benchmark smoke run (1,000 deals, one run; the full benchmark is scripts/bench.sh)"
+BENCH_SMOKE=1 node tests/bench/bench.mjs 1000
 
 step "sizes"
 node scripts/sizes.mjs dist

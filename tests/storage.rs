@@ -138,6 +138,41 @@ fn saves_and_loads_a_workspace() {
 }
 
 #[test]
+fn shards_written_as_json_by_earlier_versions_still_load() {
+    use voronka::storage::{codec, rows};
+    let kv = MemoryKv::default();
+    let mut p = persister(&kv);
+    p.load();
+    let mut ws = demo(300);
+    p.save(&ws, &Dirty::everything(), T.into()).unwrap();
+    // Rewrite every shard the way the previous version did: a JSON array of deals.
+    let shards: Vec<String> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("voronka.deals."))
+        .collect();
+    assert_eq!(shards.len(), 32);
+    for key in &shards {
+        let bytes = codec::unpack(&kv.get(key).unwrap()).unwrap();
+        assert_eq!(bytes[0], rows::TAG, "this version writes rows");
+        let deals = rows::decode(&bytes).unwrap();
+        let json = serde_json::to_vec(&deals).unwrap();
+        kv.set(key, &codec::pack(&json)).unwrap();
+    }
+    let mut old = persister(&kv);
+    assert_eq!(ready(&mut old), ws);
+    // The next change writes its shard as rows; the rest stay JSON and still load.
+    let deal = ws.deals().next().unwrap().id;
+    let mut draft = ws.deal(deal).unwrap().draft();
+    draft.notes = "Перезвонить в понедельник".into();
+    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
+    let mut dirty = Dirty::default();
+    dirty.add_deals(log.touched_deals());
+    old.save(&ws, &dirty, T.into()).unwrap();
+    assert_eq!(ready(&mut persister(&kv)), ws);
+}
+
+#[test]
 fn a_change_rewrites_only_its_shard() {
     let kv = MemoryKv::default();
     let mut p = persister(&kv);

@@ -115,12 +115,14 @@ fn err<T>(path: impl Into<String>, problem: DataProblem) -> Result<T, DataError>
     })
 }
 
-fn check_name(path: String, value: &str) -> Result<(), DataError> {
+/// Checks a name; `path` is only formatted when something is wrong (10,000 deals are checked
+/// on every load, and formatting each path would cost more than the checks).
+fn check_name(path: impl FnOnce() -> String, value: &str) -> Result<(), DataError> {
     match validate::name(Field::DealTitle, value) {
         Ok(trimmed) if trimmed == value => Ok(()),
-        Ok(_) => err(path, DataProblem::Invalid),
-        Err(super::DomainError::Empty(_)) => err(path, DataProblem::Empty),
-        Err(_) => err(path, DataProblem::TooLong),
+        Ok(_) => err(path(), DataProblem::Invalid),
+        Err(super::DomainError::Empty(_)) => err(path(), DataProblem::Empty),
+        Err(_) => err(path(), DataProblem::TooLong),
     }
 }
 
@@ -141,26 +143,26 @@ impl Workspace {
     /// is returned with its path; nothing is half-built.
     pub fn from_data(data: WorkspaceData) -> Result<Workspace, DataError> {
         let mut ids: HashSet<u32> = HashSet::new();
-        let mut claim = |id: u32, path: String| -> Result<(), DataError> {
+        let mut claim = |id: u32, path: &dyn Fn() -> String| -> Result<(), DataError> {
             if id >= data.next_id {
-                return err(path, DataProblem::CounterTooLow);
+                return err(path(), DataProblem::CounterTooLow);
             }
             if !ids.insert(id) {
-                return err(path, DataProblem::DuplicateId);
+                return err(path(), DataProblem::DuplicateId);
             }
             Ok(())
         };
         let mut reasons: HashSet<String> = HashSet::new();
         for (i, reason) in data.loss_reasons.iter().enumerate() {
-            check_name(format!("loss_reasons[{i}]"), reason)?;
+            check_name(|| format!("loss_reasons[{i}]"), reason)?;
             if !reasons.insert(reason.to_lowercase()) {
                 return err(format!("loss_reasons[{i}]"), DataProblem::DuplicateName);
             }
         }
         let mut names: HashSet<String> = HashSet::new();
         for (i, e) in data.employees.iter().enumerate() {
-            claim(e.id.0, format!("employees[{i}].id"))?;
-            check_name(format!("employees[{i}].name"), &e.name)?;
+            claim(e.id.0, &|| format!("employees[{i}].id"))?;
+            check_name(|| format!("employees[{i}].name"), &e.name)?;
             if !names.insert(e.name.to_lowercase()) {
                 return err(format!("employees[{i}].name"), DataProblem::DuplicateName);
             }
@@ -168,8 +170,8 @@ impl Workspace {
         let mut direction_names: HashSet<String> = HashSet::new();
         let mut stage_direction: HashMap<StageId, (DirectionId, StageKind)> = HashMap::new();
         for (i, d) in data.directions.iter().enumerate() {
-            claim(d.id.0, format!("directions[{i}].id"))?;
-            check_name(format!("directions[{i}].name"), &d.name)?;
+            claim(d.id.0, &|| format!("directions[{i}].id"))?;
+            check_name(|| format!("directions[{i}].name"), &d.name)?;
             if !direction_names.insert(d.name.to_lowercase()) {
                 return err(format!("directions[{i}].name"), DataProblem::DuplicateName);
             }
@@ -178,7 +180,7 @@ impl Workspace {
             }
             for (j, s) in d.stages.iter().enumerate() {
                 let path = format!("directions[{i}].stages[{j}]");
-                claim(s.id.0, format!("{path}.id"))?;
+                claim(s.id.0, &|| format!("{path}.id"))?;
                 if let Err(e) = validate::stage_spec(&s.spec()) {
                     let field = match e {
                         super::DomainError::Invalid(Field::StageColor) => "color",
@@ -211,8 +213,8 @@ impl Workspace {
         let employees: HashSet<EmployeeId> = data.employees.iter().map(|e| e.id).collect();
         for (i, deal) in data.deals.iter().enumerate() {
             let path = |field: &str| format!("deals[{i}].{field}");
-            claim(deal.id.0, path("id"))?;
-            check_name(path("title"), &deal.title)?;
+            claim(deal.id.0, &|| path("id"))?;
+            check_name(|| path("title"), &deal.title)?;
             if deal.amount < Money::ZERO {
                 return err(path("amount"), DataProblem::NegativeAmount);
             }

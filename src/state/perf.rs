@@ -1,4 +1,4 @@
-//! Performance marks around the expensive steps (load, save, import), read by the benchmark
+//! Performance marks around the expensive steps (load, save, import, export), read by the benchmark
 //! from `performance.getEntriesByName('voronka:save')` and visible in the browser's profiler.
 
 /// Runs `f`, recording its duration as the performance measure `voronka:<name>`.

@@ -10,8 +10,8 @@ use serde_json::Value;
 pub const APP: &str = "voronka";
 /// The schema this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
-/// The largest file import accepts, in bytes.
-pub const MAX_FILE_BYTES: usize = 40 * 1024 * 1024;
+/// The largest file import accepts, in bytes (an export of 50,000 deals is about 52 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The header of a stored or exported workspace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,6 +207,12 @@ fn max_id(value: &Value) -> u64 {
 
 /// Reads a whole workspace from an envelope (or a bare schema-0 object), validating all of it.
 pub fn read_workspace(text: &str) -> Result<(Meta, Workspace), ReadError> {
+    if let Some((meta, data)) = read_current(text) {
+        return Ok((
+            meta,
+            Workspace::from_data(data).map_err(ReadError::Invalid)?,
+        ));
+    }
     let (meta, data) = read_raw(text)?;
     let data: WorkspaceData = serde_json::from_str(&data).map_err(|e| {
         if e.is_eof() {
@@ -219,6 +225,35 @@ pub fn read_workspace(text: &str) -> Result<(Meta, Workspace), ReadError> {
     })?;
     let ws = Workspace::from_data(data).map_err(ReadError::Invalid)?;
     Ok((meta, ws))
+}
+
+/// The common case in one pass: a well-formed envelope of the current schema. `None` for
+/// anything else, which [`read_raw`] then reads again slowly for a precise error or a
+/// migration (scanning `data` as raw JSON and parsing it again costs a third more).
+fn read_current(text: &str) -> Option<(Meta, WorkspaceData)> {
+    #[derive(Deserialize)]
+    struct Typed {
+        app: String,
+        schema_version: u32,
+        #[serde(default)]
+        saved_at: String,
+        #[serde(default)]
+        revision: u64,
+        data: WorkspaceData,
+    }
+    if text.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let typed: Typed = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    (typed.app == APP && typed.schema_version == SCHEMA_VERSION).then(|| {
+        let meta = Meta {
+            app: typed.app,
+            schema_version: typed.schema_version,
+            saved_at: typed.saved_at,
+            revision: typed.revision,
+        };
+        (meta, typed.data)
+    })
 }
 
 /// The workspace as an export file (pretty enough to read, compact enough to keep).

@@ -28,6 +28,11 @@ pub trait KeyValue {
     fn remove(&self, key: &str);
     /// Every key.
     fn keys(&self) -> Vec<String>;
+    /// The size of the value under `key` in UTF-16 units (0 when absent). Measuring storage
+    /// must not copy every value into the program: localStorage overrides this.
+    fn units_of(&self, key: &str) -> usize {
+        self.get(key).map_or(0, |v| units(&v))
+    }
 }
 
 /// Size of a string as localStorage counts it: UTF-16 code units.
@@ -37,10 +42,7 @@ pub fn units(s: &str) -> usize {
 
 /// Units used by every key of the origin (ours and any other app's).
 pub fn used_units(kv: &dyn KeyValue) -> usize {
-    kv.keys()
-        .iter()
-        .map(|k| units(k) + kv.get(k).map_or(0, |v| units(&v)))
-        .sum()
+    kv.keys().iter().map(|k| units(k) + kv.units_of(k)).sum()
 }
 
 /// An in-memory store with a quota, for tests. Clones share the same data, like two tabs.
@@ -111,6 +113,17 @@ impl LocalKv {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The Storage object, seen through a `getItem` that returns the JS string itself.
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_raw(
+        this: &RawStorage,
+        key: &str,
+    ) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+}
+
 /// Whether a thrown value is a quota error, however the browser names it.
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     use wasm_bindgen::JsCast;
@@ -143,6 +156,17 @@ impl KeyValue for LocalKv {
 
     fn remove(&self, key: &str) {
         let _ = self.0.remove_item(key);
+    }
+
+    fn units_of(&self, key: &str) -> usize {
+        // The string's JS length (UTF-16 units), without converting it to UTF-8.
+        use wasm_bindgen::JsCast;
+        self.0
+            .unchecked_ref::<RawStorage>()
+            .get_item_raw(key)
+            .ok()
+            .flatten()
+            .map_or(0, |s| s.length() as usize)
     }
 
     fn keys(&self) -> Vec<String> {

@@ -7,6 +7,7 @@ mod json_path;
 pub mod kv;
 pub mod persist;
 pub mod prefs;
+pub mod rows;
 
 /// Prefix of every key Voronka writes, so that it never touches another app's data.
 pub const KEY_PREFIX: &str = "voronka.";

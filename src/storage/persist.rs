@@ -9,6 +9,7 @@
 use super::codec;
 use super::envelope::{self, Meta, ReadError};
 use super::kv::{units, KeyValue, KvError, QUOTA_UNITS};
+use super::rows;
 use crate::domain::{Deal, DealId, StageId, Workspace, WorkspaceData};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -183,7 +184,7 @@ impl Persister {
         self.foreign_units = 0;
         self.our_units.clear();
         for key in self.kv.keys() {
-            let size = units(&key) + self.kv.get(&key).map_or(0, |v| units(&v));
+            let size = units(&key) + self.kv.units_of(&key);
             if is_ours(&key) {
                 self.our_units.insert(key, size);
             } else {
@@ -261,7 +262,8 @@ impl Persister {
         if manifest.shards.len() != SHARDS as usize {
             return Err(LoadProblem::Inconsistent);
         }
-        let mut deals: HashMap<DealId, Deal> = HashMap::new();
+        let count: usize = manifest.columns.iter().map(|(_, ids)| ids.len()).sum();
+        let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(count);
         for (i, key) in manifest.shards.iter().enumerate() {
             if key.is_empty() {
                 continue;
@@ -269,10 +271,7 @@ impl Persister {
             let shard = i as u32;
             let text = self.kv.get(key).ok_or(LoadProblem::Shard(shard))?;
             let bytes = codec::unpack(&text).map_err(|_| LoadProblem::Shard(shard))?;
-            // from_str, not from_slice: one JSON reader type keeps the wasm smaller.
-            let json = String::from_utf8(bytes).map_err(|_| LoadProblem::Shard(shard))?;
-            let list: Vec<Deal> =
-                serde_json::from_str(&json).map_err(|_| LoadProblem::Shard(shard))?;
+            let list = read_shard(bytes).ok_or(LoadProblem::Shard(shard))?;
             for deal in list {
                 if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
                     return Err(LoadProblem::Inconsistent);
@@ -389,9 +388,8 @@ impl Persister {
                 written.push((*shard, String::new(), 0));
                 continue;
             }
-            let json = serde_json::to_vec(list).expect("deals always serialize");
             let key = format!("{SHARD_PREFIX}{shard}.{revision}");
-            let packed = codec::pack(&json);
+            let packed = codec::pack(&rows::encode(list));
             if let Err(e) = self.kv.set(&key, &packed) {
                 rollback(self.kv.as_ref(), &written);
                 return Err(e.into());
@@ -429,4 +427,14 @@ impl Persister {
         self.revision = revision;
         Ok(revision)
     }
+}
+
+/// A shard's deals: rows, or the JSON array that versions before rows wrote.
+fn read_shard(bytes: Vec<u8>) -> Option<Vec<Deal>> {
+    if bytes.first() == Some(&b'[') {
+        // from_str, not from_slice: one JSON reader type keeps the wasm smaller.
+        let json = String::from_utf8(bytes).ok()?;
+        return serde_json::from_str(&json).ok();
+    }
+    rows::decode(&bytes).ok()
 }

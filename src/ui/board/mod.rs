@@ -201,7 +201,7 @@ pub fn BoardView() -> impl IntoView {
     };
     provide_context(ctx);
     // Keep the choice valid when directions change (deleted, archived, another tab).
-    Effect::new(move |_| {
+    Effect::new(move |remembered: Option<Option<DirectionId>>| {
         let current = ctx.direction.get();
         let fixed = store.ws.with(|ws| {
             let active: Vec<DirectionId> = ws
@@ -216,12 +216,15 @@ pub fn BoardView() -> impl IntoView {
         if fixed != current {
             ctx.direction.set(fixed);
         }
-        if let Some(d) = fixed {
+        // Written only when it changes: this runs on every change of the workspace.
+        if let Some(d) = fixed.filter(|_| remembered.flatten() != fixed) {
             let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(DIRECTION_KEY, d.0);
         }
+        fixed
     });
 
-    let directions = move || {
+    // Memos, so that a move (which rarely changes these) does not redraw the pickers.
+    let directions = Memo::new(move |_| {
         store.ws.with(|ws| {
             ws.directions()
                 .filter(|d| !d.archived)
@@ -237,14 +240,14 @@ pub fn BoardView() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let employees = move || {
+    });
+    let employees = Memo::new(move |_| {
         store.ws.with(|ws| {
             ws.employees()
                 .map(|e| (e.id, e.name.clone(), e.active))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let totals = move || {
         let locale = i18n.get_locale();
         store.ws.with(|ws| {
@@ -295,7 +298,8 @@ pub fn BoardView() -> impl IntoView {
                             let locale = i18n.get_locale();
                             let currency = store.ws.with(|w| w.currency());
                             let selected = ctx.direction.get();
-                            directions()
+                            directions
+                                .get()
                                 .into_iter()
                                 .map(|(id, name, count, sum)| {
                                     let summary = t_string!(
@@ -327,7 +331,8 @@ pub fn BoardView() -> impl IntoView {
                     >
                         <option value="">{t!(i18n, board.all_owners)}</option>
                         {move || {
-                            employees()
+                            employees
+                                .get()
                                 .into_iter()
                                 .map(|(id, name, _)| view! { <option value=id.0.to_string()>{name}</option> })
                                 .collect_view()

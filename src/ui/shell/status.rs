@@ -14,9 +14,11 @@ pub const WARN_PERCENT: u32 = 80;
 /// Downloads the current workspace as `voronka-YYYY-MM-DD.json`.
 pub fn export_now() {
     let store = use_store();
-    let text = store
-        .ws
-        .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()));
+    let text = crate::state::perf::measure("export", || {
+        store
+            .ws
+            .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()))
+    });
     files::download(
         &files::export_name(clock::today()),
         &text,
