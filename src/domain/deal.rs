@@ -35,7 +35,11 @@ pub struct TaskState {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checked: Vec<String>,
     /// When the task is due.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::opt_day"
+    )]
     pub due: Option<NaiveDate>,
 }
 
@@ -71,7 +75,11 @@ pub struct Deal {
     /// When it was created.
     pub created_at: Stamp,
     /// When the rep expects to close it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::opt_day"
+    )]
     pub expected_close: Option<NaiveDate>,
     /// When it entered a won or lost stage; `None` while open.
     #[serde(default, skip_serializing_if = "Option::is_none")]

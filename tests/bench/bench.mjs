@@ -106,15 +106,15 @@ async function plainPage(context, file) {
   });
 }
 
-async function plainRuns(context, direction) {
+async function plainRuns(context, direction, perColumn) {
   const out = { paged: [], all: [], navPaged: [], allCards: 0 };
   const page = await context.newPage();
   for (let r = 0; r < runs; r++) {
-    for (const limit of ['40', 'all']) {
+    for (const limit of [String(perColumn), 'all']) {
       await page.goto(`${base}plain/index.html?direction=${direction}&limit=${limit}`);
       await page.waitForFunction(() => window.__plain, null, { timeout: 120_000 });
       const p = await page.evaluate(() => ({ ...window.__plain, firstCard: window.__bench.firstCard }));
-      if (limit === '40') {
+      if (limit !== 'all') {
         out.paged.push(p.render_ms);
         out.navPaged.push(p.firstCard);
       } else {
@@ -161,6 +161,8 @@ for (const n of counts) {
     return units;
   });
   const direction = await page.$eval('[data-testid=direction-picker]', (s) => s.value);
+  // The plain-JS page draws as many cards a column as the board does.
+  const perColumn = await page.$$eval('.column', (cols) => Math.max(...cols.map((c) => c.querySelectorAll('.deal-card').length)));
 
   const nav = [], load = [], heap = [], render = [], drop = [], dropPaint = [], longest = [], moveSave = [],
     exportMs = [], gauges = [];
@@ -268,14 +270,17 @@ for (const n of counts) {
     gauges.push(await page.evaluate(() => window.__bench.lastMutation - window.__bench.keyAt));
     await page.waitForSelector('.save-status[data-state=saved]');
   }
-  const plain = smoke ? null : await plainRuns(context, direction);
+  const plain = smoke ? null : await plainRuns(context, direction, perColumn);
   const renderMs = median(render);
   results[n] = {
     deals: n,
     export_file_bytes: statSync(file).size,
     import_file_to_preview_ms: round(toPreview),
     import_validate_ms: round(importMs),
+    import_confirm_ms: round(confirmMs),
+    import_open_board_ms: round(importBoardMs),
     import_to_first_painted_board_ms: round(toPreview + confirmMs + importBoardMs),
+    board_cards_drawn_per_column: perColumn,
     full_save_ms: round(fullSaveMs),
     stored_utf16_units: stored,
     stored_percent_of_quota: round((stored / 5_242_880) * 100),

@@ -62,8 +62,10 @@ const profiled = async (label, run) => {
 await page.goto(`${base}#/data`);
 await page.click('[data-start=blank]');
 await page.click('.nav-link[data-view=data]');
-await page.setInputFiles('input[data-action=import-file]', file);
-await page.waitForSelector('[data-testid=import-preview]', { timeout: 300_000 });
+await profiled('import: file chosen to preview', async () => {
+  await page.setInputFiles('input[data-action=import-file]', file);
+  await page.waitForSelector('[data-testid=import-preview]', { timeout: 300_000 });
+});
 await page.click('[data-action=confirm-import]');
 await page.waitForSelector('.save-status[data-state=saved]', { timeout: 300_000 });
 await page.goto(`${base}#/board`);

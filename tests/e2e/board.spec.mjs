@@ -205,3 +205,42 @@ for (const [lang, label] of [['en', 'en'], ['ru', 'ru']]) {
     });
   }
 }
+
+test('a long column draws a screenful at first and the rest as it scrolls', async ({ page }) => {
+  await open(page, 'data');
+  await page.reload();
+  await start(page, 'demo');
+  // The demo's export, with 250 more deals in the first stage of the first direction.
+  const { exportText, importFile } = await import('./helpers.mjs');
+  const file = JSON.parse((await exportText(page)).text);
+  const data = file.data;
+  const direction = data.directions[0];
+  const stage = direction.stages[0];
+  const model = data.deals.find((d) => d.stage === stage.id);
+  const bulk = Array.from({ length: 250 }, (_, i) => ({ ...model, id: data.next_id + i, title: `Bulk deal ${i + 1}` }));
+  data.deals.unshift(...bulk);
+  data.next_id += 250;
+  const total = data.deals.filter((d) => d.stage === stage.id).length;
+  await importFile(page, 'long.json', JSON.stringify(file));
+  await page.click('[data-action=confirm-import]');
+  await page.click('.nav-link[data-view=board]');
+  await page.getByTestId('direction-picker').selectOption(String(direction.id));
+
+  const first = column(page, 0);
+  await expect(first.getByTestId('column-stats')).toContainText(`${total} ·`);
+  const drawn = await first.locator('.deal-card').count();
+  expect(drawn).toBeGreaterThanOrEqual(12);
+  expect(drawn).toBeLessThanOrEqual(40);
+  await expect(first.locator('.deal-title').first()).toHaveText('Bulk deal 1');
+  await expect(first.locator('.show-more')).toBeVisible();
+
+  // Scrolling to the end draws the next page, and so on to the last card.
+  const body = first.locator('[data-column-body]');
+  for (let shown = drawn; shown < total; ) {
+    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => first.locator('.deal-card').count()).toBeGreaterThan(shown);
+    shown = await first.locator('.deal-card').count();
+  }
+  await expect(first.locator('.deal-card')).toHaveCount(total);
+  await expect(first.locator('.show-more')).toHaveCount(0);
+});

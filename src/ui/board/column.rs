@@ -9,12 +9,26 @@ use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
 use leptos::prelude::*;
 
-/// Cards drawn at first, and added each time the column is scrolled near its end.
+/// Cards added each time the column is scrolled near its end.
 pub const PAGE: usize = 40;
 
+/// Cards drawn at first: what fills a column on this screen, and a few more so that a scroll
+/// has something to show while the next page is drawn. Drawing 40 a column made the first
+/// paint of a large board three times slower for cards nobody could see yet.
+fn first_page() -> usize {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
+    ((height / 90.0).ceil() as usize + 4).clamp(12, PAGE)
+}
+
+/// What a column shows: the keys of the cards drawn (deal and version), and the count and
+/// sum of every visible deal of the stage.
 #[derive(Clone, Debug, PartialEq)]
 struct ColumnList {
     keys: Vec<(DealId, u32, u32)>,
+    count: usize,
     sum: Money,
 }
 
@@ -37,23 +51,28 @@ pub fn Column(stage: StageId) -> impl IntoView {
             })
         })
     });
+    let limit = RwSignal::new(first_page());
     let list = Memo::new(move |_| {
+        let limit = limit.get();
         store.ws.with(|ws| {
-            let mut sum = Money::ZERO;
-            let keys = ws
-                .column(stage)
-                .iter()
-                .copied()
-                .filter(|&d| ctx.visible(ws, d))
-                .inspect(|d| sum += ws.deal(*d).map_or(Money::ZERO, |x| x.amount))
-                .map(|d| store.card_key(d))
-                .collect();
-            ColumnList { keys, sum }
+            let (mut count, mut sum) = (0, Money::ZERO);
+            let mut keys = Vec::with_capacity(limit.min(ws.column(stage).len()));
+            for &id in ws.column(stage) {
+                let Some(deal) = ws.deal(id).filter(|d| ctx.passes(d)) else {
+                    continue;
+                };
+                sum += deal.amount;
+                // Versions only for the cards drawn: a column of thousands stays cheap.
+                if count < limit {
+                    keys.push(store.card_key(id));
+                }
+                count += 1;
+            }
+            ColumnList { keys, count, sum }
         })
     });
-    let limit = RwSignal::new(PAGE);
-    let shown = move || list.with(|l| l.keys.iter().take(limit.get()).copied().collect::<Vec<_>>());
-    let hidden = move || list.with(|l| l.keys.len().saturating_sub(limit.get()));
+    let shown = move || list.with(|l| l.keys.clone());
+    let hidden = move || list.with(|l| l.count - l.keys.len());
     let kind = move || info.with(|i| i.as_ref().map_or(StageKind::Open, |i| i.1));
     let name = move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
     let collapsed = move || ctx.collapsed.with(|c| c.contains(&stage));
@@ -64,7 +83,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
             t_string!(
                 i18n,
                 board.column_stats,
-                count = format::integer(locale, l.keys.len() as i64),
+                count = format::integer(locale, l.count as i64),
                 sum = format::money(locale, currency, l.sum)
             )
             .to_string()
@@ -149,7 +168,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     <For each=shown key=|k| *k let(key)>
                         <Card deal=key.0 />
                     </For>
-                    <Show when=move || list.with(|l| l.keys.is_empty())>
+                    <Show when=move || list.with(|l| l.count == 0)>
                         <p class="column-empty">{t!(i18n, board.empty_column)}</p>
                     </Show>
                     <Show when=move || { hidden() > 0 }>

@@ -83,7 +83,11 @@ pub struct BoardCtx {
 impl BoardCtx {
     /// Whether a deal passes the owner filter and the search.
     pub fn visible(&self, ws: &Workspace, deal: DealId) -> bool {
-        let Some(d) = ws.deal(deal) else { return false };
+        ws.deal(deal).is_some_and(|d| self.passes(d))
+    }
+
+    /// Whether a deal passes the owner filter and the search.
+    pub fn passes(&self, d: &crate::domain::Deal) -> bool {
         if self.owner.with(|o| o.is_some_and(|o| o != d.owner)) {
             return false;
         }
@@ -253,7 +257,7 @@ pub fn BoardView() -> impl IntoView {
         store.ws.with(|ws| {
             let direction = ctx.direction.get()?;
             ws.direction(direction)?;
-            let t = ws.board_totals(direction, |d| ctx.visible(ws, d.id));
+            let t = ws.board_totals(direction, |d| ctx.passes(d));
             let money = |m| format::money(locale, ws.currency(), m);
             Some(
                 t_string!(
