@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the release app and runs the browser benchmark over
-# generated workspaces (default 1,000 and 10,000 deals; pass others as arguments), then the
-# domain's criterion benchmarks. Results: bench-results/bench.json and the printed tables.
+# generated workspaces (default 1,000, 10,000 and 50,000 deals; pass others as arguments),
+# then the domain's and storage's criterion benchmarks. Results: bench-results/bench.json and
+# the printed tables; docs/PERFORMANCE.md records them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_tests

@@ -1,7 +1,8 @@
 // Browser benchmark of the release build in headless Chromium over generated workspaces.
 // Usage: node tests/bench/bench.mjs [deal counts…]   (default 1000 10000 50000)
-// Env: BENCH_RUNS (runs per measure, default 3), BENCH_SMOKE=1 (one run, debug generator, no
-// plain-JS page; what the test command runs at 1,000 deals).
+// Env: BENCH_DIST (the built app, default dist), BENCH_RUNS (runs per measure, default 3),
+// BENCH_SMOKE=1 (one run, debug generator, no plain-JS page: what the test command runs at
+// 1,000 deals).
 //
 // Each size: import the generated export through the Data view (file chosen → preview, the
 // app's `voronka:import` measure, confirm, first card of the board), the full save, stored
@@ -30,7 +31,8 @@ const median = (xs) => {
 };
 const round = (x) => (x == null ? null : Math.round(x * 10) / 10);
 
-const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const dist = process.env.BENCH_DIST ?? 'dist';
+const server = spawn('node', ['tests/e2e/serve.mjs', dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -83,24 +85,24 @@ const timeClick = async (page, selector, done, arg) => {
   return page.evaluate(() => performance.now() - window.__bench.clickAt);
 };
 
+// The generator is built once, then run for each size (so that the sources may change while
+// a long benchmark runs without a rebuild in the middle of it).
+execFileSync('cargo', ['build', '--quiet', ...(smoke ? [] : ['--release']), '--example', 'generate'], { stdio: 'inherit' });
+const generator = join(process.env.CARGO_TARGET_DIR ?? 'target', smoke ? 'debug' : 'release', 'examples', 'generate');
 function generate(n) {
   const file = join('bench-results', `workspace-${n}.json`);
-  const profile = smoke ? [] : ['--release'];
-  const json = execFileSync('cargo', ['run', '--quiet', ...profile, '--example', 'generate', '--', String(n)], {
-    maxBuffer: 1 << 30,
-  });
-  writeFileSync(file, json);
+  writeFileSync(file, execFileSync(generator, [String(n)], { maxBuffer: 1 << 30 }));
   return file;
 }
 
 // The plain-JS page, served from memory next to the app's stylesheet.
 async function plainPage(context, file) {
-  const css = readdirSync('dist').find((f) => f.endsWith('.css'));
+  const css = readdirSync(dist).find((f) => f.endsWith('.css'));
   const html = readFileSync('tests/bench/plain.html');
   const json = readFileSync(file);
   await context.route(`${base}plain/**`, (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname.endsWith('/app.css')) return route.fulfill({ path: join('dist', css), contentType: 'text/css' });
+    if (url.pathname.endsWith('/app.css')) return route.fulfill({ path: join(dist, css), contentType: 'text/css' });
     if (url.pathname.endsWith('/workspace.json')) return route.fulfill({ body: json, contentType: 'application/json' });
     return route.fulfill({ body: html, contentType: 'text/html' });
   });
@@ -126,6 +128,32 @@ async function plainRuns(context, direction, perColumn) {
   await page.close();
   return out;
 }
+
+// The floor of "drop to next paint" in this headless browser: a click on a trivial page that
+// changes one text, timed by Event Timing the same way (headless Chromium presents a frame a
+// vsync or two after the work is done).
+async function nextPaintFloor() {
+  const page = await browser.newPage();
+  await page.setContent(`<button id=b style="width:200px;height:100px">x</button><p id=t></p><script>
+    window.ev = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) ev.push([e.name, e.duration]); })
+      .observe({ type: 'event', durationThreshold: 16, buffered: true });
+    b.addEventListener('pointerup', () => { t.textContent = Math.random(); });
+  </script>`);
+  const out = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => { window.ev = []; });
+    await page.mouse.move(100, 50);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    const ups = await page.evaluate(() => window.ev.filter(([n]) => n === 'pointerup').map(([, d]) => d));
+    out.push(ups.length ? Math.max(...ups) : 0);
+  }
+  await page.close();
+  return median(out);
+}
+const floor = smoke ? null : await nextPaintFloor();
 
 const results = {};
 for (const n of counts) {
@@ -290,6 +318,7 @@ for (const n of counts) {
     save_after_move_ms: round(median(moveSave)),
     drop_to_updated_dom_ms: round(median(drop)),
     drop_to_next_paint_ms: median(dropPaint) === 0 ? '< 16' : round(median(dropPaint)),
+    next_paint_floor_trivial_page_ms: floor === 0 ? '< 16' : floor,
     longest_task_during_drag_ms: round(median(longest)),
     export_ms: round(median(exportMs)),
     gauges_after_win_ms: round(median(gauges)),
