@@ -13,3 +13,5 @@ node tests/bench/bench.mjs "$@"
 if [ -z "${BENCH_SKIP_CRITERION:-}" ]; then
   cargo bench --bench domain
 fi
+# Sizes and criterion medians (the last criterion run's) into bench-results/bench.json.
+node tests/bench/collect.mjs

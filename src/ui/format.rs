@@ -43,9 +43,25 @@ pub fn money(locale: Locale, currency: Currency, amount: Money) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A month's short name in the locale (`months_short` in `locales/`), 1 = January.
+pub fn month_short(locale: Locale, month: u32) -> String {
+    use crate::i18n::*;
+    match month {
+        1 => td_string!(locale, months_short.m1),
+        2 => td_string!(locale, months_short.m2),
+        3 => td_string!(locale, months_short.m3),
+        4 => td_string!(locale, months_short.m4),
+        5 => td_string!(locale, months_short.m5),
+        6 => td_string!(locale, months_short.m6),
+        7 => td_string!(locale, months_short.m7),
+        8 => td_string!(locale, months_short.m8),
+        9 => td_string!(locale, months_short.m9),
+        10 => td_string!(locale, months_short.m10),
+        11 => td_string!(locale, months_short.m11),
+        _ => td_string!(locale, months_short.m12),
+    }
+    .to_string()
+}
 
 /// ISO date `2026-11-27` (file names).
 pub fn iso_date(d: NaiveDate) -> String {
@@ -58,7 +74,7 @@ pub fn date(locale: Locale, d: NaiveDate) -> String {
         Locale::ru => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
         Locale::en => format!(
             "{} {}, {}",
-            MONTHS_EN[d.month0() as usize],
+            month_short(locale, d.month()),
             d.day(),
             d.year()
         ),
@@ -167,5 +183,8 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         assert_eq!(date(Locale::ru, d), "27.11.2026");
         assert_eq!(date(Locale::en, d), "Nov 27, 2026");
+        // Month names come from the locale files.
+        assert_eq!(month_short(Locale::en, 5), "May");
+        assert_eq!(month_short(Locale::ru, 11), "ноя");
     }
 }

@@ -34,24 +34,6 @@ fn month_name(i18n: I18nContext<Locale>, m: u8) -> String {
     .to_string()
 }
 
-fn month_short(i18n: I18nContext<Locale>, m: u8) -> String {
-    match m {
-        1 => t_string!(i18n, months_short.m1),
-        2 => t_string!(i18n, months_short.m2),
-        3 => t_string!(i18n, months_short.m3),
-        4 => t_string!(i18n, months_short.m4),
-        5 => t_string!(i18n, months_short.m5),
-        6 => t_string!(i18n, months_short.m6),
-        7 => t_string!(i18n, months_short.m7),
-        8 => t_string!(i18n, months_short.m8),
-        9 => t_string!(i18n, months_short.m9),
-        10 => t_string!(i18n, months_short.m10),
-        11 => t_string!(i18n, months_short.m11),
-        _ => t_string!(i18n, months_short.m12),
-    }
-    .to_string()
-}
-
 /// "November 2026", "Q3 2026", "H2 2026", "2026" (and the Russian forms).
 pub fn period_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
@@ -74,7 +56,7 @@ pub fn period_label(i18n: I18nContext<Locale>, p: Period) -> String {
 
 fn column_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
-        PeriodKind::Month => month_short(i18n, p.index),
+        PeriodKind::Month => format::month_short(i18n.get_locale(), u32::from(p.index)),
         PeriodKind::Quarter => t_string!(i18n, period.quarter_short, n = p.index).to_string(),
         PeriodKind::HalfYear => t_string!(i18n, period.half_short, n = p.index).to_string(),
         PeriodKind::Year => p.year.to_string(),
