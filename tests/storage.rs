@@ -35,6 +35,31 @@ fn ready(p: &mut Persister) -> Workspace {
 
 const T: &str = "2026-11-27T10:00:00Z";
 
+/// A store holding `deals` demo deals, saved once.
+fn saved_demo(deals: usize) -> (MemoryKv, Persister, Workspace) {
+    let kv = MemoryKv::default();
+    let mut p = persister(&kv);
+    p.load();
+    let ws = demo(deals);
+    p.save(&ws, &Dirty::everything(), T.into()).unwrap();
+    (kv, p, ws)
+}
+
+/// Edits one deal through a command and saves only what it touched.
+fn edit_and_save(
+    p: &mut Persister,
+    ws: &mut Workspace,
+    deal: DealId,
+    edit: impl FnOnce(&mut DealDraft),
+) {
+    let mut draft = ws.deal(deal).unwrap().draft();
+    edit(&mut draft);
+    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
+    let mut dirty = Dirty::default();
+    dirty.add_deals(log.touched_deals());
+    p.save(ws, &dirty, T.into()).unwrap();
+}
+
 #[test]
 fn export_import_round_trips_exactly() {
     let ws = demo(200);
@@ -140,11 +165,7 @@ fn saves_and_loads_a_workspace() {
 #[test]
 fn shards_written_as_json_by_earlier_versions_still_load() {
     use voronka::storage::{codec, rows};
-    let kv = MemoryKv::default();
-    let mut p = persister(&kv);
-    p.load();
-    let mut ws = demo(300);
-    p.save(&ws, &Dirty::everything(), T.into()).unwrap();
+    let (kv, _, mut ws) = saved_demo(300);
     // Rewrite every shard the way the previous version did: a JSON array of deals.
     let shards: Vec<String> = kv
         .keys()
@@ -163,30 +184,18 @@ fn shards_written_as_json_by_earlier_versions_still_load() {
     assert_eq!(ready(&mut old), ws);
     // The next change writes its shard as rows; the rest stay JSON and still load.
     let deal = ws.deals().next().unwrap().id;
-    let mut draft = ws.deal(deal).unwrap().draft();
-    draft.notes = "Перезвонить в понедельник".into();
-    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
-    let mut dirty = Dirty::default();
-    dirty.add_deals(log.touched_deals());
-    old.save(&ws, &dirty, T.into()).unwrap();
+    edit_and_save(&mut old, &mut ws, deal, |d| {
+        d.notes = "Перезвонить в понедельник".into()
+    });
     assert_eq!(ready(&mut persister(&kv)), ws);
 }
 
 #[test]
 fn a_change_rewrites_only_its_shard() {
-    let kv = MemoryKv::default();
-    let mut p = persister(&kv);
-    p.load();
-    let mut ws = demo(300);
-    p.save(&ws, &Dirty::everything(), T.into()).unwrap();
+    let (kv, mut p, mut ws) = saved_demo(300);
     let before = kv.keys();
     let deal = ws.deals().find(|d| d.closed_at.is_none()).unwrap().id;
-    let mut draft = ws.deal(deal).unwrap().draft();
-    draft.title = "Новое название".into();
-    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
-    let mut dirty = Dirty::default();
-    dirty.add_deals(log.touched_deals());
-    p.save(&ws, &dirty, T.into()).unwrap();
+    edit_and_save(&mut p, &mut ws, deal, |d| d.title = "Новое название".into());
     let after = kv.keys();
     let changed: Vec<_> = after.iter().filter(|k| !before.contains(k)).collect();
     assert_eq!(changed.len(), 1, "one new shard key: {changed:?}");

@@ -7,6 +7,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
 const base = '/voronka/app/';
+// Tests want every load fresh; SERVE_CACHE=1 lets the browser cache (and keep the compiled
+// wasm), as a static host does for a returning user.
+const cache = process.env.SERVE_CACHE ? 'public, max-age=3600' : 'no-store';
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -31,7 +34,7 @@ createServer(async (req, res) => {
   const file = join(root, rel);
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
     res.end(await readFile(file));
   } catch {
     res.writeHead(404);
