@@ -122,6 +122,19 @@ fn local_storage_reports_quota_errors_as_such() {
 }
 
 #[wasm_bindgen_test]
+fn local_storage_sizes_are_counted_in_utf16_units_without_reading_values() {
+    use voronka::storage::kv::{units, KeyValue, LocalKv};
+    let kv = LocalKv::open().expect("localStorage is available");
+    // ASCII, Cyrillic (one unit each) and an astral character (two units).
+    let value = "Сделка 42 𝄞";
+    kv.set("voronka.size", value).unwrap();
+    assert_eq!(kv.units_of("voronka.size"), 12);
+    assert_eq!(kv.units_of("voronka.size"), units(value));
+    assert_eq!(kv.units_of("voronka.absent"), 0);
+    kv.remove("voronka.size");
+}
+
+#[wasm_bindgen_test]
 fn a_workspace_saved_in_local_storage_loads_back() {
     use voronka::domain::demo::{generate, DemoConfig};
     use voronka::domain::Lang;

@@ -159,7 +159,7 @@ async function nextPaintFloor() {
   await page.close();
   return median(out);
 }
-const floor = smoke ? null : await nextPaintFloor();
+const floor = await nextPaintFloor();
 
 const results = {};
 const raw = {};
