@@ -69,7 +69,9 @@ fn from_text(text: &str) -> Result<Vec<u8>, CodecError> {
     let high = units.next().ok_or(CodecError::BadText)??;
     let low = units.next().ok_or(CodecError::BadText)??;
     let len = ((high << 15) | low) as usize;
-    if len > MAX_INFLATED {
+    // Each unit carries 15 bits: a length beyond what the text can hold is corruption (and
+    // must not reserve memory for it).
+    if len > MAX_INFLATED || len > text.len() * 2 {
         return Err(CodecError::BadText);
     }
     let mut out = Vec::with_capacity(len);
@@ -168,5 +170,7 @@ mod tests {
         let mut garbled: Vec<char> = text.chars().collect();
         garbled[3] = '\u{7000}';
         assert!(unpack(&garbled.into_iter().collect::<String>()).is_err());
+        // A length header claiming far more than the text holds.
+        assert_eq!(unpack("\u{120}\u{20}\u{20}"), Err(CodecError::BadText));
     }
 }

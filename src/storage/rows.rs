@@ -48,12 +48,12 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Deal>, RowsError> {
         return Err(RowsError);
     }
     let count = r.len()?;
-    let mut table = Vec::with_capacity(count);
+    let mut table = Vec::with_capacity(reserve(count));
     for _ in 0..count {
         table.push(r.string()?);
     }
     let count = r.len()?;
-    let mut deals = Vec::with_capacity(count);
+    let mut deals = Vec::with_capacity(reserve(count));
     for _ in 0..count {
         deals.push(read_deal(&mut r, &table)?);
     }
@@ -61,6 +61,13 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Deal>, RowsError> {
         return Err(RowsError);
     }
     Ok(deals)
+}
+
+/// Room reserved ahead for `count` items read from storage. A count is checked against the
+/// bytes left, but an item in memory is far larger than its one byte, so a corrupted count
+/// must not reserve hundreds of megabytes: beyond this the vector grows as items are read.
+fn reserve(count: usize) -> usize {
+    count.min(4096)
 }
 
 #[derive(Default)]
@@ -280,12 +287,12 @@ fn read_deal(r: &mut Reader, table: &[String]) -> Result<Deal, RowsError> {
     let nps = if r.flag()? { Some(r.byte()?) } else { None };
     let notes = r.string()?;
     let count = r.len()?;
-    let mut tasks = Vec::with_capacity(count);
+    let mut tasks = Vec::with_capacity(reserve(count));
     for _ in 0..count {
         let stage = StageId(r.u32()?);
         let done = r.flag()?;
         let n = r.len()?;
-        let mut checked = Vec::with_capacity(n);
+        let mut checked = Vec::with_capacity(reserve(n));
         for _ in 0..n {
             checked.push(r.text(table)?.clone());
         }
@@ -298,7 +305,7 @@ fn read_deal(r: &mut Reader, table: &[String]) -> Result<Deal, RowsError> {
         });
     }
     let count = r.len()?;
-    let mut history = Vec::with_capacity(count);
+    let mut history = Vec::with_capacity(reserve(count));
     for _ in 0..count {
         let from = if r.flag()? {
             Some(StageId(r.u32()?))
