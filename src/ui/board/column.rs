@@ -13,8 +13,8 @@ use leptos::prelude::*;
 pub const PAGE: usize = 40;
 
 /// Cards drawn at first: what fills a column on this screen, and a few more so that a scroll
-/// has something to show while the next page is drawn. Drawing 40 a column made the first
-/// paint of a large board three times slower for cards nobody could see yet.
+/// has something to show while the next page is drawn. Drawing 40 a column spent the first
+/// paint of a large board on cards nobody could see yet.
 fn first_page() -> usize {
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
