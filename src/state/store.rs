@@ -396,8 +396,8 @@ impl Store {
     }
 
     /// Replaces the workspace wholesale (first launch, import, start over): forgets undo and
-    /// writes everything.
-    pub fn replace(&self, ws: Workspace) {
+    /// writes everything. Returns the workspace it replaced.
+    pub fn replace(&self, ws: Workspace) -> Workspace {
         let inner = self.inner();
         {
             let mut state = inner.borrow_mut();
@@ -406,7 +406,10 @@ impl Store {
             state.dirty = Dirty::everything();
             state.pending = None;
         }
-        self.ws.set(ws);
+        let old = self
+            .ws
+            .try_update(|current| std::mem::replace(current, ws))
+            .unwrap_or_default();
         if self.startup.get_untracked() != Startup::Ready {
             self.startup.set(Startup::Ready);
         }
@@ -414,6 +417,7 @@ impl Store {
         self.can_redo.set(false);
         self.save.set(SaveState::Pending);
         self.save_now();
+        old
     }
 
     /// Starts a new workspace the way the user chose, in the UI's language. A workspace

@@ -62,7 +62,9 @@ pub fn DataView() -> impl IntoView {
     let store = use_store();
     let state = RwSignal::new(ImportState::Idle);
     let candidate: StoredValue<Option<Workspace>> = StoredValue::new(None);
-    let backup: RwSignal<Option<String>> = RwSignal::new(None);
+    // The workspace an import replaced, with its revision: written out only if the user asks
+    // for it (exporting 10,000 deals takes about 100 ms, too much to spend on every import).
+    let backup: RwSignal<Option<(Workspace, u64)>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
 
     let take_file = move |file: web_sys::File| {
@@ -131,11 +133,9 @@ pub fn DataView() -> impl IntoView {
             ImportState::Preview { name, .. } => name,
             _ => String::new(),
         };
-        let replaced = store
-            .ws
-            .with_untracked(|old| envelope::export(old, store.revision(), clock::saved_at()));
-        backup.set(Some(replaced));
-        store.replace(ws);
+        let revision = store.revision();
+        let replaced = store.replace(ws);
+        backup.set(Some((replaced, revision)));
         state.set(ImportState::Done(name));
     };
     let cancel = move |_| {
@@ -313,7 +313,10 @@ pub fn DataView() -> impl IntoView {
                             class="button"
                             data-action="download-backup"
                             on:click=move |_| {
-                                if let Some(text) = backup.get_untracked() {
+                                let text = backup.with_untracked(|b| {
+                                    b.as_ref().map(|(ws, revision)| envelope::export(ws, *revision, clock::saved_at()))
+                                });
+                                if let Some(text) = text {
                                     let name = format!("voronka-replaced-{}.json", format::iso_date(clock::today()));
                                     files::download(&name, &text, "application/json");
                                 }
