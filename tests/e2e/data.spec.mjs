@@ -37,6 +37,7 @@ test('export then import round-trips exactly, with a preview and a backup', asyn
   await start(page, 'templates');
   await page.click('.nav-link[data-view=data]');
   expect(await count(page, 'deals')).toBe(0);
+  const replaced = await exportText(page);
 
   await importFile(page, first.name, first.text);
   const preview = page.getByTestId('import-preview');
@@ -46,7 +47,13 @@ test('export then import round-trips exactly, with a preview and a backup', asyn
   await page.click('[data-action=confirm-import]');
   await expect(page.getByTestId('import-done')).toBeVisible();
   expect(await count(page, 'deals')).toBe(300);
-  await expect(page.locator('[data-action=download-backup]')).toBeVisible();
+  // The workspace the import replaced can still be downloaded, exactly as it was.
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-backup]')]);
+  expect(backup.suggestedFilename()).toMatch(/^voronka-replaced-\d{4}-\d{2}-\d{2}\.json$/);
+  const { readFile } = await import('node:fs/promises');
+  const backupData = JSON.parse(await readFile(await backup.path(), 'utf8')).data;
+  expect(backupData).toEqual(JSON.parse(replaced.text).data);
+  expect(backupData.deals).toHaveLength(0);
 
   const second = await exportText(page);
   expect(JSON.parse(second.text).data).toEqual(data.data);
