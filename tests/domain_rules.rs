@@ -275,7 +275,7 @@ fn undo_and_redo_restore_exact_workspaces() {
     history.redo(&mut f.ws).unwrap();
     history.redo(&mut f.ws).unwrap();
     assert_eq!(f.ws, after_move);
-    assert_eq!(history.redo(&mut f.ws), Err(DomainError::NothingToUndo));
+    assert_eq!(history.redo(&mut f.ws), Err(DomainError::NothingToRedo));
     // A refused command is not recorded.
     assert!(history
         .apply(&mut f.ws, Command::DeleteDeal { deal: DealId(999) })

@@ -8,9 +8,7 @@ use voronka::domain::demo::{generate, DemoConfig};
 use voronka::domain::*;
 use voronka::storage::envelope::{self, ReadError};
 use voronka::storage::kv::{KeyValue, MemoryKv, QUOTA_UNITS};
-use voronka::storage::persist::{
-    Dirty, LoadProblem, Loaded, Persister, SaveError, MANIFEST_KEY, RECOVERY_KEY,
-};
+use voronka::storage::persist::{Dirty, LoadProblem, Loaded, Persister, SaveError, MANIFEST_KEY};
 
 fn demo(deals: usize) -> Workspace {
     generate(&DemoConfig {
@@ -262,7 +260,7 @@ fn unreadable_data_is_kept_aside_and_never_overwritten() {
         } => {}
         other => panic!("{other:?}"),
     }
-    assert!(kv.get(RECOVERY_KEY).unwrap().contains("broken"));
+    assert!(p.recovery_copy().unwrap().contains("broken"));
     assert_eq!(
         p.save(&demo(10), &Dirty::everything(), T.into()),
         Err(SaveError::Blocked)
@@ -274,7 +272,8 @@ fn unreadable_data_is_kept_aside_and_never_overwritten() {
     // Only the user's choice to start fresh allows writing; the copy stays.
     p.start_fresh();
     p.save(&demo(10), &Dirty::everything(), T.into()).unwrap();
-    assert!(kv.get(RECOVERY_KEY).is_some());
+    assert_eq!(p.recovery_copies().len(), 1);
+    assert!(p.recovery_copy().unwrap().contains("broken"));
 }
 
 #[test]

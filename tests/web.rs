@@ -2,7 +2,6 @@
 //! and remembers the choice.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -40,7 +39,7 @@ fn click(root: &HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn shell_switches_language_and_remembers_it() {
-    LocalStorage::set(voronka::storage::prefs::LANG_KEY, "en").unwrap();
+    voronka::storage::prefs::store_lang("en");
     let root = mount_app();
     leptos::task::tick().await;
     assert_eq!(text(&root, ".brand-name"), "Voronka");
@@ -66,10 +65,7 @@ async fn shell_switches_language_and_remembers_it() {
             .as_deref(),
         Some("ru")
     );
-    assert_eq!(
-        LocalStorage::get::<String>(voronka::storage::prefs::LANG_KEY).unwrap(),
-        "ru"
-    );
+    assert_eq!(voronka::storage::prefs::stored_lang().unwrap(), "ru");
     let pressed = root
         .query_selector(".lang-button[data-lang=ru]")
         .unwrap()
@@ -85,7 +81,7 @@ async fn shell_switches_language_and_remembers_it() {
 
 #[wasm_bindgen_test]
 async fn navigation_follows_the_url_fragment() {
-    LocalStorage::set(voronka::storage::prefs::LANG_KEY, "en").unwrap();
+    voronka::storage::prefs::store_lang("en");
     let root = mount_app();
     leptos::task::tick().await;
     web_sys::window()
@@ -105,6 +101,23 @@ async fn navigation_follows_the_url_fragment() {
     assert_eq!(current.as_deref(), Some("plans"));
     web_sys::window().unwrap().location().set_hash("").unwrap();
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn writes_run_one_at_a_time_inside_the_web_lock() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use voronka::state::write_lock::{available, with_write_lock};
+    assert!(available(), "Chromium has Web Locks");
+    let log = Rc::new(RefCell::new(Vec::new()));
+    for i in 0..3 {
+        let log = log.clone();
+        with_write_lock(move || log.borrow_mut().push(i));
+    }
+    // Granted later, in the order requested.
+    assert!(log.borrow().is_empty());
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    assert_eq!(*log.borrow(), vec![0, 1, 2]);
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,6 @@ use super::employee::Employee;
 use super::error::{DomainError, DomainResult, Field};
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::journal::{revert, ChangeLog, Tx};
-use super::money::Money;
 use super::stage::{StageKind, StageSpec};
 use super::templates;
 use super::time::Stamp;
@@ -122,6 +121,10 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
         }
         CreateDeal { draft, stage, at } => create_deal(tx, draft, *stage, *at),
         EditDeal { deal, draft } => edit_deal(tx, *deal, draft),
+        PatchDeal { deal, patch } => {
+            let draft = patch.applied_to(&deal_of(tx.ws, *deal)?.draft());
+            edit_deal(tx, *deal, &draft)
+        }
         DeleteDeal { deal } => {
             let stage = deal_of(tx.ws, *deal)?.stage;
             tx.column_remove(stage, *deal);
@@ -173,9 +176,7 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
                 return Err(DomainError::InvalidPeriod);
             }
             if let Some(t) = target {
-                if t.amount < Money::ZERO {
-                    return Err(DomainError::NegativeAmount);
-                }
+                validate::amount(Field::PlanAmount, t.amount)?;
                 if !e.active {
                     return Err(DomainError::EmployeeInactive(*employee));
                 }
@@ -482,12 +483,9 @@ fn delete_stage(
 
 fn check_draft(draft: &DealDraft) -> DomainResult<String> {
     let title = validate::name(Field::DealTitle, &draft.title)?;
-    if draft.amount < Money::ZERO {
-        return Err(DomainError::NegativeAmount);
-    }
-    for text in [&draft.client.company, &draft.client.contact] {
-        validate::max_len(Field::DealTitle, text, MAX_NAME)?;
-    }
+    validate::amount(Field::DealAmount, draft.amount)?;
+    validate::max_len(Field::ClientCompany, draft.client.company.trim(), MAX_NAME)?;
+    validate::max_len(Field::ClientContact, draft.client.contact.trim(), MAX_NAME)?;
     validate::phone(&draft.client.phone)?;
     validate::email(&draft.client.email)?;
     if draft.nps.is_some_and(|n| n > 10) {
@@ -521,6 +519,9 @@ fn task_state_on_entry(direction: &Direction, stage: StageId, at: Stamp) -> Opti
 
 fn create_deal(tx: &mut Tx, draft: &DealDraft, stage: StageId, at: Stamp) -> DomainResult<Outcome> {
     let title = check_draft(draft)?;
+    if tx.ws.deal_count() >= validate::MAX_DEALS {
+        return Err(DomainError::TooManyDeals);
+    }
     let owner = draft.owner.ok_or(DomainError::Empty(Field::DealOwner))?;
     if !employee_of(tx.ws, owner)?.active {
         return Err(DomainError::EmployeeInactive(owner));

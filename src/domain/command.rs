@@ -3,6 +3,7 @@
 use super::deal::DealDraft;
 use super::direction::Classification;
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
+use super::patch::DealPatch;
 use super::period::Period;
 use super::plan::PlanTarget;
 use super::stage::StageSpec;
@@ -156,6 +157,13 @@ pub enum Command {
         deal: DealId,
         /// New fields.
         draft: DealDraft,
+    },
+    /// Change only the fields an editor changed (see [`DealPatch`]).
+    PatchDeal {
+        /// Which.
+        deal: DealId,
+        /// The changed fields.
+        patch: DealPatch,
     },
     /// Delete a deal.
     DeleteDeal {

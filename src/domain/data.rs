@@ -71,6 +71,10 @@ pub enum DataProblem {
     Invalid,
     /// An amount below zero.
     NegativeAmount,
+    /// An amount above the limit (`validate::MAX_AMOUNT`).
+    TooLarge,
+    /// More deals than a workspace holds (`validate::MAX_DEALS`).
+    TooManyDeals,
     /// No stage with this id.
     UnknownStage,
     /// No direction with this id.
@@ -211,12 +215,36 @@ impl Workspace {
             }
         }
         let employees: HashSet<EmployeeId> = data.employees.iter().map(|e| e.id).collect();
+        if data.deals.len() > validate::MAX_DEALS {
+            return err("deals".to_string(), DataProblem::TooManyDeals);
+        }
         for (i, deal) in data.deals.iter().enumerate() {
             let path = |field: &str| format!("deals[{i}].{field}");
             claim(deal.id.0, &|| path("id"))?;
             check_name(|| path("title"), &deal.title)?;
             if deal.amount < Money::ZERO {
                 return err(path("amount"), DataProblem::NegativeAmount);
+            }
+            if deal.amount.0 > validate::MAX_AMOUNT {
+                return err(path("amount"), DataProblem::TooLarge);
+            }
+            // The editor's limits, so an imported deal can always be edited and shown.
+            let c = &deal.client;
+            for (field, text) in [
+                ("client.company", &c.company),
+                ("client.contact", &c.contact),
+            ] {
+                if validate::max_len(Field::Notes, text.trim(), validate::MAX_NAME).is_err() {
+                    return err(path(field), DataProblem::TooLong);
+                }
+            }
+            if validate::phone(&c.phone).is_err() {
+                return err(path("client.phone"), DataProblem::Invalid);
+            }
+            if let Some(r) = &deal.loss_reason {
+                if validate::max_len(Field::Notes, r.trim(), validate::MAX_NAME).is_err() {
+                    return err(path("loss_reason"), DataProblem::TooLong);
+                }
             }
             if !employees.contains(&deal.owner) {
                 return err(path("owner"), DataProblem::UnknownEmployee);
@@ -261,6 +289,9 @@ impl Workspace {
             }
             if p.amount < Money::ZERO {
                 return err(format!("plans[{i}].amount"), DataProblem::NegativeAmount);
+            }
+            if p.amount.0 > validate::MAX_AMOUNT {
+                return err(format!("plans[{i}].amount"), DataProblem::TooLarge);
             }
             let target = PlanTarget {
                 amount: p.amount,

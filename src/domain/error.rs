@@ -37,6 +37,10 @@ pub enum Field {
     PlanAmount,
     /// A text too long to keep.
     Notes,
+    /// Client company.
+    ClientCompany,
+    /// Contact person.
+    ClientContact,
 }
 
 /// Every way a command can be refused. Each variant names what the UI needs to explain it.
@@ -153,9 +157,21 @@ pub enum DomainError {
     /// The stage has no task.
     #[error("stage {0} has no task")]
     NoTask(StageId),
-    /// Nothing to undo or redo.
-    #[error("nothing to undo or redo")]
+    /// Nothing to undo.
+    #[error("nothing to undo")]
     NothingToUndo,
+    /// What an undo would revert was changed meanwhile (by another tab).
+    #[error("changed elsewhere since")]
+    ChangedElsewhere,
+    /// Nothing to redo.
+    #[error("nothing to redo")]
+    NothingToRedo,
+    /// An amount above [`super::validate::MAX_AMOUNT`].
+    #[error("amount too large")]
+    AmountTooLarge(Field),
+    /// The workspace already holds [`super::validate::MAX_DEALS`] deals.
+    #[error("too many deals")]
+    TooManyDeals,
 }
 
 /// Result of applying a command.

@@ -5,6 +5,7 @@
 use super::command::{Command, Outcome};
 use super::error::{DomainError, DomainResult};
 use super::journal::ChangeLog;
+use super::replay::{Change, Footprint};
 use super::workspace::Workspace;
 use std::collections::VecDeque;
 
@@ -15,6 +16,9 @@ pub const DEFAULT_UNDO_LIMIT: usize = 200;
 struct Step {
     command: Command,
     log: ChangeLog,
+    /// What the command touched, as it left it: an undo is refused once another tab's data
+    /// (loaded under this history) changed any of it.
+    after: Footprint,
 }
 
 /// Undo and redo stacks for one workspace.
@@ -53,21 +57,36 @@ impl History {
         if self.done.len() == self.limit {
             self.done.pop_front();
         }
-        self.done.push_back(Step { command, log });
+        let after = ws.footprint(&log);
+        self.done.push_back(Step {
+            command,
+            log,
+            after,
+        });
         Ok(outcome)
     }
 
-    /// Undoes the last command; returns it.
-    pub fn undo(&mut self, ws: &mut Workspace) -> DomainResult<Command> {
-        let step = self.done.pop_back().ok_or(DomainError::NothingToUndo)?;
-        ws.revert(step.log);
+    /// Undoes the last command; returns the undo as a [`Change`] that can be replayed over
+    /// another tab's newer data.
+    pub fn undo(&mut self, ws: &mut Workspace) -> DomainResult<Change> {
+        let step = self.done.back().ok_or(DomainError::NothingToUndo)?;
+        if ws.footprint(&step.log) != step.after {
+            return Err(DomainError::ChangedElsewhere);
+        }
+        let step = self.done.pop_back().expect("checked above");
+        let after = step.after.clone();
+        ws.revert(step.log.clone());
         self.undone.push(step.command.clone());
-        Ok(step.command)
+        Ok(Change::Undo {
+            command: step.command,
+            log: step.log,
+            after,
+        })
     }
 
     /// Applies again the last undone command; returns it.
     pub fn redo(&mut self, ws: &mut Workspace) -> DomainResult<Command> {
-        let command = self.undone.pop().ok_or(DomainError::NothingToUndo)?;
+        let command = self.undone.pop().ok_or(DomainError::NothingToRedo)?;
         match self.record(ws, command.clone()) {
             Ok(_) => Ok(command),
             Err(e) => {
@@ -98,6 +117,14 @@ impl History {
     /// Number of steps that can be undone.
     pub fn undo_len(&self) -> usize {
         self.done.len()
+    }
+
+    /// After newer data of the same workspace was loaded under this history: undo must never
+    /// set the id counter back (the other tab may have used those ids).
+    pub fn rebase(&mut self) {
+        for step in &mut self.done {
+            step.log.forget_counter();
+        }
     }
 
     /// Forgets everything (after the workspace is replaced wholesale).

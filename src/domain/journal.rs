@@ -53,6 +53,11 @@ impl ChangeLog {
         self.0.is_empty()
     }
 
+    /// Drops the id counter's step: reverting then never sets the counter back.
+    pub fn forget_counter(&mut self) {
+        self.0.retain(|u| !matches!(u, Undo::NextId(_)));
+    }
+
     /// The deals the command wrote, created or removed (for saving only what changed).
     pub fn touched_deals(&self) -> impl Iterator<Item = DealId> + '_ {
         self.0.iter().filter_map(|u| match u {

@@ -8,6 +8,24 @@ pub const MAX_NAME: usize = 200;
 /// Longest free text (descriptions, notes).
 pub const MAX_TEXT: usize = 20_000;
 
+/// The largest amount of a deal or a plan, in minor units: 10^14 (a trillion roubles or
+/// dollars). With at most [`MAX_DEALS`] deals no sum of amounts can overflow 64 bits.
+pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
+/// The most deals a workspace holds (localStorage holds about 100,000 at most anyway).
+pub const MAX_DEALS: usize = 90_000;
+const _: () = assert!((MAX_AMOUNT as i128) * (MAX_DEALS as i128) < i64::MAX as i128);
+
+/// An amount between zero and [`MAX_AMOUNT`].
+pub fn amount(field: Field, value: super::money::Money) -> DomainResult<()> {
+    if value.0 < 0 {
+        Err(DomainError::NegativeAmount)
+    } else if value.0 > MAX_AMOUNT {
+        Err(DomainError::AmountTooLarge(field))
+    } else {
+        Ok(())
+    }
+}
+
 /// A required name: trimmed, non-empty, within [`MAX_NAME`].
 pub fn name(field: Field, value: &str) -> DomainResult<String> {
     let trimmed = value.trim();

@@ -1,8 +1,9 @@
-//! What the views read: the current view, the language preference and (later) the reactive
-//! workspace store.
+//! What the views read: the current view, the language preference and the reactive workspace
+//! store with its save machinery (the tabs' write lock, the clock, performance marks).
 
 pub mod clock;
 pub mod language;
 pub mod perf;
 pub mod route;
 pub mod store;
+pub mod write_lock;

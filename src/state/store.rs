@@ -1,12 +1,16 @@
 //! The reactive store the views read: the workspace, undo/redo, and the save machinery
-//! (debounced autosave, flush when the page hides, retry after a quota error, reload when
-//! another tab saved newer data).
+//! (debounced autosave inside the tabs' write lock, flush when the page hides, retry after a
+//! quota error, reload and replay when another tab saved newer data, and what to show when
+//! another tab replaced the workspace or storage is unavailable).
 
+use super::write_lock::with_write_lock;
 use crate::domain::demo::{generate, DemoConfig};
-use crate::domain::{Command, DealId, DomainError, History, Lang, Outcome, Template, Workspace};
+use crate::domain::{
+    Change, Command, DealId, DomainError, History, Lang, Outcome, Template, Workspace,
+};
 use crate::storage::kv::{KeyValue, LocalKv, MemoryKv};
 use crate::storage::persist::{
-    Dirty, LoadProblem, Loaded, Persister, SaveError, Usage, MANIFEST_KEY,
+    Dirty, LoadProblem, Loaded, Persister, RecoveryCopy, SaveError, Usage, MANIFEST_KEY,
 };
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::prelude::*;
@@ -52,7 +56,7 @@ pub enum Startup {
     Unreadable {
         /// What is wrong.
         problem: LoadProblem,
-        /// Whether a copy was put under the recovery key.
+        /// Whether a recovery copy was made.
         backed_up: bool,
     },
     /// Stored by a newer version: read-only (`readable` when this version could show it).
@@ -79,6 +83,14 @@ impl From<DomainError> for ActionError {
     }
 }
 
+/// Why a workspace could not replace the stored one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceError {
+    /// The stored data (unreadable or of a newer version) must be copied aside first, and
+    /// there is no room for the copy.
+    NoRoomForCopy,
+}
+
 /// How a new workspace starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StartChoice {
@@ -90,15 +102,29 @@ pub enum StartChoice {
     Blank,
 }
 
+/// A change of this tab that could not be applied over another tab's newer data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotApplied {
+    /// An undo (not a command).
+    pub undo: bool,
+    /// What it changed (a deal's title, a direction's name…), if it has a name.
+    pub subject: Option<String>,
+}
+
 struct Inner {
     persister: Persister,
     history: History,
     dirty: Dirty,
-    /// Commands applied since the last save, to replay over newer data from another tab;
-    /// `None` once an undo or a wholesale replacement makes replaying impossible.
-    pending: Option<Vec<Command>>,
+    /// Changes since the last save, to replay over newer data from another tab.
+    pending: Vec<Change>,
     timer: Option<Timeout>,
     retry: Option<Interval>,
+    /// A save waits for the write lock.
+    save_queued: bool,
+    /// Drop what is stored before the next save (an import replacing unreadable data).
+    wipe_before_save: bool,
+    /// Storage is unavailable: the workspace lives in memory only.
+    volatile: bool,
     /// Bumped for every deal a change touches: cards are keyed by it, so a move re-renders
     /// only the cards it touched.
     versions: HashMap<DealId, u32>,
@@ -111,6 +137,10 @@ impl Inner {
         for id in deals {
             *self.versions.entry(*id).or_default() += 1;
         }
+    }
+
+    fn has_unsaved(&self) -> bool {
+        !self.dirty.is_empty() || !self.pending.is_empty()
     }
 }
 
@@ -131,24 +161,38 @@ pub struct Store {
     pub can_undo: RwSignal<bool>,
     /// See `can_undo`.
     pub can_redo: RwSignal<bool>,
-    /// Changes this tab could not replay over another tab's newer data.
-    pub dropped_changes: RwSignal<usize>,
+    /// Changes of this tab that could not be applied over another tab's newer data.
+    pub not_applied: RwSignal<Vec<NotApplied>>,
+    /// Another tab replaced the workspace this tab showed (import, start over).
+    pub replaced_elsewhere: RwSignal<bool>,
+    /// Storage is unavailable: nothing is saved (the workspace lives in this page only).
+    pub volatile: RwSignal<bool>,
+    /// The recovery copies kept in this browser.
+    pub copies: RwSignal<Vec<RecoveryCopy>>,
     inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
 }
 
+/// A tab's random name, so that its shard keys never collide with another tab's.
+fn tab_name() -> String {
+    let n = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{n:x}")
+}
+
 impl Store {
-    /// Opens the store over the browser's localStorage (or memory when storage is disabled).
+    /// Opens the store over the browser's localStorage, or over memory (with a banner saying
+    /// nothing is saved) when the browser blocks storage.
     pub fn open() -> Store {
-        let kv: Box<dyn KeyValue> = match LocalKv::open() {
-            Some(kv) => Box::new(kv),
-            None => Box::new(MemoryKv::default()),
-        };
-        Store::open_with(kv)
+        match LocalKv::open() {
+            Ok(kv) => Store::open_with(Box::new(kv), false),
+            Err(_) => Store::open_with(Box::new(MemoryKv::default()), true),
+        }
     }
 
-    /// Opens the store over any key-value storage.
-    pub fn open_with(kv: Box<dyn KeyValue>) -> Store {
-        let mut persister = Persister::new(kv);
+    /// Opens the store over any key-value storage; `volatile` when nothing it holds outlives
+    /// the page.
+    pub fn open_with(kv: Box<dyn KeyValue>, volatile: bool) -> Store {
+        let mut persister = Persister::with_tab(kv, tab_name());
+        persister.set_clock(super::clock::saved_at);
         let loaded = super::perf::measure("load", || persister.load());
         let usage = persister.usage();
         let (ws, startup, save) = match loaded {
@@ -168,13 +212,17 @@ impl Store {
                 SaveState::Blocked,
             ),
         };
+        let copies = persister.recovery_copies();
         let inner = Inner {
             persister,
             history: History::default(),
             dirty: Dirty::default(),
-            pending: Some(Vec::new()),
+            pending: Vec::new(),
             timer: None,
             retry: None,
+            save_queued: false,
+            wipe_before_save: false,
+            volatile,
             versions: HashMap::new(),
             epoch: 0,
         };
@@ -186,7 +234,10 @@ impl Store {
             persisted: RwSignal::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            dropped_changes: RwSignal::new(0),
+            not_applied: RwSignal::new(Vec::new()),
+            replaced_elsewhere: RwSignal::new(false),
+            volatile: RwSignal::new(volatile),
+            copies: RwSignal::new(copies),
             inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
         }
     }
@@ -215,9 +266,7 @@ impl Store {
         let touched = state.history.last_touched_deals();
         state.bump(&touched);
         state.dirty.add_deals(touched);
-        if let Some(pending) = state.pending.as_mut() {
-            pending.push(command);
-        }
+        state.pending.push(Change::Apply(command));
         drop(guard);
         self.after_change();
         Ok(outcome)
@@ -241,35 +290,42 @@ impl Store {
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
         let before = state.history.last_touched_deals();
-        let mut result = Ok(());
+        let mut result = Err(DomainError::NothingToUndo);
         self.ws.update(|ws| {
             result = if undo {
                 state.history.undo(ws)
             } else {
-                state.history.redo(ws)
-            }
-            .map(|_| ());
+                state.history.redo(ws).map(Change::Apply)
+            };
         });
-        result?;
+        let change = result?;
         let after = state.history.last_touched_deals();
         state.bump(&before);
         state.bump(&after);
         state.dirty.add_deals(before);
         state.dirty.add_deals(after);
-        state.pending = None;
+        state.pending.push(change);
         drop(guard);
         self.after_change();
         Ok(())
     }
 
     fn after_change(&self) {
-        let (can_undo, can_redo) = {
+        let (can_undo, can_redo, volatile) = {
             let inner = self.inner();
             let state = inner.borrow();
-            (state.history.can_undo(), state.history.can_redo())
+            (
+                state.history.can_undo(),
+                state.history.can_redo(),
+                state.volatile,
+            )
         };
         self.can_undo.set(can_undo);
         self.can_redo.set(can_redo);
+        if volatile {
+            self.save.set(SaveState::NotSaved(SaveFailure::Unavailable));
+            return;
+        }
         if !matches!(self.save.get_untracked(), SaveState::NotSaved(_)) {
             self.save.set(SaveState::Pending);
         }
@@ -284,127 +340,228 @@ impl Store {
 
     /// Whether changes wait to be written.
     pub fn has_unsaved(&self) -> bool {
-        let inner = self.inner();
-        let state = inner.borrow();
-        state.dirty.all
-            || !state.dirty.shards.is_empty()
-            || state.pending.as_ref().is_none_or(|p| !p.is_empty())
+        self.inner().borrow().has_unsaved()
     }
 
-    /// Writes now (debounce fired, the page is hiding, or a retry).
+    /// Saves inside the tabs' write lock (debounce fired, or a retry).
     pub fn save_now(&self) {
         if !matches!(self.startup.get_untracked(), Startup::Ready) {
             return;
         }
-        let inner = self.inner();
-        let mut guard = inner.borrow_mut();
-        let state = &mut *guard;
-        // The debounce timer is not dropped here: this may be its own callback running.
-        if !matches!(
-            self.save.get_untracked(),
-            SaveState::Pending | SaveState::NotSaved(_)
-        ) {
-            return;
+        {
+            let inner = self.inner();
+            let mut state = inner.borrow_mut();
+            if state.save_queued || state.volatile {
+                return;
+            }
+            state.save_queued = true;
         }
-        let result = super::perf::measure("save", || {
-            self.ws.with_untracked(|ws| {
-                state
-                    .persister
-                    .save(ws, &state.dirty, super::clock::saved_at())
-            })
+        let store = *self;
+        with_write_lock(move || {
+            store.inner().borrow_mut().save_queued = false;
+            store.save_locked();
         });
-        match result {
-            Ok(_) => {
-                state.dirty = Dirty::default();
-                state.pending = Some(Vec::new());
-                // Dropped on the next tick: this may be the retry interval's own callback.
-                if let Some(retry) = state.retry.take() {
-                    Timeout::new(0, move || drop(retry)).forget();
+    }
+
+    /// The save itself; the caller holds the write lock (or the page is going away).
+    fn save_locked(&self) {
+        // A conflict reloads, replays and saves again; another tab may save in between only
+        // without Web Locks, so a few rounds always suffice.
+        for _ in 0..4 {
+            if !matches!(self.startup.get_untracked(), Startup::Ready)
+                || !matches!(
+                    self.save.get_untracked(),
+                    SaveState::Pending | SaveState::NotSaved(_)
+                )
+            {
+                return;
+            }
+            let inner = self.inner();
+            let mut guard = inner.borrow_mut();
+            let state = &mut *guard;
+            if state.volatile {
+                return;
+            }
+            if std::mem::take(&mut state.wipe_before_save) {
+                state.persister.start_fresh();
+            }
+            let result = super::perf::measure("save", || {
+                self.ws.with_untracked(|ws| {
+                    state
+                        .persister
+                        .save(ws, &state.dirty, super::clock::saved_at())
+                })
+            });
+            match result {
+                Ok(_) => {
+                    state.dirty = Dirty::default();
+                    state.pending.clear();
+                    // Dropped on the next tick: this may be the retry interval's own callback.
+                    if let Some(retry) = state.retry.take() {
+                        Timeout::new(0, move || drop(retry)).forget();
+                    }
+                    self.usage.set(state.persister.usage());
+                    self.save.set(SaveState::Saved);
+                    return;
                 }
-                self.usage.set(state.persister.usage());
-                self.save.set(SaveState::Saved);
-            }
-            Err(SaveError::Conflict(_)) => {
-                drop(guard);
-                self.reload_newer();
-            }
-            Err(SaveError::Blocked) => self.save.set(SaveState::Blocked),
-            Err(e) => {
-                let failure = if e == SaveError::Quota {
-                    SaveFailure::Quota
-                } else {
-                    SaveFailure::Unavailable
-                };
-                state.persister.measure();
-                self.usage.set(state.persister.usage());
-                self.save.set(SaveState::NotSaved(failure));
-                if state.retry.is_none() {
-                    let store = *self;
-                    state.retry = Some(Interval::new(RETRY_MS, move || store.save_now()));
+                Err(SaveError::Conflict(_) | SaveError::Replaced) => {
+                    drop(guard);
+                    if !self.reload_newer() {
+                        return;
+                    }
+                }
+                Err(SaveError::Blocked) => {
+                    self.save.set(SaveState::Blocked);
+                    return;
+                }
+                Err(e) => {
+                    let failure = if e == SaveError::Quota {
+                        SaveFailure::Quota
+                    } else {
+                        SaveFailure::Unavailable
+                    };
+                    state.persister.measure();
+                    self.usage.set(state.persister.usage());
+                    self.save.set(SaveState::NotSaved(failure));
+                    if state.retry.is_none() {
+                        let store = *self;
+                        state.retry = Some(Interval::new(RETRY_MS, move || store.save_now()));
+                    }
+                    return;
                 }
             }
         }
     }
 
-    /// Another tab saved: load its newer data and replay this tab's unsaved commands on top.
-    pub fn reload_newer(&self) {
+    /// Another tab saved: load what is stored now. Of the same workspace, this tab's unsaved
+    /// changes are replayed on top (what cannot be is listed in `not_applied`); a workspace
+    /// replaced wholesale (import, start over) is shown as it is, and this tab's changes are
+    /// listed as not applied. Returns whether replayed changes wait to be saved.
+    pub fn reload_newer(&self) -> bool {
         let inner = self.inner();
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
-        let ours = state.persister.revision();
-        if state
-            .persister
-            .stored_revision()
-            .is_none_or(|stored| stored <= ours)
-        {
-            return;
+        if state.volatile || !state.persister.stored_changed() {
+            return false;
         }
-        let Loaded::Ready(mut newer, _) = state.persister.load() else {
-            return;
-        };
-        let pending = state.pending.take().unwrap_or_default();
-        let mut dropped = 0;
+        let had_workspace = self.startup.get_untracked() == Startup::Ready
+            && self
+                .ws
+                .with_untracked(|ws| ws.directions().next().is_some() || ws.deal_count() > 0);
+        let before = state.persister.lineage().map(str::to_string);
+        let loaded = state.persister.load_without_copy();
+        let same =
+            had_workspace && before.is_some() && state.persister.lineage() == before.as_deref();
+        let pending = std::mem::take(&mut state.pending);
+        let mut failed: Vec<NotApplied> = Vec::new();
         let mut replayed = Dirty::default();
-        for command in &pending {
-            match newer.apply_logged(command) {
-                Ok((_, log)) => replayed.add_deals(log.touched_deals()),
-                Err(_) => dropped += 1,
+        let mut kept = Vec::new();
+        let describe = |change: &Change| {
+            let subject = self.ws.with_untracked(|ws| change.command().subject(ws));
+            NotApplied {
+                undo: matches!(change, Change::Undo { .. }),
+                subject,
             }
+        };
+        let (ws, startup) = match loaded {
+            Loaded::Ready(mut newer, _) => {
+                for change in pending {
+                    if same {
+                        match change.replay(&mut newer) {
+                            Ok(touched) => {
+                                replayed.add_deals(touched);
+                                kept.push(change);
+                            }
+                            Err(_) => failed.push(describe(&change)),
+                        }
+                    } else {
+                        failed.push(describe(&change));
+                    }
+                }
+                (*newer, Startup::Ready)
+            }
+            Loaded::Empty => {
+                failed.extend(pending.iter().map(describe));
+                (Workspace::default(), Startup::FirstLaunch)
+            }
+            Loaded::NewerVersion(ws, version) => {
+                failed.extend(pending.iter().map(describe));
+                (
+                    ws.as_deref().cloned().unwrap_or_default(),
+                    Startup::NewerVersion {
+                        version,
+                        readable: ws.is_some(),
+                    },
+                )
+            }
+            Loaded::Unreadable { problem, .. } => {
+                failed.extend(pending.iter().map(describe));
+                let backed_up = !state.persister.recovery_copies().is_empty();
+                (
+                    Workspace::default(),
+                    Startup::Unreadable { problem, backed_up },
+                )
+            }
+        };
+        if same {
+            state.history.rebase();
+        } else {
+            state.history.clear();
         }
-        state.history.clear();
         state.epoch += 1;
         state.dirty = replayed;
-        state.pending = Some(Vec::new());
+        state.pending = kept;
+        let save_again = !state.pending.is_empty();
+        let (can_undo, can_redo) = (state.history.can_undo(), state.history.can_redo());
         self.usage.set(state.persister.usage());
-        self.ws.set(*newer);
-        if self.startup.get_untracked() == Startup::FirstLaunch {
-            self.startup.set(Startup::Ready);
-        }
-        self.can_undo.set(false);
-        self.can_redo.set(false);
-        if dropped > 0 {
-            self.dropped_changes.update(|n| *n += dropped);
-        }
-        let replayed_any = pending.len() > dropped;
+        self.copies.set(state.persister.recovery_copies());
         drop(guard);
-        if replayed_any {
-            self.save.set(SaveState::Pending);
-            self.save_now();
-        } else {
-            self.save.set(SaveState::Saved);
+        self.ws.set(ws);
+        if self.startup.get_untracked() != startup {
+            self.startup.set(startup.clone());
         }
+        self.can_undo.set(can_undo);
+        self.can_redo.set(can_redo);
+        if !same && had_workspace {
+            self.replaced_elsewhere.set(true);
+        }
+        if !failed.is_empty() {
+            self.not_applied.update(|list| list.extend(failed));
+        }
+        let state = match startup {
+            Startup::Ready | Startup::FirstLaunch if save_again => SaveState::Pending,
+            Startup::Ready | Startup::FirstLaunch => SaveState::Saved,
+            _ => SaveState::Blocked,
+        };
+        self.save.set(state);
+        save_again
     }
 
-    /// Replaces the workspace wholesale (first launch, import, start over): forgets undo and
-    /// writes everything. Returns the workspace it replaced.
-    pub fn replace(&self, ws: Workspace) -> Workspace {
+    /// Replaces the workspace wholesale (first launch, import, restore): forgets undo and
+    /// writes everything as a new lineage, which other tabs then show. Over unreadable or
+    /// newer-version data, a recovery copy of it is made first (refused when there is no
+    /// room). Returns the workspace it replaced.
+    pub fn replace(&self, ws: Workspace) -> Result<Workspace, ReplaceError> {
         let inner = self.inner();
         {
             let mut state = inner.borrow_mut();
+            let blocked = matches!(
+                self.startup.get_untracked(),
+                Startup::Unreadable { .. } | Startup::NewerVersion { .. }
+            );
+            if blocked && !state.volatile {
+                state
+                    .persister
+                    .keep_copy()
+                    .map_err(|_| ReplaceError::NoRoomForCopy)?;
+                state.wipe_before_save = true;
+                let copies = state.persister.recovery_copies();
+                self.copies.set(copies);
+            }
             state.history.clear();
             state.epoch += 1;
-            state.dirty = Dirty::everything();
-            state.pending = None;
+            state.dirty = Dirty::replacement();
+            state.pending.clear();
         }
         let old = self
             .ws
@@ -413,11 +570,16 @@ impl Store {
         if self.startup.get_untracked() != Startup::Ready {
             self.startup.set(Startup::Ready);
         }
+        self.replaced_elsewhere.set(false);
         self.can_undo.set(false);
         self.can_redo.set(false);
-        self.save.set(SaveState::Pending);
-        self.save_now();
-        old
+        if inner.borrow().volatile {
+            self.save.set(SaveState::NotSaved(SaveFailure::Unavailable));
+        } else {
+            self.save.set(SaveState::Pending);
+            self.save_now();
+        }
+        Ok(old)
     }
 
     /// Starts a new workspace the way the user chose, in the UI's language. A workspace
@@ -438,32 +600,56 @@ impl Store {
                     crate::domain::Currency::Usd
                 };
                 let mut ws = Workspace::new(currency, lang);
-                let _ = ws.apply(&Command::AddEmployee {
+                // A new workspace accepts these: a refusal here is a bug the tests catch.
+                ws.apply(&Command::AddEmployee {
                     name: me.to_string(),
-                });
+                })
+                .expect("a new workspace takes its first employee");
                 if choice == StartChoice::Templates {
                     for template in Template::ALL {
-                        let _ = ws.apply(&Command::CreateDirectionFromTemplate { template, lang });
+                        ws.apply(&Command::CreateDirectionFromTemplate { template, lang })
+                            .expect("templates are valid directions");
                     }
                 }
                 ws
             }
         };
-        self.replace(ws);
+        // The first-launch chooser is shown only when nothing unreadable is stored.
+        if self.replace(ws).is_err() {
+            self.save.set(SaveState::NotSaved(SaveFailure::Quota));
+        }
     }
 
-    /// After unreadable data: drops what is stored (its copy stays under the recovery key) and
-    /// returns to the first-launch choice.
+    /// Drops the stored workspace (after unreadable data, or "Start over"; recovery copies
+    /// stay) and returns to the first-launch choice. Other tabs see it at once and show the
+    /// first-launch choice too instead of writing over it.
     pub fn start_fresh(&self) {
-        let inner = self.inner();
-        inner.borrow_mut().persister.start_fresh();
-        self.usage.set(inner.borrow().persister.usage());
+        {
+            let inner = self.inner();
+            let mut state = inner.borrow_mut();
+            state.history.clear();
+            state.dirty = Dirty::default();
+            state.pending.clear();
+            state.epoch += 1;
+        }
         self.ws.set(Workspace::default());
+        self.can_undo.set(false);
+        self.can_redo.set(false);
         self.save.set(SaveState::Saved);
         self.startup.set(Startup::FirstLaunch);
+        self.replaced_elsewhere.set(false);
+        let store = *self;
+        with_write_lock(move || {
+            let inner = store.inner();
+            let mut state = inner.borrow_mut();
+            state.persister.start_fresh();
+            store.usage.set(state.persister.usage());
+            store.copies.set(state.persister.recovery_copies());
+        });
     }
 
-    /// Every stored key of ours, raw, as one JSON object (for the recovery download).
+    /// Every stored key of ours, raw, as one JSON object (for the recovery download): the
+    /// newest recovery copy if there is one, else what is stored now.
     pub fn raw_dump(&self) -> String {
         let inner = self.inner();
         let state = inner.borrow();
@@ -471,6 +657,21 @@ impl Store {
             .persister
             .recovery_copy()
             .unwrap_or_else(|| state.persister.raw_dump())
+    }
+
+    /// The text of one recovery copy.
+    pub fn recovery_text(&self, key: &str) -> Option<String> {
+        self.inner().borrow().persister.recovery_text(key)
+    }
+
+    /// Removes a recovery copy (the user confirmed, after it was offered for download).
+    pub fn remove_copy(&self, key: &str) {
+        let inner = self.inner();
+        let mut state = inner.borrow_mut();
+        state.persister.remove_copy(key);
+        state.persister.measure();
+        self.usage.set(state.persister.usage());
+        self.copies.set(state.persister.recovery_copies());
     }
 
     /// A key that changes whenever the deal's card must be drawn again.
@@ -489,24 +690,49 @@ impl Store {
         self.inner().borrow().persister.revision()
     }
 
-    /// Wires the browser events: flush on `pagehide` / hidden, reload on another tab's save.
+    /// Wires the browser events: flush on `pagehide` / hidden, reload on another tab's save,
+    /// and the browser's "leave the page?" question while changes could not be saved.
     pub fn attach_browser_events(&self) {
         let store = *self;
+        // A page going away cannot wait for the lock; the save protocol's own checks keep
+        // this one write safe (docs/RELIABILITY.md).
         let flush = move || {
             if store.has_unsaved() {
-                store.save_now();
+                store.save_locked();
             }
         };
         let h1 = window_event_listener(leptos::ev::pagehide, move |_| flush());
         let h2 = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                flush();
+                store.save_now();
             }
         });
         let h3 = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
             let ours = e.key().is_none_or(|k| k == MANIFEST_KEY);
-            if ours {
-                store.reload_newer();
+            if ours && store.reload_newer() {
+                store.save_now();
+            }
+        });
+        // Registered only while something could not be saved, so that a page with
+        // everything saved stays eligible for the back-forward cache.
+        let unload: StoredValue<Option<WindowListenerHandle>, LocalStorage> =
+            StoredValue::new_local(None);
+        Effect::new(move |_| {
+            let at_risk = matches!(store.save.get(), SaveState::NotSaved(_));
+            let registered = unload.with_value(Option::is_some);
+            if at_risk && !registered {
+                let handle = window_event_listener(
+                    leptos::ev::beforeunload,
+                    |e: web_sys::BeforeUnloadEvent| {
+                        e.prevent_default();
+                        e.set_return_value("unsaved");
+                    },
+                );
+                unload.set_value(Some(handle));
+            } else if !at_risk && registered {
+                if let Some(handle) = unload.try_update_value(Option::take).flatten() {
+                    handle.remove();
+                }
             }
         });
         on_cleanup(move || {

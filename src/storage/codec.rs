@@ -2,6 +2,11 @@
 //! localStorage counts UTF-16 units, so this stores about 1.9 bytes of compressed data per
 //! unit, where plain JSON stores one byte. Every produced unit lies in U+0020–U+801F: no
 //! control characters and no surrogates, so any browser keeps the string as is.
+//!
+//! Text written since checksums were added starts with [`CHECKED_MARK`] and the Adler-32 of
+//! the uncompressed bytes (zlib's checksum, from miniz_oxide): a flipped bit anywhere is
+//! refused as damage instead of loading as different data. Text without the mark (written
+//! before) is still read.
 
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
@@ -19,17 +24,55 @@ pub enum CodecError {
     BadText,
     /// The compressed stream is broken.
     BadStream,
+    /// The data does not match its checksum.
+    BadSum,
 }
 
-/// Compresses `data` and packs it into text.
+/// The first unit of checksummed text. Unchecked text starts with the high half of its
+/// length, which never reaches this value (lengths stay below [`MAX_INFLATED`]).
+pub const CHECKED_MARK: char = '\u{801F}';
+
+/// Compresses `data` and packs it into text, with its checksum.
 pub fn pack(data: &[u8]) -> String {
-    to_text(&compress_to_vec(data, LEVEL))
+    let sum = miniz_oxide::mz_adler32_oxide(1, data);
+    let mut out = String::new();
+    out.push(CHECKED_MARK);
+    push_unit(&mut out, sum >> 30);
+    push_unit(&mut out, (sum >> 15) & 0x7FFF);
+    push_unit(&mut out, sum & 0x7FFF);
+    out.push_str(&to_text(&compress_to_vec(data, LEVEL)));
+    out
 }
 
-/// Reverses [`pack`].
+/// Reverses [`pack`]; checks the checksum when the text has one.
 pub fn unpack(text: &str) -> Result<Vec<u8>, CodecError> {
-    let bytes = from_text(text)?;
-    decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|_| CodecError::BadStream)
+    let (expected, body) = match text.strip_prefix(CHECKED_MARK) {
+        Some(rest) => {
+            let mut units = Units(rest.as_bytes());
+            let mut sum: u32 = 0;
+            for _ in 0..3 {
+                let v = units.next().ok_or(CodecError::BadText)?;
+                if !(OFFSET..OFFSET + 0x8000).contains(&v) {
+                    return Err(CodecError::BadText);
+                }
+                sum = (sum << 15) | (v - OFFSET);
+            }
+            (Some(sum), units.rest())
+        }
+        None => (None, text),
+    };
+    let bytes = from_text(body)?;
+    let data =
+        decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|_| CodecError::BadStream)?;
+    match expected {
+        Some(sum) if sum != miniz_oxide::mz_adler32_oxide(1, &data) => Err(CodecError::BadSum),
+        _ => Ok(data),
+    }
+}
+
+/// The Adler-32 of some text, for checksums of JSON kept beside the shards.
+pub fn checksum(text: &str) -> u32 {
+    miniz_oxide::mz_adler32_oxide(1, text.as_bytes())
 }
 
 /// Bytes to text, 15 bits a unit; the first two units hold the byte count (30 bits).
@@ -78,6 +121,10 @@ fn from_text(text: &str) -> Result<Vec<u8>, CodecError> {
     let mut acc: u32 = 0;
     let mut bits = 0;
     for unit in units {
+        // Every unit after the last byte is damage (it would also overflow `acc`).
+        if out.len() == len {
+            return Err(CodecError::BadText);
+        }
         acc = (acc << 15) | unit?;
         bits += 15;
         while bits >= 8 && out.len() < len {
@@ -96,6 +143,13 @@ fn from_text(text: &str) -> Result<Vec<u8>, CodecError> {
 /// The code points of UTF-8 text, decoded without the checks `str::chars` repeats (the text
 /// is a `str`, so already valid): a fifth of loading was spent here.
 struct Units<'a>(&'a [u8]);
+
+impl<'a> Units<'a> {
+    /// What is left, as text (the iterator only ever stops on a character boundary).
+    fn rest(&self) -> &'a str {
+        std::str::from_utf8(self.0).unwrap_or("")
+    }
+}
 
 impl Iterator for Units<'_> {
     type Item = u32;
@@ -158,6 +212,41 @@ mod tests {
         let ours: Vec<u32> = Units(text.as_bytes()).collect();
         let std: Vec<u32> = text.chars().map(|c| c as u32).collect();
         assert_eq!(ours, std);
+    }
+
+    #[test]
+    fn text_without_a_checksum_from_earlier_versions_still_unpacks() {
+        let data = b"written before checksums".repeat(10);
+        let old = to_text(&compress_to_vec(&data, LEVEL));
+        assert_eq!(unpack(&old).unwrap(), data);
+        assert!(pack(&data).starts_with(CHECKED_MARK));
+    }
+
+    #[test]
+    fn every_single_bit_flip_is_detected() {
+        let data: String = (0..120)
+            .map(|i| format!("Deal {i}: Подготовить слайды {}; ", i * 7919 % 1000))
+            .collect();
+        let text = pack(data.as_bytes());
+        let units: Vec<char> = text.chars().collect();
+        let mut flips = 0;
+        for (i, unit) in units.iter().enumerate() {
+            for bit in 0..15 {
+                let value = (*unit as u32) ^ (1 << bit);
+                let Some(c) = char::from_u32(value) else {
+                    continue;
+                };
+                let mut damaged = units.clone();
+                damaged[i] = c;
+                let damaged: String = damaged.into_iter().collect();
+                flips += 1;
+                assert!(
+                    unpack(&damaged).map_or(true, |d| d == data.as_bytes()),
+                    "unit {i}, bit {bit} loaded as different data"
+                );
+            }
+        }
+        assert!(flips > 5_000, "{flips} flips tried");
     }
 
     #[test]

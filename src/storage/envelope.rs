@@ -36,13 +36,35 @@ struct EnvelopeOut<'a, D: Serialize> {
 #[derive(Deserialize)]
 struct EnvelopeIn<'a> {
     app: Option<String>,
-    schema_version: Option<u32>,
+    // Read as any value, so that a wrong type is named instead of "not a workspace".
+    schema_version: Option<Value>,
     #[serde(default)]
-    saved_at: String,
+    saved_at: Value,
     #[serde(default)]
-    revision: u64,
+    revision: Option<Value>,
     #[serde(borrow)]
     data: Option<&'a RawValue>,
+    /// Adler-32 of `data`'s text: written to localStorage (not to exported files).
+    #[serde(default)]
+    data_adler32: Option<Value>,
+}
+
+/// The envelope as localStorage keeps it: `data` given as JSON text, with its checksum.
+pub fn write_checked(meta: &Meta, data_json: &str) -> String {
+    #[derive(Serialize)]
+    struct Checked<'a> {
+        #[serde(flatten)]
+        meta: &'a Meta,
+        data: &'a RawValue,
+        data_adler32: u32,
+    }
+    let data: &RawValue = serde_json::from_str(data_json).expect("data is JSON we wrote");
+    serde_json::to_string(&Checked {
+        meta,
+        data,
+        data_adler32: super::codec::checksum(data_json),
+    })
+    .expect("an envelope always serializes")
 }
 
 /// Why a file or stored text could not be read. Each names what the user needs to know.
@@ -65,6 +87,10 @@ pub enum ReadError {
     NotVoronka,
     /// Written by a newer Voronka.
     FutureVersion(u32),
+    /// The data does not match the checksum stored with it: damaged in storage.
+    Damaged,
+    /// The file is not UTF-8 text (e.g. Windows-1251).
+    NotUtf8,
     /// A value of the wrong type or form, at `path`.
     WrongType {
         /// Where, e.g. `deals[3].amount`.
@@ -127,14 +153,33 @@ pub fn read_raw(text: &str) -> Result<(Meta, String), ReadError> {
     if app != APP {
         return Err(ReadError::NotVoronka);
     }
+    let wrong = |path: &str| ReadError::WrongType { path: path.into() };
+    let version = version
+        .as_u64()
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| wrong("schema_version"))?;
     if version > SCHEMA_VERSION {
         return Err(ReadError::FutureVersion(version));
+    }
+    let revision = match envelope.revision {
+        None => 0,
+        Some(v) => v.as_u64().ok_or_else(|| wrong("revision"))?,
+    };
+    let saved_at = match envelope.saved_at {
+        Value::Null => String::new(),
+        Value::String(s) => s,
+        _ => return Err(wrong("saved_at")),
+    };
+    if let Some(sum) = envelope.data_adler32 {
+        if sum.as_u64() != Some(u64::from(super::codec::checksum(data.get()))) {
+            return Err(ReadError::Damaged);
+        }
     }
     let meta = Meta {
         app,
         schema_version: version,
-        saved_at: envelope.saved_at,
-        revision: envelope.revision,
+        saved_at,
+        revision,
     };
     if version == SCHEMA_VERSION {
         return Ok((meta, data.get().to_string()));
@@ -292,5 +337,33 @@ mod tests {
             ),
             Err(ReadError::FutureVersion(7))
         );
+    }
+
+    #[test]
+    fn a_header_of_the_wrong_type_is_named() {
+        let with = |field: &str| {
+            let mut v: Value = serde_json::from_str(
+                r#"{"app":"voronka","schema_version":1,"saved_at":"","revision":1,"data":{}}"#,
+            )
+            .unwrap();
+            let (k, x) = field.split_once('=').unwrap();
+            v[k] = serde_json::from_str(x).unwrap();
+            read_raw(&v.to_string())
+        };
+        let wrong = |path: &str| Err(ReadError::WrongType { path: path.into() });
+        assert_eq!(with(r#"revision="12""#), wrong("revision"));
+        assert_eq!(with("revision=1e30"), wrong("revision"));
+        assert_eq!(with("revision=-1"), wrong("revision"));
+        assert_eq!(with(r#"schema_version="1""#), wrong("schema_version"));
+        assert_eq!(with("saved_at=5"), wrong("saved_at"));
+    }
+
+    #[test]
+    fn a_checksum_that_does_not_match_is_damage() {
+        let meta = meta(3, "2026-11-27T10:00:00Z".into());
+        let text = write_checked(&meta, r#"{"title":"Prepare the slides"}"#);
+        assert_eq!(read_raw(&text).unwrap().0, meta);
+        let damaged = text.replace("slides", "sli9es");
+        assert_eq!(read_raw(&damaged), Err(ReadError::Damaged));
     }
 }

@@ -102,14 +102,30 @@ impl KeyValue for MemoryKv {
 #[derive(Clone)]
 pub struct LocalKv(web_sys::Storage);
 
+/// Key written and removed to find out whether storage accepts writes at all.
+const PROBE_KEY: &str = "voronka.probe";
+
 impl LocalKv {
-    /// The window's localStorage, if the browser allows it.
-    pub fn open() -> Option<LocalKv> {
-        web_sys::window()?
+    /// The window's localStorage, if the browser allows it: reading `window.localStorage`
+    /// may throw (a SecurityError in third-party frames and some privacy modes) or give
+    /// `null`, and a storage whose every method throws is no storage either. A full storage
+    /// still counts: it can be read, and saving says it is full.
+    pub fn open() -> Result<LocalKv, KvError> {
+        let storage = web_sys::window()
+            .ok_or_else(|| KvError::Unavailable("no window".into()))?
             .local_storage()
-            .ok()
-            .flatten()
-            .map(LocalKv)
+            .map_err(|e| KvError::Unavailable(format!("{e:?}")))?
+            .ok_or_else(|| KvError::Unavailable("localStorage is null".into()))?;
+        let kv = LocalKv(storage);
+        match kv.set(PROBE_KEY, "1") {
+            Ok(()) | Err(KvError::Quota) => {}
+            Err(e) => return Err(e),
+        }
+        kv.0.remove_item(PROBE_KEY)
+            .map_err(|e| KvError::Unavailable(format!("{e:?}")))?;
+        kv.0.length()
+            .map_err(|e| KvError::Unavailable(format!("{e:?}")))?;
+        Ok(kv)
     }
 }
 
@@ -155,7 +171,8 @@ impl KeyValue for LocalKv {
     }
 
     fn remove(&self, key: &str) {
-        let _ = self.0.remove_item(key);
+        // A key that cannot be removed stays: collected at a later save, never named again.
+        self.0.remove_item(key).ok();
     }
 
     fn units_of(&self, key: &str) -> usize {

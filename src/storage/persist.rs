@@ -1,10 +1,21 @@
-//! Saving and loading the workspace in localStorage.
+//! Saving and loading the workspace in localStorage, safely against other tabs.
 //!
-//! Layout: a manifest under [`MANIFEST_KEY`] (the envelope; its `data` holds everything but
-//! the deals, the column order and the keys of the deal shards) and the deals split by id into
-//! [`SHARDS`] shards, each compressed ([`super::codec`]) under its own key. A save rewrites
-//! only the shards whose deals changed, under new keys (copy-on-write), then the manifest, then
-//! drops the replaced keys: a failed write leaves the previous save whole.
+//! Layout: a manifest under [`MANIFEST_KEY`] (the envelope with a checksum; its `data` holds
+//! everything but the deals, the column order, the keys of the deal shards and the workspace's
+//! lineage) and the deals split by id into [`SHARDS`] shards, each compressed and checksummed
+//! ([`super::codec`]) under its own key. The protocol (see `docs/RELIABILITY.md`):
+//!
+//! 1. **check**: the stored manifest must be the one this tab last loaded or saved (same
+//!    lineage, same revision); a newer one is a [`SaveError::Conflict`], another lineage or no
+//!    manifest at all a [`SaveError::Replaced`] (an import or a start-over elsewhere);
+//! 2. **shards**: the changed shards are written under new keys, unique to this tab and
+//!    revision, so nothing the stored manifest names is touched;
+//! 3. **commit**: the check again, then the manifest, then it is read back (a lost race is a
+//!    conflict, and the shards just written are removed);
+//! 4. **collect**: shard keys no stored manifest names, of this revision or older, are removed.
+//!
+//! The store runs every save inside one exclusive Web Lock shared by the tabs, so two saves
+//! never interleave; the protocol is also safe when they do (tested on every interleaving).
 
 use super::codec;
 use super::envelope::{self, Meta, ReadError};
@@ -16,12 +27,16 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Key of the manifest.
 pub const MANIFEST_KEY: &str = "voronka.workspace";
-/// Prefix of the deal shards: `voronka.deals.<shard>.<revision>`.
+/// Prefix of the deal shards: `voronka.deals.<shard>.<revision>.<tab>`.
 pub const SHARD_PREFIX: &str = "voronka.deals.";
-/// Where unreadable stored data is copied before anything else happens.
+/// Prefix of the recovery copies: `voronka.backup.<time>`. Never removed but by the user.
+pub const RECOVERY_PREFIX: &str = "voronka.backup.";
+/// Where versions before timestamped copies kept their one recovery copy (still listed).
 pub const RECOVERY_KEY: &str = "voronka.backup.unreadable";
 /// Number of deal shards.
 pub const SHARDS: u32 = 32;
+/// How often a load re-reads a manifest that changed under it before calling data damaged.
+const LOAD_ATTEMPTS: usize = 5;
 
 /// The shard a deal is stored in.
 pub fn shard_of(deal: DealId) -> u32 {
@@ -37,6 +52,10 @@ struct Manifest {
     columns: Vec<(StageId, Vec<DealId>)>,
     /// The key of each shard ("" for an empty shard).
     shards: Vec<String>,
+    /// Changes when the workspace is replaced wholesale (import, start over): a tab whose
+    /// lineage differs must not replay its changes over it. "" before lineages existed.
+    #[serde(default)]
+    lineage: String,
 }
 
 /// What needs writing at the next save.
@@ -46,6 +65,8 @@ pub struct Dirty {
     pub all: bool,
     /// Shards with changed deals.
     pub shards: BTreeSet<u32>,
+    /// The workspace was replaced wholesale: the save starts a new lineage.
+    pub replaced: bool,
 }
 
 impl Dirty {
@@ -53,13 +74,34 @@ impl Dirty {
     pub fn everything() -> Dirty {
         Dirty {
             all: true,
-            shards: BTreeSet::new(),
+            ..Dirty::default()
+        }
+    }
+
+    /// Everything, as a new workspace replacing whatever was stored.
+    pub fn replacement() -> Dirty {
+        Dirty {
+            all: true,
+            replaced: true,
+            ..Dirty::default()
         }
     }
 
     /// Marks the shards of these deals.
     pub fn add_deals(&mut self, deals: impl IntoIterator<Item = DealId>) {
         self.shards.extend(deals.into_iter().map(shard_of));
+    }
+
+    /// Whether anything waits to be written.
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.shards.is_empty()
+    }
+
+    /// Adds what `other` names.
+    pub fn merge(&mut self, other: Dirty) {
+        self.all |= other.all;
+        self.replaced |= other.replaced;
+        self.shards.extend(other.shards);
     }
 }
 
@@ -84,12 +126,12 @@ pub enum Loaded {
     /// Written by a newer Voronka: shown read-only, never written over. `None` when even that
     /// could not be read.
     NewerVersion(Option<Box<Workspace>>, u32),
-    /// Stored data that cannot be read. Its raw text was copied to [`RECOVERY_KEY`] when there
-    /// was room (`backed_up`), and nothing is written until the user chooses.
+    /// Stored data that cannot be read. Its raw text was copied under a new recovery key when
+    /// there was room (`backed_up`), and nothing is written until the user chooses.
     Unreadable {
         /// What is wrong.
         problem: LoadProblem,
-        /// Whether the copy under [`RECOVERY_KEY`] succeeded.
+        /// Whether the copy succeeded.
         backed_up: bool,
     },
 }
@@ -101,8 +143,12 @@ pub enum SaveError {
     Quota,
     /// Storage refused for another reason.
     Unavailable(String),
-    /// Another tab saved a newer revision: reload it, never overwrite it.
+    /// Another tab saved a newer revision of the same workspace: reload it and replay this
+    /// tab's changes, never overwrite it.
     Conflict(u64),
+    /// Another tab replaced the workspace (import, start over, recovery): load what is there
+    /// now; this tab's changes belong to a workspace that no longer exists.
+    Replaced,
     /// Writing is blocked: unreadable data awaits the user's choice, or it is a newer schema.
     Blocked,
 }
@@ -132,10 +178,56 @@ impl Usage {
     }
 }
 
+/// One kept copy of stored data that could not be read (or that an import replaced while it
+/// could not be read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryCopy {
+    /// Its key.
+    pub key: String,
+    /// When it was made (RFC 3339), if the key says so.
+    pub made_at: Option<String>,
+    /// Its size in UTF-16 units.
+    pub units: usize,
+}
+
+/// What a recovery copy still holds, read as far as it can be.
+#[derive(Debug)]
+pub struct Salvaged {
+    /// The workspace with every deal that could be read.
+    pub workspace: Workspace,
+    /// Deals the manifest names that could not be read.
+    pub lost: usize,
+}
+
+/// A save in progress: see the module's protocol. Built by [`Persister::begin_save`].
+#[derive(Debug)]
+pub struct SaveTx {
+    revision: u64,
+    lineage: String,
+    shards: BTreeSet<u32>,
+    saved_at: String,
+    /// (shard, key, units) of every shard written so far.
+    written: Vec<(u32, String, usize)>,
+}
+
+/// The head of the stored manifest: what the check of a save compares.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    revision: u64,
+    lineage: String,
+    shards: Vec<String>,
+}
+
 /// Reads and writes one workspace.
 pub struct Persister {
     kv: Box<dyn KeyValue>,
+    /// Makes this tab's shard keys unique.
+    tab: String,
+    /// The clock for recovery copies' names (RFC 3339).
+    now: Box<dyn Fn() -> String>,
     revision: u64,
+    /// The lineage this tab loaded or saved; `None` when nothing was stored.
+    lineage: Option<String>,
     shard_keys: Vec<String>,
     blocked: bool,
     /// Units used by keys that are not ours (other apps on the origin), measured at load.
@@ -148,17 +240,39 @@ fn is_ours(key: &str) -> bool {
     key == MANIFEST_KEY || key.starts_with(SHARD_PREFIX)
 }
 
+/// The revision in a shard key (`<shard>.<revision>` or `<shard>.<revision>.<tab>`).
+fn key_revision(key: &str) -> Option<u64> {
+    let rest = key.strip_prefix(SHARD_PREFIX)?;
+    rest.split('.').nth(1)?.parse().ok()
+}
+
 impl Persister {
     /// A persister over `kv`; call [`Persister::load`] before saving.
     pub fn new(kv: Box<dyn KeyValue>) -> Persister {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let tab = format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed));
+        Persister::with_tab(kv, tab)
+    }
+
+    /// A persister whose shard keys carry `tab` (letters and digits), unique per tab.
+    pub fn with_tab(kv: Box<dyn KeyValue>, tab: String) -> Persister {
         Persister {
             kv,
+            tab,
+            now: Box::new(|| "1970-01-01T00:00:00Z".to_string()),
             revision: 0,
+            lineage: None,
             shard_keys: vec![String::new(); SHARDS as usize],
             blocked: true,
             foreign_units: 0,
             our_units: HashMap::new(),
         }
+    }
+
+    /// Sets the clock used to name recovery copies.
+    pub fn set_clock(&mut self, now: impl Fn() -> String + 'static) {
+        self.now = Box::new(now);
     }
 
     /// The revision of the data this persister last loaded or saved.
@@ -193,50 +307,99 @@ impl Persister {
         }
     }
 
+    fn head(&self) -> Option<Result<Head, ()>> {
+        #[derive(Deserialize)]
+        struct HeadData {
+            #[serde(default)]
+            lineage: String,
+            shards: Vec<String>,
+        }
+        #[derive(Deserialize)]
+        struct HeadIn {
+            revision: u64,
+            data: HeadData,
+        }
+        let text = self.kv.get(MANIFEST_KEY)?;
+        Some(
+            serde_json::from_str::<HeadIn>(&text)
+                .map(|h| Head {
+                    revision: h.revision,
+                    lineage: h.data.lineage,
+                    shards: h.data.shards,
+                })
+                .map_err(|_| ()),
+        )
+    }
+
     /// The revision currently in storage (perhaps written by another tab).
     pub fn stored_revision(&self) -> Option<u64> {
-        let text = self.kv.get(MANIFEST_KEY)?;
-        #[derive(Deserialize)]
-        struct Header {
-            revision: u64,
-        }
-        serde_json::from_str::<Header>(&text)
-            .ok()
-            .map(|h| h.revision)
+        self.head().and_then(Result::ok).map(|h| h.revision)
     }
 
-    /// Opens the stored workspace.
+    /// Whether storage holds something other than what this tab last loaded or saved.
+    pub fn stored_changed(&self) -> bool {
+        self.check().is_err()
+    }
+
+    /// The lineage of the workspace this tab last loaded or saved (`None`: nothing stored).
+    pub fn lineage(&self) -> Option<&str> {
+        self.lineage.as_deref()
+    }
+
+    /// Opens the stored workspace; unreadable data is copied under a new recovery key.
     pub fn load(&mut self) -> Loaded {
+        self.load_inner(true)
+    }
+
+    /// Opens the stored workspace again after another tab wrote: unreadable data was copied
+    /// aside when it was first found, so no copy is made.
+    pub fn load_without_copy(&mut self) -> Loaded {
+        self.load_inner(false)
+    }
+
+    fn load_inner(&mut self, copy: bool) -> Loaded {
         self.measure();
-        let Some(text) = self.kv.get(MANIFEST_KEY) else {
-            self.blocked = false;
-            self.revision = 0;
-            return Loaded::Empty;
-        };
-        match self.read(&text) {
-            Ok((ws, meta)) => {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let Some(text) = self.kv.get(MANIFEST_KEY) else {
                 self.blocked = false;
-                self.revision = meta.revision;
-                self.remove_orphans();
-                Loaded::Ready(Box::new(ws), meta.revision)
+                self.lineage = None;
+                self.shard_keys = vec![String::new(); SHARDS as usize];
+                return Loaded::Empty;
+            };
+            let problem = match self.read(&text) {
+                Ok((ws, meta, lineage)) => {
+                    self.blocked = false;
+                    self.revision = meta.revision;
+                    self.lineage = Some(lineage);
+                    self.remove_orphans();
+                    return Loaded::Ready(Box::new(ws), meta.revision);
+                }
+                Err(LoadProblem::Envelope(ReadError::FutureVersion(version))) => {
+                    self.blocked = true;
+                    return Loaded::NewerVersion(self.read_newer(&text).map(Box::new), version);
+                }
+                Err(problem) => problem,
+            };
+            // Another tab may have saved between reading the manifest and its shards (and
+            // collected the shards it replaced): read again what it wrote.
+            let moved_on = self.kv.get(MANIFEST_KEY).is_some_and(|now| now != text);
+            if moved_on && attempt < LOAD_ATTEMPTS {
+                continue;
             }
-            Err(LoadProblem::Envelope(ReadError::FutureVersion(version))) => {
-                self.blocked = true;
-                Loaded::NewerVersion(self.read_newer(&text).map(Box::new), version)
-            }
-            Err(problem) => {
-                self.blocked = true;
-                let backed_up = self.kv.set(RECOVERY_KEY, &self.raw_dump()).is_ok();
-                self.measure();
-                Loaded::Unreadable { problem, backed_up }
-            }
+            self.blocked = true;
+            self.lineage = None;
+            let backed_up = copy && self.keep_copy().is_ok();
+            self.measure();
+            return Loaded::Unreadable { problem, backed_up };
         }
     }
 
-    fn read(&mut self, text: &str) -> Result<(Workspace, Meta), LoadProblem> {
+    fn read(&mut self, text: &str) -> Result<(Workspace, Meta, String), LoadProblem> {
         let (meta, data) = envelope::read_raw(text).map_err(LoadProblem::Envelope)?;
-        let ws = self.assemble(&data)?;
-        Ok((ws, meta))
+        let (ws, lineage) = self.assemble(&data, false).map(|(ws, _, l)| (ws, l))?;
+        Ok((ws, meta, lineage))
     }
 
     /// Best effort for a newer schema: read what this version understands.
@@ -248,55 +411,30 @@ impl Persister {
         }
         let any: Any = serde_json::from_str(text).ok()?;
         let keys = std::mem::take(&mut self.shard_keys);
-        let ws = self.assemble(any.data.get()).ok();
+        let ws = self
+            .assemble(any.data.get(), false)
+            .ok()
+            .map(|(ws, _, _)| ws);
         self.shard_keys = keys;
         ws
     }
 
-    fn assemble(&mut self, data: &str) -> Result<Workspace, LoadProblem> {
-        let manifest: Manifest = serde_json::from_str(data).map_err(|_| {
-            LoadProblem::Envelope(ReadError::WrongType {
-                path: "data".into(),
-            })
-        })?;
-        if manifest.shards.len() != SHARDS as usize {
-            return Err(LoadProblem::Inconsistent);
+    /// Builds the workspace from the manifest's data and the shards it names. With `salvage`,
+    /// unreadable shards and deals are skipped (and counted) instead of refusing everything.
+    fn assemble(
+        &mut self,
+        data: &str,
+        salvage: bool,
+    ) -> Result<(Workspace, usize, String), LoadProblem> {
+        let get = |key: &str| self.kv.get(key);
+        let (ws, lost, manifest_shards, lineage) = assemble_from(data, salvage, get)?;
+        if !salvage {
+            self.shard_keys = manifest_shards;
         }
-        let count: usize = manifest.columns.iter().map(|(_, ids)| ids.len()).sum();
-        let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(count);
-        for (i, key) in manifest.shards.iter().enumerate() {
-            if key.is_empty() {
-                continue;
-            }
-            let shard = i as u32;
-            let text = self.kv.get(key).ok_or(LoadProblem::Shard(shard))?;
-            let bytes = codec::unpack(&text).map_err(|_| LoadProblem::Shard(shard))?;
-            let list = read_shard(bytes).ok_or(LoadProblem::Shard(shard))?;
-            for deal in list {
-                if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
-                    return Err(LoadProblem::Inconsistent);
-                }
-            }
-        }
-        let mut data = manifest.workspace;
-        data.deals.clear();
-        for (_, ids) in manifest.columns {
-            for id in ids {
-                data.deals
-                    .push(deals.remove(&id).ok_or(LoadProblem::Inconsistent)?);
-            }
-        }
-        if !deals.is_empty() {
-            return Err(LoadProblem::Inconsistent);
-        }
-        let ws =
-            Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?;
-        self.shard_keys = manifest.shards;
-        Ok(ws)
+        Ok((ws, lost, lineage))
     }
 
-    /// Every key of ours as one JSON object `{key: value}`: what the recovery banner offers
-    /// to download.
+    /// Every key of ours as one JSON object `{key: value}`: what a recovery copy holds.
     pub fn raw_dump(&self) -> String {
         let mut map = serde_json::Map::new();
         for key in self.kv.keys() {
@@ -309,29 +447,84 @@ impl Persister {
         serde_json::Value::Object(map).to_string()
     }
 
-    /// The recovery copy, if one was made.
-    pub fn recovery_copy(&self) -> Option<String> {
-        self.kv.get(RECOVERY_KEY)
+    /// Copies every key of ours under a new recovery key; returns the key. Older copies stay.
+    pub fn keep_copy(&mut self) -> Result<String, KvError> {
+        let stamp = (self.now)();
+        let mut key = format!("{RECOVERY_PREFIX}{stamp}");
+        let mut n = 1;
+        while self.kv.get(&key).is_some() {
+            n += 1;
+            key = format!("{RECOVERY_PREFIX}{stamp}~{n}");
+        }
+        self.kv.set(&key, &self.raw_dump())?;
+        Ok(key)
     }
 
-    /// Shard keys left behind by an interrupted save, older than the manifest.
+    /// The recovery copies kept in this browser, oldest first.
+    pub fn recovery_copies(&self) -> Vec<RecoveryCopy> {
+        let mut copies: Vec<RecoveryCopy> = self
+            .kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(RECOVERY_PREFIX))
+            .map(|key| {
+                let stamp = &key[RECOVERY_PREFIX.len()..];
+                let stamp = stamp.split('~').next().unwrap_or(stamp);
+                let made_at =
+                    (stamp.len() >= 10 && stamp.as_bytes()[4] == b'-').then(|| stamp.to_string());
+                RecoveryCopy {
+                    units: self.kv.units_of(&key),
+                    made_at,
+                    key,
+                }
+            })
+            .collect();
+        copies.sort_by(|a, b| (&a.made_at, &a.key).cmp(&(&b.made_at, &b.key)));
+        copies
+    }
+
+    /// The text of a recovery copy.
+    pub fn recovery_text(&self, key: &str) -> Option<String> {
+        key.starts_with(RECOVERY_PREFIX)
+            .then(|| self.kv.get(key))
+            .flatten()
+    }
+
+    /// The newest recovery copy, if any.
+    pub fn recovery_copy(&self) -> Option<String> {
+        let newest = self.recovery_copies().pop()?;
+        self.kv.get(&newest.key)
+    }
+
+    /// Removes a recovery copy (the user chose to, after it was offered for download).
+    pub fn remove_copy(&mut self, key: &str) {
+        if key.starts_with(RECOVERY_PREFIX) {
+            self.kv.remove(key);
+        }
+    }
+
+    /// Shard keys that no manifest names (left by an interrupted save, or replaced by a save
+    /// of this revision or an older one). Newer keys may be another tab's save in flight.
     fn remove_orphans(&mut self) {
-        let live: BTreeSet<&String> = self.shard_keys.iter().collect();
+        let mut live: BTreeSet<String> = self.shard_keys.iter().cloned().collect();
+        // A save of another tab may have committed since: spare what it names too.
+        if let Some(Ok(head)) = self.head() {
+            live.extend(head.shards);
+        }
         for key in self.kv.keys() {
             if !key.starts_with(SHARD_PREFIX) || live.contains(&key) {
                 continue;
             }
-            let revision = key.rsplit('.').next().and_then(|r| r.parse::<u64>().ok());
-            // A newer key may be another tab's save in flight: leave it.
-            if revision.is_some_and(|r| r <= self.revision) {
+            if key_revision(&key).is_none_or(|r| r <= self.revision) {
                 self.kv.remove(&key);
                 self.our_units.remove(&key);
             }
         }
     }
 
-    /// Drops the stored workspace (after the user chose to start fresh, or before an import
-    /// replaces it wholesale) and allows writing again. The recovery copy stays.
+    /// Drops the stored workspace (after the user chose to start fresh or start over, or
+    /// before an import replaces unreadable data) and allows writing again. Recovery copies
+    /// stay. Other tabs see the manifest disappear and stop writing.
     pub fn start_fresh(&mut self) {
         for key in self.kv.keys() {
             if is_ours(&key) {
@@ -339,94 +532,286 @@ impl Persister {
             }
         }
         self.shard_keys = vec![String::new(); SHARDS as usize];
-        self.revision = self.stored_revision().unwrap_or(self.revision);
+        self.lineage = None;
         self.blocked = false;
         self.measure();
     }
 
-    /// Writes what `dirty` names, at the next revision. `saved_at` is the current time
-    /// (RFC 3339). Refuses to overwrite a newer revision from another tab.
-    pub fn save(
-        &mut self,
-        ws: &Workspace,
-        dirty: &Dirty,
-        saved_at: String,
-    ) -> Result<u64, SaveError> {
+    /// Step 1's comparison: is the stored manifest the one this tab last loaded or saved?
+    fn check(&self) -> Result<(), SaveError> {
+        match (self.head(), &self.lineage) {
+            (None, None) => Ok(()),
+            (None, Some(_)) => Err(SaveError::Replaced),
+            (Some(Err(())), _) => Err(SaveError::Replaced),
+            // Something was stored after this tab found nothing.
+            (Some(Ok(_)), None) => Err(SaveError::Replaced),
+            (Some(Ok(head)), Some(lineage)) => {
+                if head.lineage != *lineage {
+                    Err(SaveError::Replaced)
+                } else if head.revision != self.revision {
+                    Err(SaveError::Conflict(head.revision))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Step 1: checks that storage holds what this tab last saw, and plans the save.
+    pub fn begin_save(&mut self, dirty: &Dirty, saved_at: String) -> Result<SaveTx, SaveError> {
         if self.blocked {
             return Err(SaveError::Blocked);
         }
-        if let Some(stored) = self.stored_revision() {
-            if stored > self.revision {
-                return Err(SaveError::Conflict(stored));
-            }
+        // A replacement is the user's explicit choice to put this workspace in place of
+        // whatever is stored; every other save builds on exactly what this tab last saw.
+        if !dirty.replaced {
+            self.check()?;
         }
-        let revision = self.revision + 1;
-        let shards: BTreeSet<u32> = if dirty.all {
+        let stored = self.stored_revision().unwrap_or(0);
+        let revision = self.revision.max(stored) + 1;
+        let lineage = match (&self.lineage, dirty.replaced) {
+            (Some(l), false) => l.clone(),
+            _ => format!("{}-{revision}", self.tab),
+        };
+        let shards = if dirty.all || self.lineage.is_none() || dirty.replaced {
             (0..SHARDS).collect()
         } else {
             dirty.shards.clone()
         };
+        Ok(SaveTx {
+            revision,
+            lineage,
+            shards,
+            saved_at,
+            written: Vec::new(),
+        })
+    }
+
+    /// Step 2: writes the planned shards under new keys.
+    pub fn write_shards(&mut self, tx: &mut SaveTx, ws: &Workspace) -> Result<(), SaveError> {
         let mut grouped: HashMap<u32, Vec<&Deal>> =
-            shards.iter().map(|&s| (s, Vec::new())).collect();
-        if !shards.is_empty() {
+            tx.shards.iter().map(|&s| (s, Vec::new())).collect();
+        if !tx.shards.is_empty() {
             for deal in ws.deals() {
                 if let Some(list) = grouped.get_mut(&shard_of(deal.id)) {
                     list.push(deal);
                 }
             }
         }
-        // (shard, key, units) of every shard written so far.
-        let mut written: Vec<(u32, String, usize)> = Vec::new();
-        let rollback = |kv: &dyn KeyValue, written: &[(u32, String, usize)]| {
-            for (_, key, _) in written {
-                kv.remove(key);
-            }
-        };
-        for shard in &shards {
+        for shard in &tx.shards {
             let list = &grouped[shard];
             if list.is_empty() {
-                written.push((*shard, String::new(), 0));
+                tx.written.push((*shard, String::new(), 0));
                 continue;
             }
-            let key = format!("{SHARD_PREFIX}{shard}.{revision}");
+            let key = format!("{SHARD_PREFIX}{shard}.{}.{}", tx.revision, self.tab);
             let packed = codec::pack(&rows::encode(list));
             if let Err(e) = self.kv.set(&key, &packed) {
-                rollback(self.kv.as_ref(), &written);
+                self.roll_back(tx);
                 return Err(e.into());
             }
             let size = units(&key) + units(&packed);
-            written.push((*shard, key, size));
+            tx.written.push((*shard, key, size));
         }
-        let mut keys = self.shard_keys.clone();
-        for (shard, key, _) in &written {
+        Ok(())
+    }
+
+    /// Removes the shards a failed save wrote (unique to it: nothing else names them).
+    fn roll_back(&self, tx: &SaveTx) {
+        for (_, key, _) in &tx.written {
+            if !key.is_empty() {
+                self.kv.remove(key);
+            }
+        }
+    }
+
+    /// Step 3: checks again, writes the manifest and reads it back.
+    pub fn commit(&mut self, tx: SaveTx, ws: &Workspace) -> Result<u64, SaveError> {
+        let replacing = self.lineage.as_deref() != Some(tx.lineage.as_str());
+        let checked = if replacing {
+            // Only another replacement racing this one (without the lock) is refused.
+            match self.stored_revision() {
+                Some(r) if r >= tx.revision => Err(SaveError::Conflict(r)),
+                _ => Ok(()),
+            }
+        } else {
+            self.check()
+        };
+        if let Err(e) = checked {
+            self.roll_back(&tx);
+            return Err(e);
+        }
+        let mut keys = if replacing {
+            vec![String::new(); SHARDS as usize]
+        } else {
+            self.shard_keys.clone()
+        };
+        for (shard, key, _) in &tx.written {
             keys[*shard as usize] = key.clone();
         }
         let manifest = Manifest {
             workspace: ws.structure_data(),
             columns: ws.columns_in_order(),
             shards: keys.clone(),
+            lineage: tx.lineage.clone(),
         };
-        let text = envelope::write(&envelope::meta(revision, saved_at), &manifest);
+        let data = serde_json::to_string(&manifest).expect("a manifest always serializes");
+        let text =
+            envelope::write_checked(&envelope::meta(tx.revision, tx.saved_at.clone()), &data);
         if let Err(e) = self.kv.set(MANIFEST_KEY, &text) {
-            rollback(self.kv.as_ref(), &written);
+            self.roll_back(&tx);
             return Err(e.into());
+        }
+        // Read back: without the lock, another tab may have written at the same moment.
+        if self.kv.get(MANIFEST_KEY).as_deref() != Some(text.as_str()) {
+            self.roll_back(&tx);
+            return Err(match self.stored_revision() {
+                Some(r) => SaveError::Conflict(r),
+                None => SaveError::Replaced,
+            });
         }
         self.our_units
             .insert(MANIFEST_KEY.to_string(), units(MANIFEST_KEY) + units(&text));
-        for (shard, key, size) in &written {
-            let old = &self.shard_keys[*shard as usize];
-            if !old.is_empty() && old != key {
-                self.kv.remove(old);
-                self.our_units.remove(old);
-            }
+        for (_, key, size) in &tx.written {
             if !key.is_empty() {
                 self.our_units.insert(key.clone(), *size);
             }
         }
         self.shard_keys = keys;
-        self.revision = revision;
+        self.revision = tx.revision;
+        self.lineage = Some(tx.lineage);
+        Ok(tx.revision)
+    }
+
+    /// Step 4: removes the shard keys that no stored manifest names any more.
+    pub fn collect(&mut self) {
+        self.remove_orphans();
+    }
+
+    /// The whole protocol: writes what `dirty` names, at the next revision. `saved_at` is the
+    /// current time (RFC 3339). Refuses to overwrite another tab's newer or replaced data.
+    pub fn save(
+        &mut self,
+        ws: &Workspace,
+        dirty: &Dirty,
+        saved_at: String,
+    ) -> Result<u64, SaveError> {
+        let mut tx = self.begin_save(dirty, saved_at)?;
+        self.write_shards(&mut tx, ws)?;
+        let revision = self.commit(tx, ws)?;
+        self.collect();
         Ok(revision)
     }
+
+    /// Reads what a recovery copy still holds: every deal of every readable shard.
+    pub fn salvage(text: &str) -> Result<Salvaged, LoadProblem> {
+        let map: HashMap<String, String> =
+            serde_json::from_str(text).map_err(|_| LoadProblem::Envelope(ReadError::NotVoronka))?;
+        let manifest = map
+            .get(MANIFEST_KEY)
+            .ok_or(LoadProblem::Envelope(ReadError::NotVoronka))?;
+        let data = match envelope::read_raw(manifest) {
+            Ok((_, data)) => data,
+            // A damaged checksum still leaves JSON worth reading.
+            Err(ReadError::Damaged) => {
+                #[derive(Deserialize)]
+                struct Any<'a> {
+                    #[serde(borrow)]
+                    data: &'a serde_json::value::RawValue,
+                }
+                serde_json::from_str::<Any>(manifest)
+                    .map_err(|_| LoadProblem::Envelope(ReadError::Damaged))?
+                    .data
+                    .get()
+                    .to_string()
+            }
+            Err(e) => return Err(LoadProblem::Envelope(e)),
+        };
+        let (workspace, lost, _, _) = assemble_from(&data, true, |k| map.get(k).cloned())?;
+        Ok(Salvaged { workspace, lost })
+    }
+}
+
+/// The workspace from a manifest's data and a way to read its shards; with `salvage`, what
+/// cannot be read is counted instead of refused. Returns it, the count of deals lost, the
+/// manifest's shard keys and its lineage.
+fn assemble_from(
+    data: &str,
+    salvage: bool,
+    get: impl Fn(&str) -> Option<String>,
+) -> Result<(Workspace, usize, Vec<String>, String), LoadProblem> {
+    let manifest: Manifest = serde_json::from_str(data).map_err(|_| {
+        LoadProblem::Envelope(ReadError::WrongType {
+            path: "data".into(),
+        })
+    })?;
+    if manifest.shards.len() != SHARDS as usize {
+        return Err(LoadProblem::Inconsistent);
+    }
+    let count: usize = manifest.columns.iter().map(|(_, ids)| ids.len()).sum();
+    let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(count);
+    for (i, key) in manifest.shards.iter().enumerate() {
+        if key.is_empty() {
+            continue;
+        }
+        let shard = i as u32;
+        let list = get(key)
+            .and_then(|text| codec::unpack(&text).ok())
+            .and_then(read_shard);
+        let Some(list) = list else {
+            if salvage {
+                continue;
+            }
+            return Err(LoadProblem::Shard(shard));
+        };
+        for deal in list {
+            if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
+                if salvage {
+                    continue;
+                }
+                return Err(LoadProblem::Inconsistent);
+            }
+        }
+    }
+    let mut data = manifest.workspace;
+    data.deals.clear();
+    let mut lost = 0;
+    for (_, ids) in manifest.columns {
+        for id in ids {
+            match deals.remove(&id) {
+                Some(deal) => data.deals.push(deal),
+                None if salvage => lost += 1,
+                None => return Err(LoadProblem::Inconsistent),
+            }
+        }
+    }
+    if !deals.is_empty() {
+        if !salvage {
+            return Err(LoadProblem::Inconsistent);
+        }
+        data.deals.extend(deals.into_values());
+    }
+    if !salvage {
+        let ws =
+            Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?;
+        return Ok((ws, 0, manifest.shards, manifest.lineage));
+    }
+    let ws = match Workspace::from_data(data.clone()) {
+        Ok(ws) => ws,
+        Err(_) => {
+            // Keep only deals whose stage and owner still exist.
+            let stages: BTreeSet<StageId> = data
+                .directions
+                .iter()
+                .flat_map(|d| d.stages.iter().map(|s| s.id))
+                .collect();
+            let before = data.deals.len();
+            data.deals.retain(|d| stages.contains(&d.stage));
+            lost += before - data.deals.len();
+            Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?
+        }
+    };
+    Ok((ws, lost, manifest.shards, manifest.lineage))
 }
 
 /// A shard's deals: rows, or the JSON array that versions before rows wrote.

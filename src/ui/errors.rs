@@ -53,6 +53,10 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         EmployeeInactive(_) => t_string!(i18n, error.inactive).to_string(),
         InvalidPeriod => t_string!(i18n, error.period).to_string(),
         NothingToUndo => t_string!(i18n, error.nothing).to_string(),
+        ChangedElsewhere => t_string!(i18n, error.changed_elsewhere).to_string(),
+        NothingToRedo => t_string!(i18n, error.nothing_redo).to_string(),
+        AmountTooLarge(_) => t_string!(i18n, error.amount_too_large).to_string(),
+        TooManyDeals => t_string!(i18n, error.too_many_deals).to_string(),
     }
 }
 
@@ -63,6 +67,7 @@ pub fn field_of(e: &DomainError) -> Option<Field> {
             Some(*f)
         }
         DomainError::NegativeAmount => Some(Field::DealAmount),
+        DomainError::AmountTooLarge(f) => Some(*f),
         DomainError::EmployeeInactive(_) | DomainError::UnknownEmployee(_) => {
             Some(Field::DealOwner)
         }

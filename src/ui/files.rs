@@ -52,11 +52,9 @@ pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, 
         .await
         .map_err(|_| FileError::Unreadable)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // As `File.text()` does: invalid UTF-8 becomes U+FFFD (and then fails as JSON).
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    // Strictly UTF-8: a Windows-1251 file decoded loosely would import every Cyrillic name
+    // as U+FFFD without a word.
+    String::from_utf8(bytes).map_err(|_| FileError::NotUtf8)
 }
 
 /// Why a file could not be read.
@@ -66,4 +64,6 @@ pub enum FileError {
     TooLarge(usize),
     /// The browser could not read it.
     Unreadable,
+    /// Not UTF-8 text.
+    NotUtf8,
 }

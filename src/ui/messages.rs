@@ -15,6 +15,8 @@ pub fn problem(i18n: I18nContext<Locale>, p: &DataProblem) -> String {
         DataProblem::TooLong => t_string!(i18n, problem.too_long),
         DataProblem::Invalid => t_string!(i18n, problem.invalid),
         DataProblem::NegativeAmount => t_string!(i18n, problem.negative),
+        DataProblem::TooLarge => t_string!(i18n, problem.too_large),
+        DataProblem::TooManyDeals => t_string!(i18n, problem.too_many_deals),
         DataProblem::UnknownStage => t_string!(i18n, problem.unknown_stage),
         DataProblem::UnknownDirection => t_string!(i18n, problem.unknown_direction),
         DataProblem::UnknownEmployee => t_string!(i18n, problem.unknown_employee),
@@ -52,6 +54,8 @@ pub fn read_error(i18n: I18nContext<Locale>, e: &ReadError) -> String {
             t_string!(i18n, import_error.not_json, line = *line, column = *column).to_string()
         }
         ReadError::Truncated => t_string!(i18n, import_error.truncated).to_string(),
+        ReadError::Damaged => t_string!(i18n, import_error.damaged).to_string(),
+        ReadError::NotUtf8 => t_string!(i18n, import_error.not_utf8).to_string(),
         ReadError::NotVoronka => t_string!(i18n, import_error.not_voronka).to_string(),
         ReadError::FutureVersion(v) => {
             t_string!(i18n, import_error.future, version = *v).to_string()

@@ -1,6 +1,7 @@
 //! Leptos components by feature. They read state and dispatch commands; no business rule
 //! lives here.
 
+pub mod announce;
 pub mod board;
 pub mod data;
 pub mod deal;
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let store = Store::open();
     provide_context(store);
+    announce::provide();
     store.attach_browser_events();
     store.request_persistence();
     view! {

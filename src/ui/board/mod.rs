@@ -172,15 +172,12 @@ pub fn focus_card(deal: DealId) {
     });
 }
 
-const DIRECTION_KEY: &str = "voronka.board.direction";
-
 /// The Board view.
 #[component]
 pub fn BoardView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let stored =
-        <gloo_storage::LocalStorage as gloo_storage::Storage>::get::<u32>(DIRECTION_KEY).ok();
+    let stored = crate::storage::prefs::board_direction();
     let initial = store.ws.with_untracked(|ws| {
         let active: Vec<DirectionId> = ws
             .directions()
@@ -222,7 +219,7 @@ pub fn BoardView() -> impl IntoView {
         }
         // Written only when it changes: this runs on every change of the workspace.
         if let Some(d) = fixed.filter(|_| remembered.flatten() != fixed) {
-            let _ = <gloo_storage::LocalStorage as gloo_storage::Storage>::set(DIRECTION_KEY, d.0);
+            crate::storage::prefs::store_board_direction(d.0);
         }
         fixed
     });
@@ -358,7 +355,9 @@ pub fn BoardView() -> impl IntoView {
                         data-action="undo"
                         disabled=move || !store.can_undo.get()
                         on:click=move |_| {
-                            let _ = store.undo();
+                            if let Err(e) = store.undo() {
+                                crate::ui::announce::refused(i18n, &e);
+                            }
                         }
                     >
                         {t!(i18n, board.undo)}
@@ -369,7 +368,9 @@ pub fn BoardView() -> impl IntoView {
                         data-action="redo"
                         disabled=move || !store.can_redo.get()
                         on:click=move |_| {
-                            let _ = store.redo();
+                            if let Err(e) = store.redo() {
+                                crate::ui::announce::refused(i18n, &e);
+                            }
                         }
                     >
                         {t!(i18n, board.redo)}

@@ -5,11 +5,13 @@
 use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::clock;
-use crate::state::store::use_store;
+use crate::state::store::{use_store, ReplaceError, Startup};
 use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
 use crate::ui::shell::status::export_now;
 use crate::ui::{files, format, messages};
 use leptos::prelude::*;
+
+mod recovery;
 
 /// What an import would change: counts now and in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,12 +49,15 @@ enum ImportState {
         name: String,
         now: Counts,
         file: Counts,
+        /// From a recovery copy: how many of its deals could not be read.
+        restore: Option<usize>,
     },
     Failed {
         name: String,
         message: String,
     },
     Done(String),
+    Restored,
 }
 
 /// The Data view.
@@ -78,6 +83,7 @@ pub fn DataView() -> impl IntoView {
                         .map(|(_, ws)| ws),
                 ),
                 Err(files::FileError::TooLarge(size)) => Some(Err(ReadError::TooLarge(size))),
+                Err(files::FileError::NotUtf8) => Some(Err(ReadError::NotUtf8)),
                 Err(files::FileError::Unreadable) => None,
             };
             let Some(result) = result else {
@@ -94,7 +100,12 @@ pub fn DataView() -> impl IntoView {
                     let file = Counts::of(&ws);
                     let now = store.ws.with_untracked(Counts::of);
                     candidate.set_value(Some(ws));
-                    state.set(ImportState::Preview { name, now, file });
+                    state.set(ImportState::Preview {
+                        name,
+                        now,
+                        file,
+                        restore: None,
+                    });
                 }
                 Err(e) => {
                     let message = format!(
@@ -129,14 +140,42 @@ pub fn DataView() -> impl IntoView {
         let Some(ws) = candidate.try_update_value(Option::take).flatten() else {
             return;
         };
-        let name = match state.get_untracked() {
-            ImportState::Preview { name, .. } => name,
-            _ => String::new(),
+        let (name, restoring) = match state.get_untracked() {
+            ImportState::Preview { name, restore, .. } => (name, restore.is_some()),
+            _ => (String::new(), false),
         };
         let revision = store.revision();
-        let replaced = store.replace(ws);
-        backup.set(Some((replaced, revision)));
-        state.set(ImportState::Done(name));
+        match store.replace(ws) {
+            Ok(replaced) => {
+                backup.set(Some((replaced, revision)));
+                state.set(if restoring {
+                    ImportState::Restored
+                } else {
+                    ImportState::Done(name)
+                });
+            }
+            Err(ReplaceError::NoRoomForCopy) => state.set(ImportState::Failed {
+                name,
+                message: t_string!(i18n, data.no_room_for_copy).to_string(),
+            }),
+        }
+    };
+    let on_restore = Callback::new(move |(label, ws, lost): (String, Workspace, usize)| {
+        let file = Counts::of(&ws);
+        let now = store.ws.with_untracked(Counts::of);
+        candidate.set_value(Some(ws));
+        state.set(ImportState::Preview {
+            name: label,
+            now,
+            file,
+            restore: Some(lost),
+        });
+    });
+    let stored_unreadable = move || {
+        matches!(
+            store.startup.get(),
+            Startup::Unreadable { .. } | Startup::NewerVersion { .. }
+        )
     };
     let cancel = move |_| {
         candidate.set_value(None);
@@ -266,10 +305,24 @@ pub fn DataView() -> impl IntoView {
                         ImportState::Failed { message, .. } => {
                             view! { <p class="form-error" role="alert" data-testid="import-error">{message}</p> }.into_any()
                         }
-                        ImportState::Preview { name, now, file } => {
+                        ImportState::Preview { name, now, file, restore } => {
+                            let heading = match restore {
+                                Some(_) => t_string!(i18n, data.restore_preview).to_string(),
+                                None => t_string!(i18n, data.preview, name = name).to_string(),
+                            };
+                            let lost = restore.filter(|n| *n > 0).map(|count| {
+                                view! { <p class="form-error">{t_string!(i18n, data.restore_lost, count = count).to_string()}</p> }
+                            });
+                            let button = if restore.is_some() {
+                                t_string!(i18n, data.restore_button)
+                            } else {
+                                t_string!(i18n, data.replace)
+                            };
                             view! {
                                 <div class="import-preview" data-testid="import-preview">
-                                    <p>{t_string!(i18n, data.preview, name = name).to_string()}</p>
+                                    <p>{heading}</p>
+                                    {lost}
+                                    {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{t!(i18n, data.replace_unreadable)}</p> })}
                                     <table class="counts">
                                         <thead>
                                             <tr>
@@ -288,7 +341,7 @@ pub fn DataView() -> impl IntoView {
                                     </table>
                                     <div class="form-actions">
                                         <button type="button" class="button button-primary" data-action="confirm-import" on:click=confirm>
-                                            {t!(i18n, data.replace)}
+                                            {button}
                                         </button>
                                         <button type="button" class="button" data-action="cancel-import" on:click=cancel>
                                             {t!(i18n, data.cancel)}
@@ -305,6 +358,9 @@ pub fn DataView() -> impl IntoView {
                                 </p>
                             }
                                 .into_any()
+                        }
+                        ImportState::Restored => {
+                            view! { <p class="form-ok" role="status" data-testid="import-done">{t!(i18n, data.restored)}</p> }.into_any()
                         }
                     }}
                     <Show when=move || backup.with(Option::is_some)>
@@ -326,6 +382,8 @@ pub fn DataView() -> impl IntoView {
                         </button>
                     </Show>
                 </section>
+
+                <recovery::RecoveryCopies on_restore=on_restore />
 
                 <section class="card" data-section="start-over">
                     <h2 class="card-title">{t!(i18n, data.start_over_title)}</h2>

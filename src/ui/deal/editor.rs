@@ -2,8 +2,10 @@
 //! tick the task and its checklist, write notes and read the stage history. A refused save
 //! shows its message beside the field and keeps everything typed.
 
+use super::conflict::{self, ConflictPanel, FieldConflict};
 use crate::domain::{
-    Client, Command, DealDraft, DealId, EmployeeId, Field, Outcome, StageId, StageKind,
+    Client, Command, DealDraft, DealId, DealPatch, DraftField, EmployeeId, Field, FieldValue,
+    Outcome, StageId, StageKind,
 };
 use crate::i18n::*;
 use crate::state::clock;
@@ -119,6 +121,44 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     };
     let error = form.error;
     let set_error = move |field: Option<Field>, message: String| error.set(Some((field, message)));
+    // What the editor opened with: a save writes only the fields changed since (a patch), and
+    // fields changed elsewhere meanwhile are shown side by side instead of overwritten.
+    let base: StoredValue<DealDraft> = StoredValue::new(d.clone());
+    let conflicts: RwSignal<Vec<FieldConflict>> = RwSignal::new(Vec::new());
+    let fill = move |field: DraftField, value: FieldValue| match value {
+        FieldValue::Text(s) => match field {
+            DraftField::Title => form.title.set(s),
+            DraftField::Company => form.company.set(s),
+            DraftField::Contact => form.contact.set(s),
+            DraftField::Phone => form.phone.set(s),
+            DraftField::Email => form.email.set(s),
+            _ => form.notes.set(s),
+        },
+        FieldValue::Amount(m) => form.amount.set(format::money_input(locale, m)),
+        FieldValue::Owner(e) => form.owner.set(e),
+        FieldValue::Date(d) => form
+            .expected
+            .set(d.map(|d| d.to_string()).unwrap_or_default()),
+        FieldValue::OptText(s) => form.loss_reason.set(s.unwrap_or_default()),
+        FieldValue::Score(n) => form.nps.set(n.map(|n| n.to_string()).unwrap_or_default()),
+    };
+    let choose = Callback::new(move |(field, keep_mine): (DraftField, bool)| {
+        let EditorTarget::Existing(deal) = target else {
+            return;
+        };
+        let Some(current) = store
+            .ws
+            .with_untracked(|ws| ws.deal(deal).map(|d| d.draft()))
+        else {
+            return;
+        };
+        let now = current.get(field);
+        base.update_value(|b| b.set(field, now.clone()));
+        if !keep_mine {
+            fill(field, now);
+        }
+        conflicts.update(|list| list.retain(|c| c.field != field));
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -178,7 +218,29 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                 stage,
                 at: clock::now(),
             },
-            EditorTarget::Existing(deal) => Command::EditDeal { deal, draft },
+            EditorTarget::Existing(deal) => {
+                let Some(current) = store
+                    .ws
+                    .with_untracked(|ws| ws.deal(deal).map(|d| d.draft()))
+                else {
+                    set_error(None, t_string!(i18n, deal.deleted_elsewhere).to_string());
+                    return;
+                };
+                let opened = base.get_value();
+                let found = conflict::conflicts(&opened, &draft, &current);
+                if !found.is_empty() {
+                    conflicts.set(found);
+                    return;
+                }
+                conflicts.set(Vec::new());
+                let patch = DealPatch::between(&opened, &draft);
+                if patch.is_empty() {
+                    on_close.run(());
+                    crate::ui::board::focus_card(deal);
+                    return;
+                }
+                Command::PatchDeal { deal, patch }
+            }
         };
         match store.dispatch(command) {
             Ok(outcome) => {
@@ -261,8 +323,8 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                         "text",
                         "amount",
                     )}
-                    {text_field(t_string!(i18n, deal.company).to_string(), form.company, None, error, "text", "company")}
-                    {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, None, error, "text", "contact")}
+                    {text_field(t_string!(i18n, deal.company).to_string(), form.company, Some(Field::ClientCompany), error, "text", "company")}
+                    {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, Some(Field::ClientContact), error, "text", "contact")}
                     {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Some(Field::ClientPhone), error, "tel", "phone")}
                     {text_field(t_string!(i18n, deal.email).to_string(), form.email, Some(Field::ClientEmail), error, "email", "email")}
                     <div class="field">
@@ -271,6 +333,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                             id="deal-owner"
                             class="input"
                             data-testid="owner"
+                            prop:value=move || form.owner.get().map(|id| id.0.to_string()).unwrap_or_default()
                             on:change=move |ev| form.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
                         >
                             <option value="">{t!(i18n, deal.choose_owner)}</option>
@@ -323,6 +386,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     EditorTarget::Existing(deal) => view! { <TaskPanel deal=deal /> <HistoryPanel deal=deal /> }.into_any(),
                     EditorTarget::New(_) => ().into_any(),
                 }}
+                <ConflictPanel conflicts=conflicts.into() on_choose=choose />
                 <p class="form-error" role="alert" data-testid="editor-error">{general_error}</p>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="save-deal">
@@ -380,7 +444,9 @@ fn TaskPanel(deal: DealId) -> impl IntoView {
                             data-testid="task-done"
                             prop:checked=done
                             on:change=move |ev| {
-                                let _ = store.dispatch(Command::SetTaskDone { deal, stage, done: event_target_checked(&ev) });
+                                if let Err(e) = store.dispatch(Command::SetTaskDone { deal, stage, done: event_target_checked(&ev) }) {
+                                    crate::ui::announce::refused(i18n, &e);
+                                }
                             }
                         />
                         {t!(i18n, deal.task_done)}
@@ -400,12 +466,15 @@ fn TaskPanel(deal: DealId) -> impl IntoView {
                                                 type="checkbox"
                                                 prop:checked=on
                                                 on:change=move |ev| {
-                                                    let _ = store.dispatch(Command::SetChecklistItem {
+                                                    let result = store.dispatch(Command::SetChecklistItem {
                                                         deal,
                                                         stage,
                                                         item: it.clone(),
                                                         checked: event_target_checked(&ev),
                                                     });
+                                                    if let Err(e) = result {
+                                                        crate::ui::announce::refused(i18n, &e);
+                                                    }
                                                 }
                                             />
                                             {item}

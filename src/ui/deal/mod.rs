@@ -1,1 +1,2 @@
+pub mod conflict;
 pub mod editor;

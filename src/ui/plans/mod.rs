@@ -422,7 +422,9 @@ fn Employees() -> impl IntoView {
                                         class="button button-small"
                                         data-action="toggle-active"
                                         on:click=move |_| {
-                                            let _ = store.dispatch(Command::SetEmployeeActive { employee: id, active: !active });
+                                            if let Err(e) = store.dispatch(Command::SetEmployeeActive { employee: id, active: !active }) {
+                                                crate::ui::announce::refused(i18n, &e);
+                                            }
                                         }
                                     >
                                         {if active { t_string!(i18n, plans.deactivate) } else { t_string!(i18n, plans.activate) }}

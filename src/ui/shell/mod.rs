@@ -53,7 +53,14 @@ pub fn Shell() -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
+        // Behind an open dialog the shortcut belongs to the dialog (its text fields), never
+        // to the workspace: undoing the deal being edited would pull it from under the editor.
+        let dialog_open = document()
+            .query_selector("dialog[open]")
+            .ok()
+            .flatten()
+            .is_some();
+        if typing || dialog_open {
             return;
         }
         let key = ev.key().to_lowercase();
@@ -62,8 +69,11 @@ pub fn Shell() -> impl IntoView {
             ("z", true) | ("y", false) => Some(store.redo()),
             _ => None,
         };
-        if result.is_some() {
+        if let Some(result) = result {
             ev.prevent_default();
+            if let Err(e) = result {
+                crate::ui::announce::refused(i18n, &e);
+            }
         }
     });
     on_cleanup(move || keys.remove());
@@ -77,6 +87,7 @@ pub fn Shell() -> impl IntoView {
         <Header current=view />
         <main id="main" class="main" tabindex="-1">
             <status::DataBanners />
+            <crate::ui::announce::NoticeLine />
             {move || {
                 if first_launch.get() {
                     return view! { <start::StartChooser /> }.into_any();

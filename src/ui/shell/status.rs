@@ -3,7 +3,7 @@
 
 use crate::i18n::*;
 use crate::state::clock;
-use crate::state::store::{use_store, SaveFailure, SaveState, Startup};
+use crate::state::store::{use_store, NotApplied, SaveFailure, SaveState, Startup};
 use crate::storage::envelope;
 use crate::ui::{files, messages};
 use leptos::prelude::*;
@@ -139,14 +139,63 @@ pub fn DataBanners() -> impl IntoView {
                 </button>
             </section>
         </Show>
-        <Show when=move || { store.dropped_changes.get() > 0 }>
-            <section class="banner banner-warning" data-banner="dropped" role="alert">
-                <p>
-                    {move || {
-                        t_string!(i18n, status.dropped, count = store.dropped_changes.get()).to_string()
-                    }}
-                </p>
-                <button type="button" class="button button-small" on:click=move |_| store.dropped_changes.set(0)>
+        <Show when=move || store.volatile.get()>
+            <section class="banner banner-danger" data-banner="volatile" role="alert">
+                <p>{t!(i18n, status.volatile)}</p>
+                <button type="button" class="button button-small" on:click=move |_| export_now()>
+                    {t!(i18n, status.export_now)}
+                </button>
+            </section>
+        </Show>
+        <NotAppliedBanner />
+    }
+}
+
+/// What this tab could not apply over another tab's data, each named; and whether another
+/// tab replaced the workspace.
+#[component]
+fn NotAppliedBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let visible = move || store.replaced_elsewhere.get() || !store.not_applied.with(Vec::is_empty);
+    let dismiss = move |_| {
+        store.replaced_elsewhere.set(false);
+        store.not_applied.set(Vec::new());
+    };
+    let item = move |n: NotApplied| {
+        let text = match (n.undo, n.subject) {
+            (false, Some(subject)) => {
+                t_string!(i18n, status.not_applied_change, subject = subject).to_string()
+            }
+            (true, Some(subject)) => {
+                t_string!(i18n, status.not_applied_undo, subject = subject).to_string()
+            }
+            (false, None) => t_string!(i18n, status.not_applied_change_unnamed).to_string(),
+            (true, None) => t_string!(i18n, status.not_applied_undo_unnamed).to_string(),
+        };
+        view! { <li><bdi>{text}</bdi></li> }
+    };
+    view! {
+        <Show when=visible>
+            <section class="banner banner-warning" data-banner="not-applied" role="alert">
+                {move || store.replaced_elsewhere.get().then(|| view! { <p>{t!(i18n, status.replaced)}</p> })}
+                {move || {
+                    let list = store.not_applied.get();
+                    let replaced = store.replaced_elsewhere.get_untracked();
+                    if list.is_empty() {
+                        return ().into_any();
+                    }
+                    if replaced {
+                        let count = list.len();
+                        return view! { <p>{t_string!(i18n, status.dropped_count, count = count).to_string()}</p> }.into_any();
+                    }
+                    view! {
+                        <p>{t!(i18n, status.not_applied_title)}</p>
+                        <ul class="not-applied">{list.into_iter().map(item).collect_view()}</ul>
+                    }
+                        .into_any()
+                }}
+                <button type="button" class="button button-small" on:click=dismiss>
                     {t!(i18n, status.dismiss)}
                 </button>
             </section>
