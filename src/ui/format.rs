@@ -5,6 +5,13 @@ use crate::domain::{Currency, Money};
 use crate::i18n::Locale;
 use chrono::{Datelike, NaiveDate};
 
+/// A user's text isolated from what surrounds it (FSI … PDI), for places where an element
+/// cannot do it (`<option>` text, strings joined into one): an unterminated right-to-left
+/// override in a name must not reverse the counts after it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// An integer with the locale's digit grouping (narrow no-break space in Russian).
 pub fn integer(locale: Locale, n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -73,7 +73,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                                 let id = *id;
                                 view! {
                                     <option value=id.0.to_string() selected=Some(id) == current>
-                                        {name.clone()}
+                                        {crate::ui::format::isolate(name)}
                                     </option>
                                 }
                             })

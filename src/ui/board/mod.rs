@@ -312,7 +312,7 @@ pub fn BoardView() -> impl IntoView {
                                     .to_string();
                                     view! {
                                         <option value=id.0.to_string() selected=selected == Some(id)>
-                                            {format!("{name} — {summary}")}
+                                            {format!("{} — {summary}", format::isolate(&name))}
                                         </option>
                                     }
                                 })
@@ -335,7 +335,7 @@ pub fn BoardView() -> impl IntoView {
                             employees
                                 .get()
                                 .into_iter()
-                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{name}</option> })
+                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{format::isolate(&name)}</option> })
                                 .collect_view()
                         }}
                     </select>
