@@ -48,6 +48,9 @@ async fn shell_switches_language_and_remembers_it() {
         click(&root, "[data-start=blank]");
         leptos::task::tick().await;
     }
+    // The save runs once the tabs' write lock is granted.
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    leptos::task::tick().await;
     assert_eq!(text(&root, ".nav-link[data-view=board]"), "Board");
     assert_eq!(text(&root, ".nav-link[aria-current=page]"), "Board");
 
@@ -84,6 +87,11 @@ async fn navigation_follows_the_url_fragment() {
     voronka::storage::prefs::store_lang("en");
     let root = mount_app();
     leptos::task::tick().await;
+    // The workspace another test started may not be saved yet (saves wait for the write lock).
+    if root.query_selector("[data-start=blank]").unwrap().is_some() {
+        click(&root, "[data-start=blank]");
+        leptos::task::tick().await;
+    }
     web_sys::window()
         .unwrap()
         .location()

@@ -431,3 +431,18 @@ test('storage keys of ours are only the manifest, its shards and recovery copies
   const keys = Object.keys(await storedKeys(page));
   for (const k of keys) expect(k).toMatch(/^voronka\.(workspace|deals\.\d+\.\d+\.[0-9a-f]+|backup\..+|board\.direction)$/);
 });
+
+test('a change made just before the tab closes is saved on the way out', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a, 'board');
+  await a.reload();
+  await start(a, 'demo');
+  const [id] = await cardsOfDifferentShards(a, 1);
+  await openEditor(a, id);
+  await a.getByTestId('title').fill('Saved on pagehide');
+  await a.click('[data-action=save-deal]');
+  // Well inside the 300 ms debounce: only the pagehide flush can save it.
+  await a.close();
+  const deals = (await reloadedDeals(context)).deals;
+  expect(deals.find((d) => d.id === id).title).toBe('Saved on pagehide');
+});

@@ -73,7 +73,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                                 let id = *id;
                                 view! {
                                     <option value=id.0.to_string() selected=Some(id) == current>
-                                        {crate::ui::format::isolate(name)}
+                                        {name.clone()}
                                     </option>
                                 }
                             })

@@ -335,7 +335,7 @@ pub fn BoardView() -> impl IntoView {
                             employees
                                 .get()
                                 .into_iter()
-                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{format::isolate(&name)}</option> })
+                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{name}</option> })
                                 .collect_view()
                         }}
                     </select>

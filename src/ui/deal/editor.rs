@@ -343,7 +343,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                                     let selected = form.owner.get_untracked() == Some(id);
                                     view! {
                                         <option value=id.0.to_string() selected=selected disabled=!active && !selected>
-                                            {format::isolate(&name)}
+                                            {name}
                                         </option>
                                     }
                                 })

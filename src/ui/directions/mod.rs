@@ -406,7 +406,7 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
                                 target.set(t);
                                 mapping.set(defaults(t));
                             }>
-                                {others.with_value(|o| o.iter().map(|(oid, oname, _)| view! { <option value=oid.0.to_string()>{crate::ui::format::isolate(oname)}</option> }).collect_view())}
+                                {others.with_value(|o| o.iter().map(|(oid, oname, _)| view! { <option value=oid.0.to_string()>{oname.clone()}</option> }).collect_view())}
                             </select>
                         </label>
                         {move || {

@@ -312,7 +312,7 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                         <label class="field">
                             <span class="field-label">{t!(i18n, stage.target)}</span>
                             <select class="input" data-testid="delete-stage-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(StageId))>
-                                {targets.with_value(|t| t.iter().map(|(id, n, _)| view! { <option value=id.0.to_string()>{crate::ui::format::isolate(n)}</option> }).collect_view())}
+                                {targets.with_value(|t| t.iter().map(|(id, n, _)| view! { <option value=id.0.to_string()>{n.clone()}</option> }).collect_view())}
                             </select>
                         </label>
                         <Show when=target_is_lost>
