@@ -487,7 +487,7 @@ fn undo_is_refused_once_another_tab_changed_what_it_would_revert() {
     let mut history = History::default();
     let mut draft = ws.deal(x).unwrap().draft();
     let base = draft.clone();
-    draft.amount = Money(777_00);
+    draft.amount = Money(77_700);
     history
         .apply(
             &mut ws,
@@ -503,7 +503,7 @@ fn undo_is_refused_once_another_tab_changed_what_it_would_revert() {
     assert_eq!(history.undo(&mut ws), Err(DomainError::ChangedElsewhere));
     assert_eq!(
         ws.deal(x).unwrap().amount,
-        Money(777_00),
+        Money(77_700),
         "nothing reverted"
     );
 }
@@ -515,7 +515,7 @@ fn a_stale_editor_saves_only_what_it_changed() {
     let opened = ws.deal(w).unwrap().draft();
     // Another tab sets the amount to 777.
     let mut other = opened.clone();
-    other.amount = Money(777_00);
+    other.amount = Money(77_700);
     ws.apply(&Command::PatchDeal {
         deal: w,
         patch: DealPatch::between(&opened, &other),
@@ -532,7 +532,7 @@ fn a_stale_editor_saves_only_what_it_changed() {
     let deal = ws.deal(w).unwrap();
     assert_eq!(
         (deal.title.as_str(), deal.amount),
-        ("New title", Money(777_00))
+        ("New title", Money(77_700))
     );
 }
 
