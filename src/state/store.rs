@@ -212,6 +212,12 @@ impl Store {
                 SaveState::Blocked,
             ),
         };
+        // Nothing outlives the page: say so from the start, not "All changes saved".
+        let save = if volatile {
+            SaveState::NotSaved(SaveFailure::Unavailable)
+        } else {
+            save
+        };
         let copies = persister.recovery_copies();
         let inner = Inner {
             persister,
@@ -718,7 +724,7 @@ impl Store {
         let unload: StoredValue<Option<WindowListenerHandle>, LocalStorage> =
             StoredValue::new_local(None);
         Effect::new(move |_| {
-            let at_risk = matches!(store.save.get(), SaveState::NotSaved(_));
+            let at_risk = matches!(store.save.get(), SaveState::NotSaved(_)) && store.has_unsaved();
             let registered = unload.with_value(Option::is_some);
             if at_risk && !registered {
                 let handle = window_event_listener(

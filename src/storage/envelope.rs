@@ -50,21 +50,15 @@ struct EnvelopeIn<'a> {
 }
 
 /// The envelope as localStorage keeps it: `data` given as JSON text, with its checksum.
+/// Written by hand: a serde struct with a flattened header costs kilobytes of wasm.
 pub fn write_checked(meta: &Meta, data_json: &str) -> String {
-    #[derive(Serialize)]
-    struct Checked<'a> {
-        #[serde(flatten)]
-        meta: &'a Meta,
-        data: &'a RawValue,
-        data_adler32: u32,
-    }
-    let data: &RawValue = serde_json::from_str(data_json).expect("data is JSON we wrote");
-    serde_json::to_string(&Checked {
-        meta,
-        data,
-        data_adler32: super::codec::checksum(data_json),
-    })
-    .expect("an envelope always serializes")
+    let saved_at = serde_json::Value::String(meta.saved_at.clone()).to_string();
+    format!(
+        "{{\"app\":\"{APP}\",\"schema_version\":{},\"saved_at\":{saved_at},\"revision\":{},\"data\":{data_json},\"data_adler32\":{}}}",
+        meta.schema_version,
+        meta.revision,
+        super::codec::checksum(data_json)
+    )
 }
 
 /// Why a file or stored text could not be read. Each names what the user needs to know.

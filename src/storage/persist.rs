@@ -705,11 +705,16 @@ impl Persister {
 
     /// Reads what a recovery copy still holds: every deal of every readable shard.
     pub fn salvage(text: &str) -> Result<Salvaged, LoadProblem> {
-        let map: HashMap<String, String> =
-            serde_json::from_str(text).map_err(|_| LoadProblem::Envelope(ReadError::NotVoronka))?;
+        let not_ours = || LoadProblem::Envelope(ReadError::NotVoronka);
+        // A `Value`, not a typed map: its reader is in the program already.
+        let map = match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => return Err(not_ours()),
+        };
         let manifest = map
             .get(MANIFEST_KEY)
-            .ok_or(LoadProblem::Envelope(ReadError::NotVoronka))?;
+            .and_then(serde_json::Value::as_str)
+            .ok_or_else(not_ours)?;
         let data = match envelope::read_raw(manifest) {
             Ok((_, data)) => data,
             // A damaged checksum still leaves JSON worth reading.
@@ -727,7 +732,12 @@ impl Persister {
             }
             Err(e) => return Err(LoadProblem::Envelope(e)),
         };
-        let (workspace, lost, _, _) = assemble_from(&data, true, |k| map.get(k).cloned())?;
+        let get = |k: &str| {
+            map.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+        };
+        let (workspace, lost, _, _) = assemble_from(&data, true, get)?;
         Ok(Salvaged { workspace, lost })
     }
 }

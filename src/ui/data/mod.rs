@@ -170,6 +170,16 @@ pub fn DataView() -> impl IntoView {
             file,
             restore: Some(lost),
         });
+        // The preview is drawn in the import card, away from the copy's button: bring it up.
+        request_animation_frame(|| {
+            if let Some(preview) = document()
+                .query_selector("[data-testid=import-preview]")
+                .ok()
+                .flatten()
+            {
+                preview.scroll_into_view();
+            }
+        });
     });
     let stored_unreadable = move || {
         matches!(

@@ -21,7 +21,7 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
         let size = format::integer(locale, copy.units as i64);
         let label = match &copy.made_at {
             Some(at) => {
-                let when = at.get(..16).unwrap_or(at).replace('T', " ");
+                let when = format!("{} UTC", at.get(..16).unwrap_or(at).replace('T', " "));
                 t_string!(i18n, data.copy_made, date = when, size = size).to_string()
             }
             None => t_string!(i18n, data.copy_legacy, size = size).to_string(),
