@@ -49,16 +49,38 @@ struct EnvelopeIn<'a> {
     data_adler32: Option<Value>,
 }
 
-/// The envelope as localStorage keeps it: `data` given as JSON text, with its checksum.
-/// Written by hand: a serde struct with a flattened header costs kilobytes of wasm.
-pub fn write_checked(meta: &Meta, data_json: &str) -> String {
+/// The envelope as localStorage keeps it: `data` given as JSON text, with its checksum, and
+/// in the header (ahead of `data`, so that a save checks it from a short prefix) the
+/// workspace's lineage and the tab that wrote it. `lineage` and `writer` are letters, digits
+/// and `-`. Written by hand: a serde struct with a flattened header costs kilobytes of wasm.
+pub fn write_checked(meta: &Meta, lineage: &str, writer: &str, data_json: &str) -> String {
     let saved_at = serde_json::Value::String(meta.saved_at.clone()).to_string();
     format!(
-        "{{\"app\":\"{APP}\",\"schema_version\":{},\"saved_at\":{saved_at},\"revision\":{},\"data\":{data_json},\"data_adler32\":{}}}",
+        "{{\"app\":\"{APP}\",\"schema_version\":{},\"saved_at\":{saved_at},\"revision\":{},\"lineage\":\"{lineage}\",\"writer\":\"{writer}\",\"data\":{data_json},\"data_adler32\":{}}}",
         meta.schema_version,
         meta.revision,
         super::codec::checksum(data_json)
     )
+}
+
+/// The header a save checks: revision, lineage and writer, read from the start of a stored
+/// envelope written by [`write_checked`] (an older one has no lineage or writer: ""). `None`
+/// when the text does not start like one.
+pub fn quick_header(prefix: &str) -> Option<(u64, String, String)> {
+    let head = &prefix[..prefix.find("\"data\":").unwrap_or(prefix.len())];
+    if !head.starts_with("{\"app\":\"voronka\"") {
+        return None;
+    }
+    let after = |name: &str| head.split_once(name).map(|(_, rest)| rest);
+    let revision = after("\"revision\":")?;
+    let digits = revision.bytes().take_while(u8::is_ascii_digit).count();
+    let revision = revision[..digits].parse().ok()?;
+    let text = |name: &str| {
+        after(name)
+            .and_then(|rest| rest.split_once('"'))
+            .map_or(String::new(), |(value, _)| value.to_string())
+    };
+    Some((revision, text("\"lineage\":\""), text("\"writer\":\"")))
 }
 
 /// Why a file or stored text could not be read. Each names what the user needs to know.
@@ -355,8 +377,14 @@ mod tests {
     #[test]
     fn a_checksum_that_does_not_match_is_damage() {
         let meta = meta(3, "2026-11-27T10:00:00Z".into());
-        let text = write_checked(&meta, r#"{"title":"Prepare the slides"}"#);
+        let text = write_checked(&meta, "t1-3", "t1", r#"{"title":"Prepare the slides"}"#);
         assert_eq!(read_raw(&text).unwrap().0, meta);
+        let prefix: String = text.chars().take(120).collect();
+        assert_eq!(
+            quick_header(&prefix),
+            Some((3, "t1-3".to_string(), "t1".to_string()))
+        );
+        assert_eq!(quick_header("{\"other\":1}"), None);
         let damaged = text.replace("slides", "sli9es");
         assert_eq!(read_raw(&damaged), Err(ReadError::Damaged));
     }

@@ -28,6 +28,11 @@ pub trait KeyValue {
     fn remove(&self, key: &str);
     /// Every key.
     fn keys(&self) -> Vec<String>;
+    /// The first `chars` characters of the value under `key` (the manifest's header, read on
+    /// every save without copying the whole manifest into the program).
+    fn get_prefix(&self, key: &str, chars: usize) -> Option<String> {
+        self.get(key).map(|v| v.chars().take(chars).collect())
+    }
     /// The size of the value under `key` in UTF-16 units (0 when absent). Measuring storage
     /// must not copy every value into the program: localStorage overrides this.
     fn units_of(&self, key: &str) -> usize {
@@ -173,6 +178,18 @@ impl KeyValue for LocalKv {
     fn remove(&self, key: &str) {
         // A key that cannot be removed stays: collected at a later save, never named again.
         self.0.remove_item(key).ok();
+    }
+
+    fn get_prefix(&self, key: &str, chars: usize) -> Option<String> {
+        use wasm_bindgen::JsCast;
+        let text = self
+            .0
+            .unchecked_ref::<RawStorage>()
+            .get_item_raw(key)
+            .ok()
+            .flatten()?;
+        // Sliced in JS: only the prefix crosses into wasm (UTF-16 units; the header is ASCII).
+        String::from(text.slice(0, chars as u32)).into()
     }
 
     fn units_of(&self, key: &str) -> usize {

@@ -215,8 +215,12 @@ pub struct SaveTx {
 struct Head {
     revision: u64,
     lineage: String,
-    shards: Vec<String>,
+    /// The tab that wrote it: the read-back of a save compares it.
+    writer: String,
 }
+
+/// Characters of the manifest read for its header (the header is about 150).
+const HEAD_CHARS: usize = 400;
 
 /// Reads and writes one workspace.
 pub struct Persister {
@@ -307,27 +311,18 @@ impl Persister {
         }
     }
 
+    /// The stored manifest's header, from its first characters only (a save reads it up to
+    /// three times). `Some(Err(()))`: something is stored that does not start like ours.
     fn head(&self) -> Option<Result<Head, ()>> {
-        #[derive(Deserialize)]
-        struct HeadData {
-            #[serde(default)]
-            lineage: String,
-            shards: Vec<String>,
-        }
-        #[derive(Deserialize)]
-        struct HeadIn {
-            revision: u64,
-            data: HeadData,
-        }
-        let text = self.kv.get(MANIFEST_KEY)?;
+        let prefix = self.kv.get_prefix(MANIFEST_KEY, HEAD_CHARS)?;
         Some(
-            serde_json::from_str::<HeadIn>(&text)
-                .map(|h| Head {
-                    revision: h.revision,
-                    lineage: h.data.lineage,
-                    shards: h.data.shards,
+            envelope::quick_header(&prefix)
+                .map(|(revision, lineage, writer)| Head {
+                    revision,
+                    lineage,
+                    writer,
                 })
-                .map_err(|_| ()),
+                .ok_or(()),
         )
     }
 
@@ -506,11 +501,16 @@ impl Persister {
     /// Shard keys that no manifest names (left by an interrupted save, or replaced by a save
     /// of this revision or an older one). Newer keys may be another tab's save in flight.
     fn remove_orphans(&mut self) {
-        let mut live: BTreeSet<String> = self.shard_keys.iter().cloned().collect();
-        // A save of another tab may have committed since: spare what it names too.
-        if let Some(Ok(head)) = self.head() {
-            live.extend(head.shards);
+        // Another tab saved since this tab's manifest: its keys are not known here; leave the
+        // collection to a later save.
+        if self
+            .head()
+            .and_then(Result::ok)
+            .is_none_or(|h| h.revision != self.revision)
+        {
+            return;
         }
+        let live: BTreeSet<&String> = self.shard_keys.iter().collect();
         for key in self.kv.keys() {
             if !key.starts_with(SHARD_PREFIX) || live.contains(&key) {
                 continue;
@@ -656,14 +656,23 @@ impl Persister {
             lineage: tx.lineage.clone(),
         };
         let data = serde_json::to_string(&manifest).expect("a manifest always serializes");
-        let text =
-            envelope::write_checked(&envelope::meta(tx.revision, tx.saved_at.clone()), &data);
+        let text = envelope::write_checked(
+            &envelope::meta(tx.revision, tx.saved_at.clone()),
+            &tx.lineage,
+            &self.tab,
+            &data,
+        );
         if let Err(e) = self.kv.set(MANIFEST_KEY, &text) {
             self.roll_back(&tx);
             return Err(e.into());
         }
         // Read back: without the lock, another tab may have written at the same moment.
-        if self.kv.get(MANIFEST_KEY).as_deref() != Some(text.as_str()) {
+        let ours = Head {
+            revision: tx.revision,
+            lineage: tx.lineage.clone(),
+            writer: self.tab.clone(),
+        };
+        if self.head() != Some(Ok(ours)) {
             self.roll_back(&tx);
             return Err(match self.stored_revision() {
                 Some(r) => SaveError::Conflict(r),
