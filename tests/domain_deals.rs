@@ -642,3 +642,44 @@ fn loss_reasons() {
         Err(DomainError::Empty(Field::LossReason))
     );
 }
+
+#[test]
+fn mark_done_and_move_is_one_step_refused_as_a_whole() {
+    let mut f = Fixture::new();
+    let deal = f.deal("Окна", 100, f.anna, 0);
+    let (s0, s1) = (f.stage(0), f.stage(1));
+    let before = f.ws.clone();
+    let mut history = History::default();
+    history
+        .apply(
+            &mut f.ws,
+            Command::CompleteTaskAndMove {
+                deal,
+                to_stage: s1,
+                index: 0,
+                loss_reason: None,
+                at: now(),
+            },
+        )
+        .unwrap();
+    let d = f.ws.deal(deal).unwrap();
+    assert_eq!(d.stage, s1);
+    assert!(d.task(s0).unwrap().done, "the task was marked done");
+    // One undo takes back both.
+    history.undo(&mut f.ws).unwrap();
+    assert_eq!(f.ws, before);
+    assert!(!history.can_undo());
+    // A lost stage without a reason: refused, and the task is not marked done either.
+    let lost = f.lost();
+    assert_eq!(
+        f.apply(Command::CompleteTaskAndMove {
+            deal,
+            to_stage: lost,
+            index: 0,
+            loss_reason: None,
+            at: now(),
+        }),
+        Err(DomainError::LossReasonRequired)
+    );
+    assert_eq!(f.ws, before);
+}

@@ -147,6 +147,28 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             loss_reason.as_deref(),
             *at,
         ),
+        CompleteTaskAndMove {
+            deal,
+            to_stage,
+            index,
+            loss_reason,
+            at,
+        } => {
+            let stage = deal_of(tx.ws, *deal)?.stage;
+            edit_task(tx, *deal, stage, |task, _| {
+                task.done = true;
+                Ok(())
+            })?;
+            move_deal(
+                tx,
+                *deal,
+                *to_stage,
+                *index,
+                false,
+                loss_reason.as_deref(),
+                *at,
+            )
+        }
         SetTaskDone { deal, stage, done } => edit_task(tx, *deal, *stage, |task, _| {
             task.done = *done;
             Ok(())

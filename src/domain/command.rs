@@ -185,6 +185,20 @@ pub enum Command {
         /// When.
         at: Stamp,
     },
+    /// Mark the task of the deal's current stage done and move the deal, as one step: refused
+    /// as a whole (the task stays as it was) when the move is refused.
+    CompleteTaskAndMove {
+        /// Which deal.
+        deal: DealId,
+        /// Target stage.
+        to_stage: StageId,
+        /// Target position in the target column.
+        index: usize,
+        /// Required when the target is a lost stage.
+        loss_reason: Option<String>,
+        /// When.
+        at: Stamp,
+    },
     /// Mark a deal's task on `stage` done or not done.
     SetTaskDone {
         /// Which deal.

@@ -165,6 +165,7 @@ impl Command {
             | PatchDeal { deal: d, .. }
             | DeleteDeal { deal: d }
             | MoveDeal { deal: d, .. }
+            | CompleteTaskAndMove { deal: d, .. }
             | SetTaskDone { deal: d, .. }
             | SetChecklistItem { deal: d, .. } => deal(d),
             CreateDirectionFromTemplate { .. } | SetLossReasons { .. } => None,

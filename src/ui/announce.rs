@@ -10,14 +10,23 @@ use leptos_i18n::I18nContext;
 #[derive(Clone, Copy)]
 pub struct Notice(pub RwSignal<Option<String>>);
 
+thread_local! {
+    /// The app's notice, reachable from event handlers (which run outside any reactive owner,
+    /// where `use_context` finds nothing).
+    static NOTICE: std::cell::Cell<Option<RwSignal<Option<String>>>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// Provides the notice's signal; call once, in the app.
 pub fn provide() {
-    provide_context(Notice(RwSignal::new(None)));
+    let notice = RwSignal::new(None);
+    NOTICE.with(|n| n.set(Some(notice)));
+    provide_context(Notice(notice));
 }
 
 /// Shows a refused action's reason.
 pub fn refused(i18n: I18nContext<Locale>, e: &ActionError) {
-    if let Some(Notice(notice)) = use_context::<Notice>() {
+    if let Some(notice) = NOTICE.with(std::cell::Cell::get) {
         notice.set(Some(super::errors::action_error(i18n, e)));
     }
 }

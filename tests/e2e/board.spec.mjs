@@ -84,6 +84,26 @@ test('mouse drags reorder a column and move across, asking about the unfinished 
   await expect.poll(() => titles(page, 1)).toEqual(['Gamma roof']);
 });
 
+test('"mark done and move" is one action: one undo takes back the move and the task', async ({ page }) => {
+  await boardWithDeals(page);
+  const gamma = column(page, 0).locator('.deal-card', { hasText: 'Gamma roof' });
+  await expect(gamma.locator('.deal-task')).not.toHaveAttribute('data-task-state', 'done');
+  await drag(page, gamma, column(page, 1).locator('[data-column-body]'));
+  await page.getByTestId('confirm-task').locator('[data-action=done-and-move]').click();
+  await expect.poll(() => titles(page, 1)).toEqual(['Gamma roof']);
+  await page.click('[data-action=undo]');
+  await expect.poll(() => titles(page, 0)).toEqual(['Gamma roof', 'Beta doors', 'Alpha windows']);
+  const back = column(page, 0).locator('.deal-card', { hasText: 'Gamma roof' });
+  await expect(back.locator('.deal-task')).not.toHaveAttribute('data-task-state', 'done');
+  // Nothing else is left to undo of it: the next undo takes back the deal's creation.
+  await page.click('[data-action=undo]');
+  await expect.poll(() => titles(page, 0)).toEqual(['Beta doors', 'Alpha windows']);
+  // Redo with nothing to redo is said so (here: after a new action).
+  await createDeal(page, 0, 'Delta gate', '10');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(page.locator('[data-banner=notice]')).toContainText('Nothing to redo');
+});
+
 test('keyboard: "Move to…" a lost stage asks for the reason and keeps focus', async ({ page }) => {
   await boardWithDeals(page);
   const beta = column(page, 0).locator('.deal-card', { hasText: 'Beta doors' });

@@ -2,7 +2,7 @@
 //! users), the confirmation for moving on past an unfinished task, and the loss reason.
 
 use super::{BoardCtx, PendingMove};
-use crate::domain::{Command, DealId, StageId};
+use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::ui::modal::Modal;
 use leptos::prelude::*;
@@ -163,10 +163,7 @@ pub fn ConfirmTask(mv: PendingMove, stage: StageId) -> impl IntoView {
                         type="button"
                         class="button"
                         data-action="done-and-move"
-                        on:click=move |_| {
-                            let _ = ctx.store.dispatch(Command::SetTaskDone { deal: mv3.deal, stage, done: true });
-                            ctx.request_move(mv3.clone(), None);
-                        }
+                        on:click=move |_| ctx.request_move(PendingMove { complete_task: true, ..mv3.clone() }, None)
                     >
                         {t!(i18n, confirm_task.mark_done)}
                     </button>

@@ -29,6 +29,8 @@ pub struct PendingMove {
     pub index: usize,
     /// Confirmed past an unfinished task.
     pub confirmed: bool,
+    /// Mark the current stage's task done as part of the move (one undo step).
+    pub complete_task: bool,
 }
 
 impl PendingMove {
@@ -39,6 +41,7 @@ impl PendingMove {
             to,
             index,
             confirmed: false,
+            complete_task: false,
         }
     }
 }
@@ -108,13 +111,23 @@ impl BoardCtx {
     /// Runs a move; asks for confirmation or a loss reason when the domain needs one.
     pub fn request_move(&self, mv: PendingMove, loss_reason: Option<String>) {
         let i18n = self.i18n;
-        let command = Command::MoveDeal {
-            deal: mv.deal,
-            to_stage: mv.to,
-            index: mv.index,
-            confirm_unfinished: mv.confirmed,
-            loss_reason,
-            at: clock::now(),
+        let command = if mv.complete_task {
+            Command::CompleteTaskAndMove {
+                deal: mv.deal,
+                to_stage: mv.to,
+                index: mv.index,
+                loss_reason,
+                at: clock::now(),
+            }
+        } else {
+            Command::MoveDeal {
+                deal: mv.deal,
+                to_stage: mv.to,
+                index: mv.index,
+                confirm_unfinished: mv.confirmed,
+                loss_reason,
+                at: clock::now(),
+            }
         };
         match self.store.dispatch(command) {
             Ok(_) => {
