@@ -131,11 +131,6 @@ impl DealPatch {
         self.0.is_empty()
     }
 
-    /// The changed fields.
-    pub fn fields(&self) -> impl Iterator<Item = DraftField> + '_ {
-        self.0.iter().map(|(f, _)| *f)
-    }
-
     /// `draft` with this patch's fields set.
     pub fn applied_to(&self, draft: &DealDraft) -> DealDraft {
         let mut out = draft.clone();
@@ -157,12 +152,6 @@ impl DealPatch {
             .map(|(f, _)| *f)
             .collect()
     }
-
-    /// Drops `field` from the patch (the user chose to keep the current value).
-    pub fn without(mut self, field: DraftField) -> DealPatch {
-        self.0.retain(|(f, _)| *f != field);
-        self
-    }
 }
 
 #[cfg(test)]
@@ -183,7 +172,10 @@ mod tests {
         let base = draft("Slides", 100);
         let mine = draft("Slides v2", 100);
         let patch = DealPatch::between(&base, &mine);
-        assert_eq!(patch.fields().collect::<Vec<_>>(), vec![DraftField::Title]);
+        assert_eq!(
+            patch.0.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            vec![DraftField::Title]
+        );
         // Another tab set the amount to 777 meanwhile: it stays.
         let current = draft("Slides", 777);
         assert!(patch.conflicts(&base, &current).is_empty());
@@ -199,8 +191,6 @@ mod tests {
             vec![DraftField::Title]
         );
         assert!(patch.conflicts(&base, &draft("Mine", 100)).is_empty());
-        let kept = patch.without(DraftField::Title);
-        assert!(kept.is_empty());
     }
 
     #[test]

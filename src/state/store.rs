@@ -672,12 +672,15 @@ impl Store {
 
     /// Removes a recovery copy (the user confirmed, after it was offered for download).
     pub fn remove_copy(&self, key: &str) {
-        let inner = self.inner();
-        let mut state = inner.borrow_mut();
-        state.persister.remove_copy(key);
-        state.persister.measure();
-        self.usage.set(state.persister.usage());
-        self.copies.set(state.persister.recovery_copies());
+        let (store, key) = (*self, key.to_string());
+        with_write_lock(move || {
+            let inner = store.inner();
+            let mut state = inner.borrow_mut();
+            state.persister.remove_copy(&key);
+            state.persister.measure();
+            store.usage.set(state.persister.usage());
+            store.copies.set(state.persister.recovery_copies());
+        });
     }
 
     /// A key that changes whenever the deal's card must be drawn again.

@@ -29,10 +29,9 @@ use std::collections::{BTreeSet, HashMap};
 pub const MANIFEST_KEY: &str = "voronka.workspace";
 /// Prefix of the deal shards: `voronka.deals.<shard>.<revision>.<tab>`.
 pub const SHARD_PREFIX: &str = "voronka.deals.";
-/// Prefix of the recovery copies: `voronka.backup.<time>`. Never removed but by the user.
+/// Prefix of the recovery copies: `voronka.backup.<time>`. Never removed but by the user. The
+/// one copy of earlier versions, `voronka.backup.unreadable`, has the prefix and is listed too.
 pub const RECOVERY_PREFIX: &str = "voronka.backup.";
-/// Where versions before timestamped copies kept their one recovery copy (still listed).
-pub const RECOVERY_KEY: &str = "voronka.backup.unreadable";
 /// Number of deal shards.
 pub const SHARDS: u32 = 32;
 /// How often a load re-reads a manifest that changed under it before calling data damaged.
@@ -95,13 +94,6 @@ impl Dirty {
     /// Whether anything waits to be written.
     pub fn is_empty(&self) -> bool {
         !self.all && self.shards.is_empty()
-    }
-
-    /// Adds what `other` names.
-    pub fn merge(&mut self, other: Dirty) {
-        self.all |= other.all;
-        self.replaced |= other.replaced;
-        self.shards.extend(other.shards);
     }
 }
 

@@ -21,7 +21,15 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
         let size = format::integer(locale, copy.units as i64);
         let label = match &copy.made_at {
             Some(at) => {
-                let when = format!("{} UTC", at.get(..16).unwrap_or(at).replace('T', " "));
+                // RFC 3339 in UTC: the date in the UI's format, the time as written.
+                let day = at
+                    .get(..10)
+                    .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+                let time = at.get(11..16).unwrap_or_default();
+                let when = match day {
+                    Some(d) => format!("{} {time} UTC", format::date(locale, d)),
+                    None => at.clone(),
+                };
                 t_string!(i18n, data.copy_made, date = when, size = size).to_string()
             }
             None => t_string!(i18n, data.copy_legacy, size = size).to_string(),
