@@ -112,20 +112,34 @@ async fn navigation_follows_the_url_fragment() {
 }
 
 #[wasm_bindgen_test]
-async fn writes_run_one_at_a_time_inside_the_web_lock() {
+async fn writes_run_one_at_a_time_inside_the_web_lock_and_are_counted() {
     use std::cell::RefCell;
     use std::rc::Rc;
-    use voronka::state::write_lock::{available, with_write_lock};
+    use voronka::state::write_lock::{available, with_write_lock, WRITES_KEY};
     assert!(available(), "Chromium has Web Locks");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let count = || {
+        storage
+            .get_item(WRITES_KEY)
+            .unwrap()
+            .map_or(0, |v| v.parse::<u64>().unwrap())
+    };
+    let before = count();
     let log = Rc::new(RefCell::new(Vec::new()));
     for i in 0..3 {
         let log = log.clone();
         with_write_lock(move || log.borrow_mut().push(i));
     }
-    // Granted later, in the order requested.
+    // Granted later, in the order requested, each write counted once it is done.
     assert!(log.borrow().is_empty());
-    gloo_timers::future::TimeoutFuture::new(50).await;
+    for _ in 0..100 {
+        if count() == before + 3 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
     assert_eq!(*log.borrow(), vec![0, 1, 2]);
+    assert_eq!(count(), before + 3);
 }
 
 #[wasm_bindgen_test]

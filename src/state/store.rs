@@ -365,12 +365,13 @@ impl Store {
         let store = *self;
         with_write_lock(move || {
             store.inner().borrow_mut().save_queued = false;
-            store.save_locked();
+            store.save_locked(true);
         });
     }
 
-    /// The save itself; the caller holds the write lock (or the page is going away).
-    fn save_locked(&self) {
+    /// The save itself; the caller holds the write lock (`locked`), or the page is going away
+    /// and the save removes nothing.
+    fn save_locked(&self, locked: bool) {
         // A conflict reloads, replays and saves again; another tab may save in between only
         // without Web Locks, so a few rounds always suffice.
         for _ in 0..4 {
@@ -393,9 +394,12 @@ impl Store {
             }
             let result = super::perf::measure("save", || {
                 self.ws.with_untracked(|ws| {
-                    state
-                        .persister
-                        .save(ws, &state.dirty, super::clock::saved_at())
+                    let (dirty, at) = (&state.dirty, super::clock::saved_at());
+                    if locked {
+                        state.persister.save(ws, dirty, at)
+                    } else {
+                        state.persister.save_uncollected(ws, dirty, at)
+                    }
                 })
             });
             match result {
@@ -707,7 +711,7 @@ impl Store {
         // this one write safe (docs/RELIABILITY.md).
         let flush = move || {
             if store.has_unsaved() {
-                store.save_locked();
+                store.save_locked(false);
             }
         };
         let h1 = window_event_listener(leptos::ev::pagehide, move |_| flush());

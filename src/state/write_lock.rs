@@ -1,70 +1,130 @@
 //! One exclusive Web Lock (`navigator.locks`) shared by every tab of the origin: every write
-//! to storage runs inside it, so two tabs' saves never interleave (tabs run in separate
-//! processes, and localStorage has no compare-and-set). Where the browser has no Web Locks
-//! (none current: Chromium 69+, Firefox 96+, Safari 15.4+), the work runs at once and the
-//! save protocol's own checks and read-back keep the data readable (`docs/RELIABILITY.md`).
+//! to storage runs inside it, so two tabs' writes never interleave (tabs run in separate
+//! processes, and localStorage has no compare-and-set).
+//!
+//! The lock alone is not enough in Chromium: each renderer process reads localStorage from
+//! its own copy, which learns of another tab's writes asynchronously, so a tab granted the
+//! lock may still see the storage as it was before the previous holder wrote (measured: 27
+//! of 400 locked increments of one counter lost across two tabs). Every locked write
+//! therefore ends by counting itself: the count goes to localStorage (`voronka.writes`,
+//! written last, so a copy that shows it shows every write before it) and then to
+//! IndexedDB, which every process reads consistently. The next holder reads the count from
+//! IndexedDB and waits until its own copy of localStorage shows it before it reads
+//! anything. Without Web Locks (none current: Chromium 69+, Firefox 96+, Safari 15.4+) or
+//! IndexedDB, the work runs at once and the save protocol's own checks and read-back keep
+//! the data readable (`docs/RELIABILITY.md`).
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The lock's name.
 pub const LOCK_NAME: &str = "voronka.write";
 
-#[wasm_bindgen]
-extern "C" {
-    /// `navigator.locks`.
-    type LockManager;
-    #[wasm_bindgen(method, catch, js_name = request)]
-    fn request(
-        this: &LockManager,
-        name: &str,
-        callback: &js_sys::Function,
-    ) -> Result<js_sys::Promise, JsValue>;
+/// The localStorage key holding the count of locked writes.
+pub const WRITES_KEY: &str = "voronka.writes";
+
+#[wasm_bindgen(inline_js = r#"
+const LOCK = 'voronka.write';
+const WRITES = 'voronka.writes';
+// How long a tab waits for another tab's writes to reach its copy of localStorage. They
+// arrive within milliseconds; the limit only matters when the count was lost (localStorage
+// cleared by hand), and then the write goes ahead and the count starts again.
+const CATCH_UP_MS = 1500;
+
+let database = null;
+function openDatabase() {
+  database ??= new Promise((resolve) => {
+    try {
+      const request = indexedDB.open('voronka', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('meta');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);
+      request.onblocked = () => resolve(null);
+    } catch (e) {
+      resolve(null);
+    }
+  });
+  return database;
 }
 
-fn manager() -> Option<LockManager> {
-    let navigator = web_sys::window()?.navigator();
-    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
-    (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
+function transact(db, mode, step) {
+  return new Promise((resolve) => {
+    try {
+      const tx = db.transaction('meta', mode);
+      const request = step(tx.objectStore('meta'));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = tx.onabort = () => resolve(undefined);
+    } catch (e) {
+      resolve(undefined);
+    }
+  });
+}
+
+function localCount() {
+  try {
+    return Number(localStorage.getItem(WRITES)) || 0;
+  } catch (e) {
+    return 0;
+  }
+}
+
+function caughtUp(count) {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const poll = () => {
+      if (localCount() >= count || performance.now() - start > CATCH_UP_MS) resolve();
+      else setTimeout(poll, 1);
+    };
+    poll();
+  });
+}
+
+async function locked(work) {
+  const db = await openDatabase();
+  const count = db ? Number(await transact(db, 'readonly', (s) => s.get('writes'))) || 0 : 0;
+  await caughtUp(count);
+  work();
+  if (!db) return;
+  const next = Math.max(count, localCount()) + 1;
+  try {
+    // Fixed width: rewriting the count never needs more room (a full storage refuses growth).
+    localStorage.setItem(WRITES, String(next).padStart(15, '0'));
+  } catch (e) {
+    return;
+  }
+  await transact(db, 'readwrite', (s) => s.put(next, 'writes'));
+}
+
+function request(work) {
+  if (!navigator.locks) return locked(work);
+  try {
+    return navigator.locks.request(LOCK, () => locked(work));
+  } catch (e) {
+    return locked(work);
+  }
+}
+
+// A panic inside `work` is already reported by the panic hook; the rejection is only
+// observed so that the console does not repeat it as unhandled.
+export function withWriteLock(work) {
+  request(work).catch(() => {});
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = withWriteLock)]
+    fn with_write_lock_js(work: &JsValue);
 }
 
 /// Whether the browser has Web Locks.
 pub fn available() -> bool {
-    manager().is_some()
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks"))
+            .is_ok_and(|locks| !locks.is_undefined() && !locks.is_null())
+    })
 }
 
-/// Runs `f` while holding the write lock: later, once every other tab's write is done. The
-/// work inside is synchronous (localStorage is), so the lock is released as `f` returns.
-/// Without Web Locks, or when the browser refuses the request, `f` runs at once.
+/// Runs `f` while holding the write lock: later, once every other tab's write is done and
+/// has reached this tab's copy of localStorage. The work inside is synchronous (localStorage
+/// is); the lock is released once the write is counted.
 pub fn with_write_lock(f: impl FnOnce() + 'static) {
-    let Some(locks) = manager() else {
-        f();
-        return;
-    };
-    // Shared so that a refused request can still run the work itself.
-    let work = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
-    let granted = work.clone();
-    let callback = Closure::once_into_js(move |_lock: JsValue| {
-        if let Some(f) = granted.take() {
-            f();
-        }
-    });
-    match locks.request(LOCK_NAME, callback.unchecked_ref()) {
-        Ok(promise) => {
-            let refused = work;
-            let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_error: JsValue| {
-                if let Some(f) = refused.take() {
-                    f();
-                }
-            });
-            // The promise settles once; the small closure is left to the browser.
-            drop(promise.catch(&on_error));
-            on_error.forget();
-        }
-        Err(_) => {
-            if let Some(f) = work.take() {
-                f();
-            }
-        }
-    }
+    with_write_lock_js(&Closure::once_into_js(f));
 }

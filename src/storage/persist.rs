@@ -360,7 +360,8 @@ impl Persister {
                     self.blocked = false;
                     self.revision = meta.revision;
                     self.lineage = Some(lineage);
-                    self.remove_orphans();
+                    // No collection here: a load runs outside the write lock, and this tab's
+                    // copy of localStorage may not show another tab's newest keys yet.
                     return Loaded::Ready(Box::new(ws), meta.revision);
                 }
                 Err(LoadProblem::Envelope(ReadError::FutureVersion(version))) => {
@@ -697,11 +698,23 @@ impl Persister {
         dirty: &Dirty,
         saved_at: String,
     ) -> Result<u64, SaveError> {
-        let mut tx = self.begin_save(dirty, saved_at)?;
-        self.write_shards(&mut tx, ws)?;
-        let revision = self.commit(tx, ws)?;
+        let revision = self.save_uncollected(ws, dirty, saved_at)?;
         self.collect();
         Ok(revision)
+    }
+
+    /// Steps 1–3 without the collection, for a write outside the lock (the page is going
+    /// away): it removes nothing, so a tab that does not see its keys yet cannot be hurt by
+    /// it. The next locked save collects what it left.
+    pub fn save_uncollected(
+        &mut self,
+        ws: &Workspace,
+        dirty: &Dirty,
+        saved_at: String,
+    ) -> Result<u64, SaveError> {
+        let mut tx = self.begin_save(dirty, saved_at)?;
+        self.write_shards(&mut tx, ws)?;
+        self.commit(tx, ws)
     }
 
     /// Reads what a recovery copy still holds: every deal of every readable shard.

@@ -424,12 +424,12 @@ test('a right-to-left override in a name does not reverse what follows it', asyn
   expect(option).toContain('\u2068Evil \u202Eoverride\u2069');
 });
 
-test('storage keys of ours are only the manifest, its shards and recovery copies', async ({ page }) => {
+test('storage keys of ours are only the manifest, its shards, recovery copies and the write count', async ({ page }) => {
   await open(page);
   await page.reload();
   await start(page, 'demo');
   const keys = Object.keys(await storedKeys(page));
-  for (const k of keys) expect(k).toMatch(/^voronka\.(workspace|deals\.\d+\.\d+\.[0-9a-f]+|backup\..+|board\.direction)$/);
+  for (const k of keys) expect(k).toMatch(/^voronka\.(workspace|deals\.\d+\.\d+\.[0-9a-f]+|backup\..+|board\.direction|writes)$/);
 });
 
 test('a change made just before the tab closes is saved on the way out', async ({ context }) => {
