@@ -3,6 +3,7 @@
 use crate::domain::{DomainError, Field};
 use crate::i18n::*;
 use crate::state::store::ActionError;
+use crate::ui::counts;
 use leptos_i18n::I18nContext;
 
 /// The message for a refused action.
@@ -23,7 +24,7 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         Empty(Field::DealOwner) => t_string!(i18n, error.owner).to_string(),
         Empty(Field::LossReason) => t_string!(i18n, error.loss_reason).to_string(),
         Empty(_) => t_string!(i18n, error.empty_name).to_string(),
-        TooLong { max, .. } => t_string!(i18n, error.too_long, max = *max).to_string(),
+        TooLong { max, .. } => counts::too_long(i18n.get_locale_untracked(), *max),
         Invalid(Field::ClientEmail) => t_string!(i18n, error.email).to_string(),
         Invalid(Field::ClientPhone) => t_string!(i18n, error.phone).to_string(),
         Invalid(Field::DealNps) => t_string!(i18n, error.nps).to_string(),
@@ -37,15 +38,13 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         LossReasonRequired => t_string!(i18n, error.loss_reason).to_string(),
         MissingStageKind(_) => t_string!(i18n, error.missing_kind).to_string(),
         ClosedStagesMustBeLast => t_string!(i18n, error.closed_last).to_string(),
-        StageHoldsDeals { count, .. } => {
-            t_string!(i18n, error.stage_holds, count = *count).to_string()
-        }
+        StageHoldsDeals { count, .. } => counts::stage_holds(i18n.get_locale_untracked(), *count),
         KindChangeWithDeals { count, .. } => {
-            t_string!(i18n, error.kind_with_deals, count = *count).to_string()
+            counts::kind_with_deals(i18n.get_locale_untracked(), *count)
         }
         BadTargetStage(_) => t_string!(i18n, error.bad_target).to_string(),
         DirectionHoldsDeals { count, .. } => {
-            t_string!(i18n, error.direction_holds, count = *count).to_string()
+            counts::direction_holds(i18n.get_locale_untracked(), *count)
         }
         BadTargetDirection(_) => t_string!(i18n, error.bad_target_direction).to_string(),
         UnmappedStage(_) => t_string!(i18n, error.unmapped).to_string(),

@@ -5,6 +5,14 @@ use crate::domain::{Currency, Money};
 use crate::i18n::Locale;
 use chrono::{Datelike, NaiveDate};
 
+/// The language of new content (templates, demo data) for the UI's locale.
+pub fn content_lang(locale: Locale) -> crate::domain::Lang {
+    match locale {
+        Locale::ru => crate::domain::Lang::Ru,
+        Locale::en => crate::domain::Lang::En,
+    }
+}
+
 /// A user's text isolated from what surrounds it (FSI … PDI), for places where an element
 /// cannot do it (`<option>` text, strings joined into one): an unterminated right-to-left
 /// override in a name must not reverse the counts after it.
@@ -30,6 +38,14 @@ pub fn integer(locale: Locale, n: i64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A whole percent: `40%` in English, `40 %` (narrow no-break space) in Russian.
+pub fn percent(locale: Locale, n: u64) -> String {
+    match locale {
+        Locale::ru => format!("{n}\u{202f}%"),
+        Locale::en => format!("{n}%"),
+    }
 }
 
 /// An amount in whole units (kopecks shown only when there are any).
@@ -88,36 +104,30 @@ pub fn date(locale: Locale, d: NaiveDate) -> String {
     }
 }
 
-/// Parses an amount typed by a user: `1 250 000`, `1,250,000`, `99,90`, `99.90`, `₽ 15 000`.
-/// `None` when it is not a number with at most two decimals.
+/// Parses an amount typed by a user: `1 250 000`, `1,250,000`, `99,90`, `99.90`, `₽ 15 000`,
+/// `−5`. Digits are grouped by threes (spaces of any kind, `,`, `.` or `'`); a last `,` or
+/// `.` followed by one or two digits is the decimal mark. `None` for anything else, such as
+/// `12,3456` (neither a group of three nor two decimals).
 pub fn parse_money(text: &str) -> Option<Money> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"₽$€\u{202f}\u{a0}'".contains(*c))
-        .collect();
-    let (negative, digits) = match cleaned.strip_prefix(['-', '−']) {
-        Some(rest) => (true, rest),
-        None => (false, cleaned.as_str()),
+    let unmarked: String = text.chars().filter(|c| !"₽$€".contains(*c)).collect();
+    let unmarked = unmarked.trim();
+    let (negative, body) = match unmarked.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, unmarked),
     };
-    if digits.is_empty() {
-        return None;
-    }
-    // The last separator followed by one or two digits is the decimal point; the others group.
-    let last_sep = digits.rfind([',', '.']);
-    let (int_part, frac_part) = match last_sep {
-        Some(i) if digits.len() - i - 1 <= 2 && digits.len() - i > 1 => {
-            (&digits[..i], &digits[i + 1..])
-        }
-        _ => (digits, ""),
+    let (int_part, frac_part) = match body.rfind([',', '.']) {
+        Some(i) if (1..=2).contains(&(body.len() - i - 1)) => (&body[..i], &body[i + 1..]),
+        _ => (body, ""),
     };
-    let int_digits: String = int_part
-        .chars()
-        .filter(|c| *c != ',' && *c != '.')
+    let groups: Vec<&str> = int_part
+        .split(|c: char| c == ',' || c == '.' || c == '\'' || c.is_whitespace())
         .collect();
-    if int_digits.is_empty() && frac_part.is_empty() {
-        return None;
-    }
-    if !int_digits.chars().all(|c| c.is_ascii_digit())
+    let grouped_by_threes = groups.len() == 1
+        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+    let int_digits = groups.concat();
+    if !grouped_by_threes
+        || (int_digits.is_empty() && frac_part.is_empty())
+        || !int_digits.chars().all(|c| c.is_ascii_digit())
         || !frac_part.chars().all(|c| c.is_ascii_digit())
     {
         return None;
@@ -163,10 +173,32 @@ mod tests {
             ("₽ 15 000", 1_500_000),
             ("0", 0),
             ("-5", -500),
+            ("−1 250,5", -125_050),
+            ("1\u{202f}250\u{202f}000\u{a0}₽", 125_000_000),
+            ("1\u{a0}250", 125_000),
+            ("$1,234.56", 123_456),
+            ("1.234,56", 123_456),
+            ("12,34", 1_234),
+            ("12,345", 1_234_500),
+            ("1'250'000", 125_000_000),
+            (",5", 50),
         ] {
             assert_eq!(parse_money(text), Some(Money(minor)), "{text}");
         }
-        for bad in ["", "abc", "12a", "1,2,3,4x", "-"] {
+        // `12,3456` is neither grouped by threes nor two decimals: refused, not 123456.
+        for bad in [
+            "",
+            "abc",
+            "12a",
+            "1,2,3,4x",
+            "-",
+            "12,3456",
+            "1 25 000",
+            "12 50",
+            "1,2345.00",
+            "5,",
+            "1.2.3",
+        ] {
             assert_eq!(parse_money(bad), None, "{bad}");
         }
         assert_eq!(money_input(Locale::ru, Money(9_990)), "99,90");

@@ -3,11 +3,13 @@
 
 pub mod announce;
 pub mod board;
+pub mod counts;
 pub mod data;
 pub mod deal;
 pub mod directions;
 pub mod errors;
 pub mod files;
+pub mod focus;
 pub mod format;
 pub mod messages;
 pub mod modal;

@@ -53,7 +53,7 @@ test('a won deal fills its owner’s gauge and the company’s', async ({ page }
 
   await page.click('.nav-link[data-view=plans]');
   await expect(gauge).toHaveAttribute('data-percent', '40');
-  await expect(gauge).toContainText('40 %');
+  await expect(gauge).toContainText('40%');
   await expect(gauge).toContainText('$4,000 of $10,000');
   await expect(page.getByTestId('gauge-company').locator('.gauge')).toHaveAttribute('data-percent', '40');
   await gauge.click();
@@ -62,7 +62,7 @@ test('a won deal fills its owner’s gauge and the company’s', async ({ page }
   await page.screenshot({ path: `${shots}/plans-en.png`, fullPage: true });
 
   await page.click('.lang-button[data-lang=ru]');
-  await expect(gauge).toContainText('40 %');
+  await expect(gauge).toContainText('40\u202f%');
   await expect(gauge).toContainText(/4\s000\s\$ из 10\s000\s\$/);
   await expect(page.getByTestId('gauge-company')).toContainText('Компания');
   await page.screenshot({ path: `${shots}/plans-ru.png`, fullPage: true });

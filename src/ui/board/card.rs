@@ -7,6 +7,7 @@ use crate::domain::board::TaskStatus;
 use crate::domain::{DealId, StageKind};
 use crate::i18n::*;
 use crate::state::clock;
+use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -155,7 +156,7 @@ pub fn Card(deal: DealId) -> impl IntoView {
                 <span class="deal-owner">{data.owner}</span>
             </p>
             <p class="deal-days" class:stale=data.stale>
-                {t_string!(i18n, card.days_in_stage, days = data.days).to_string()}
+                {counts::days_in_stage(i18n.get_locale_untracked(), data.days)}
                 {data.stale.then(|| view! { <span class="badge badge-stale">{t!(i18n, card.stale)}</span> })}
             </p>
             {task_view}

@@ -5,6 +5,7 @@ use super::{card::Card, BoardCtx, BoardDialog};
 use crate::domain::board::effective_probability;
 use crate::domain::{DealId, Money, StageId, StageKind};
 use crate::i18n::*;
+use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -173,7 +174,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     </Show>
                     <Show when=move || { hidden() > 0 }>
                         <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                            {move || t_string!(i18n, board.show_more, count = hidden().min(PAGE)).to_string()}
+                            {move || counts::show_more(i18n.get_locale(), hidden().min(PAGE))}
                         </button>
                     </Show>
                 </div>

@@ -340,7 +340,7 @@ impl DragCtl {
             ctx.announce
                 .set(t_string!(i18n, board.move_cancelled).to_string());
             if let Some(deal) = deal {
-                super::focus_card(deal);
+                crate::ui::focus::focus_card(deal);
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
-use crate::ui::{errors, format};
+use crate::ui::{counts, errors, format};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -105,7 +105,7 @@ impl BoardCtx {
     /// Closes the open dialog and gives focus back to the deal's card.
     pub fn close_dialog(&self, deal: DealId) {
         self.dialog.set(None);
-        focus_card(deal);
+        crate::ui::focus::focus_card(deal);
     }
 
     /// Runs a move; asks for confirmation or a loss reason when the domain needs one.
@@ -133,7 +133,7 @@ impl BoardCtx {
             Ok(_) => {
                 self.dialog.set(None);
                 self.announce_move(mv.deal);
-                focus_card(mv.deal);
+                crate::ui::focus::focus_card(mv.deal);
             }
             Err(ActionError::Domain(DomainError::TaskNotDone { stage, .. })) => {
                 self.dialog.set(Some(BoardDialog::ConfirmTask(mv, stage)));
@@ -171,18 +171,6 @@ impl BoardCtx {
             self.announce.set(text);
         }
     }
-}
-
-/// Moves keyboard focus to a deal's card once it is drawn.
-pub fn focus_card(deal: DealId) {
-    request_animation_frame(move || {
-        let selector = format!("[data-deal=\"{}\"]", deal.0);
-        if let Some(el) = document().query_selector(&selector).ok().flatten() {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
-        }
-    });
 }
 
 /// The Board view.
@@ -269,19 +257,17 @@ pub fn BoardView() -> impl IntoView {
             ws.direction(direction)?;
             let t = ws.board_totals(direction, |d| ctx.passes(d));
             let money = |m| format::money(locale, ws.currency(), m);
-            Some(
-                t_string!(
-                    i18n,
-                    board.totals,
-                    count = format::integer(locale, t.open_count as i64),
-                    sum = money(t.open_sum),
-                    weighted = money(t.weighted),
-                    won_count = format::integer(locale, t.won_count as i64),
-                    won = money(t.won_sum),
-                    lost = format::integer(locale, t.lost_count as i64)
-                )
-                .to_string(),
-            )
+            Some(counts::board_totals(
+                locale,
+                &counts::BoardTotals {
+                    open: t.open_count,
+                    open_sum: &money(t.open_sum),
+                    weighted: &money(t.weighted),
+                    won: t.won_count,
+                    won_sum: &money(t.won_sum),
+                    lost: t.lost_count,
+                },
+            ))
         })
     };
     let stages = move || {
@@ -316,13 +302,11 @@ pub fn BoardView() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|(id, name, count, sum)| {
-                                    let summary = t_string!(
-                                        i18n,
-                                        board.open_summary,
-                                        count = format::integer(locale, count as i64),
-                                        sum = format::money(locale, currency, sum)
-                                    )
-                                    .to_string();
+                                    let summary = counts::open_summary(
+                                        locale,
+                                        count,
+                                        &format::money(locale, currency, sum),
+                                    );
                                     view! {
                                         <option value=id.0.to_string() selected=selected == Some(id)>
                                             {format!("{} — {summary}", format::isolate(&name))}

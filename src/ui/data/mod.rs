@@ -7,10 +7,11 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ReplaceError, Startup};
 use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
-use crate::ui::shell::status::export_now;
-use crate::ui::{files, format, messages};
+use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
 
+pub mod export;
+use export::export_now;
 mod recovery;
 
 /// What an import would change: counts now and in the file.
@@ -204,14 +205,7 @@ pub fn DataView() -> impl IntoView {
     let usage_line = move || {
         let u = store.usage.get();
         let locale = i18n.get_locale();
-        t_string!(
-            i18n,
-            data.storage_used,
-            used = format::integer(locale, u.used as i64),
-            quota = format::integer(locale, u.quota as i64),
-            percent = u.percent()
-        )
-        .to_string()
+        counts::storage_used(locale, u.used, u.quota, u.percent())
     };
     let persist_line = move || match store.persisted.get() {
         Some(true) => t_string!(i18n, data.persist_granted),
@@ -321,7 +315,7 @@ pub fn DataView() -> impl IntoView {
                                 None => t_string!(i18n, data.preview, name = name).to_string(),
                             };
                             let lost = restore.filter(|n| *n > 0).map(|count| {
-                                view! { <p class="form-error">{t_string!(i18n, data.restore_lost, count = count).to_string()}</p> }
+                                view! { <p class="form-error">{counts::restore_lost(i18n.get_locale_untracked(), count)}</p> }
                             });
                             let button = if restore.is_some() {
                                 t_string!(i18n, data.restore_button)

@@ -6,7 +6,7 @@ use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::storage::persist::{Persister, RecoveryCopy};
-use crate::ui::{files, format, messages};
+use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
 
 /// The list of recovery copies. `on_restore` receives a copy's name, what could be read of it
@@ -18,7 +18,7 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let row = move |copy: RecoveryCopy| {
         let locale = i18n.get_locale_untracked();
-        let size = format::integer(locale, copy.units as i64);
+        let size = copy.units;
         let label = match &copy.made_at {
             Some(at) => {
                 // RFC 3339 in UTC: the date in the UI's format, the time as written.
@@ -30,9 +30,9 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                     Some(d) => format!("{} {time} UTC", format::date(locale, d)),
                     None => at.clone(),
                 };
-                t_string!(i18n, data.copy_made, date = when, size = size).to_string()
+                counts::copy_made(locale, &when, size)
             }
-            None => t_string!(i18n, data.copy_legacy, size = size).to_string(),
+            None => counts::copy_legacy(locale, size),
         };
         let key = copy.key.clone();
         let download = {

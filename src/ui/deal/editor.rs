@@ -236,7 +236,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                 let patch = DealPatch::between(&opened, &draft);
                 if patch.is_empty() {
                     on_close.run(());
-                    crate::ui::board::focus_card(deal);
+                    crate::ui::focus::focus_card(deal);
                     return;
                 }
                 Command::PatchDeal { deal, patch }
@@ -250,7 +250,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     _ => None,
                 };
                 if let Some(id) = focus {
-                    crate::ui::board::focus_card(id);
+                    crate::ui::focus::focus_card(id);
                 }
             }
             Err(ActionError::Domain(e)) => {

@@ -13,7 +13,7 @@ use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::errors;
 use crate::ui::modal::Modal;
-use crate::ui::shell::start::content_lang;
+use crate::ui::{counts, format};
 use leptos::prelude::*;
 
 /// The Directions view.
@@ -103,7 +103,7 @@ pub fn DirectionsView() -> impl IntoView {
                                     type="button"
                                     class="button"
                                     data-template=id
-                                    on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: content_lang(i18n.get_locale_untracked()) })
+                                    on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: format::content_lang(i18n.get_locale_untracked()) })
                                 >
                                     {move || template_label(t)}
                                 </button>
@@ -140,7 +140,7 @@ pub fn DirectionsView() -> impl IntoView {
                                         <li class="direction-item" class:selected=move || selected.get() == Some(id) class:archived=archived data-direction=id.0>
                                             <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
                                                 <span class="direction-name">{name.clone()}</span>
-                                                <span class="muted">{t_string!(i18n, dir.open_deals, count = open).to_string()}</span>
+                                                <span class="muted">{counts::open_deals(i18n.get_locale(), open)}</span>
                                                 {archived.then(|| view! { <span class="badge">{t!(i18n, dir.archived)}</span> })}
                                             </button>
                                             <span class="direction-actions">
@@ -398,7 +398,7 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
                     view! { <p>{t!(i18n, dir.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>{t_string!(i18n, dir.delete_moves, count = count).to_string()}</p>
+                        <p>{counts::direction_delete_moves(i18n.get_locale(), count)}</p>
                         <label class="field">
                             <span class="field-label">{t!(i18n, dir.target_direction)}</span>
                             <select class="input" data-testid="target-direction" on:change=move |ev| {

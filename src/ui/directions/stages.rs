@@ -6,6 +6,7 @@ use crate::domain::{Command, DirectionId, StageId, StageKind, StageSpec, StageTa
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::use_store;
+use crate::ui::counts;
 use crate::ui::errors;
 use crate::ui::modal::Modal;
 use leptos::prelude::*;
@@ -117,7 +118,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                                         <span class="stage-swatch" style=format!("background:{color}")></span>
                                         <span class="stage-name">{sname.clone()}</span>
                                         <span class="muted stage-kind">{kind_label}</span>
-                                        <span class="muted">{t_string!(i18n, stage.deals, count = deals).to_string()}</span>
+                                        <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
                                         <span class="stage-actions">
                                             <button type="button" class="icon-button" data-action="stage-up" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| { run(Command::ReorderStage { stage: id, index: i - 1 }); }>"↑"</button>
                                             <button type="button" class="icon-button" data-action="stage-down" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| { run(Command::ReorderStage { stage: id, index: i + 1 }); }>"↓"</button>
@@ -308,7 +309,7 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                     view! { <p>{t!(i18n, stage.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
-                        <p data-testid="delete-stage-count">{t_string!(i18n, stage.delete_moves, count = count).to_string()}</p>
+                        <p data-testid="delete-stage-count">{counts::stage_delete_moves(i18n.get_locale(), count)}</p>
                         <label class="field">
                             <span class="field-label">{t!(i18n, stage.target)}</span>
                             <select class="input" data-testid="delete-stage-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(StageId))>

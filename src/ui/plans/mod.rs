@@ -11,7 +11,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
 use crate::ui::modal::Modal;
-use crate::ui::{errors, format};
+use crate::ui::{counts, errors, format};
 use gauge::{Gauge, GaugeData};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -83,10 +83,13 @@ fn gauge_data(
             .to_string(),
             None => t_string!(i18n, gauge.won_only, won = money(c.won)).to_string(),
         },
-        deals: c
-            .plan
-            .and_then(|p| p.target.deals)
-            .map(|n| t_string!(i18n, gauge.deals, won = c.won_deals, plan = n).to_string()),
+        deals: c.plan.and_then(|p| p.target.deals).map(|n| {
+            counts::gauge_deals(
+                i18n.get_locale_untracked(),
+                c.won_deals as usize,
+                n as usize,
+            )
+        }),
         pace_label: t_string!(i18n, gauge.pace, percent = c.pace_bp / 100).to_string(),
         label: match percent {
             Some(p) => t_string!(i18n, gauge.label, name = name.clone(), percent = p).to_string(),

@@ -1,17 +1,8 @@
 //! First launch: how to start — a demo, the seed's four directions, or blank.
 
-use crate::domain::Lang;
 use crate::i18n::*;
 use crate::state::store::{use_store, StartChoice};
 use leptos::prelude::*;
-
-/// The domain's content language for the UI's locale.
-pub fn content_lang(locale: Locale) -> Lang {
-    match locale {
-        Locale::ru => Lang::Ru,
-        Locale::en => Lang::En,
-    }
-}
 
 /// Three choices, each a large button with a line of explanation.
 #[component]
@@ -21,7 +12,7 @@ pub fn StartChooser() -> impl IntoView {
     let choose = move |choice: StartChoice| {
         store.start(
             choice,
-            content_lang(i18n.get_locale_untracked()),
+            crate::ui::format::content_lang(i18n.get_locale_untracked()),
             t_string!(i18n, start.me),
         )
     };

@@ -2,29 +2,13 @@
 //! (unreadable data, newer schema, storage nearly full, changes another tab overrode).
 
 use crate::i18n::*;
-use crate::state::clock;
 use crate::state::store::{use_store, NotApplied, SaveFailure, SaveState, Startup};
-use crate::storage::envelope;
-use crate::ui::{files, messages};
+use crate::ui::data::export::export_now;
+use crate::ui::{counts, files, messages};
 use leptos::prelude::*;
 
 /// Storage fill from which the shell warns, in percent.
 pub const WARN_PERCENT: u32 = 80;
-
-/// Downloads the current workspace as `voronka-YYYY-MM-DD.json`.
-pub fn export_now() {
-    let store = use_store();
-    let text = crate::state::perf::measure("export", || {
-        store
-            .ws
-            .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()))
-    });
-    files::download(
-        &files::export_name(clock::today()),
-        &text,
-        "application/json",
-    );
-}
 
 /// "All changes saved" / "Saving…" / "Not saved" with a one-click export.
 #[component]
@@ -187,7 +171,7 @@ fn NotAppliedBanner() -> impl IntoView {
                     }
                     if replaced {
                         let count = list.len();
-                        return view! { <p>{t_string!(i18n, status.dropped_count, count = count).to_string()}</p> }.into_any();
+                        return view! { <p>{counts::dropped_changes(i18n.get_locale_untracked(), count)}</p> }.into_any();
                     }
                     view! {
                         <p>{t!(i18n, status.not_applied_title)}</p>
