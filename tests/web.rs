@@ -260,3 +260,35 @@ async fn gauges_draw_the_arc_and_labels_for_0_100_180_percent_and_no_plan() {
     assert_eq!(text(&g, ".gauge-percent"), "Нет плана");
     assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("no-plan"));
 }
+
+#[wasm_bindgen_test]
+fn counts_take_their_plural_form_from_the_browsers_intl_plural_rules() {
+    use voronka::i18n::Locale;
+    use voronka::ui::counts;
+    let counts = [0, 1, 2, 5, 11, 21, 22, 25, 101, 111];
+    let ru: Vec<String> = counts
+        .iter()
+        .map(|&n| counts::stage_deals(Locale::ru, n))
+        .collect();
+    assert_eq!(
+        ru,
+        [
+            "0 сделок",
+            "1 сделка",
+            "2 сделки",
+            "5 сделок",
+            "11 сделок",
+            "21 сделка",
+            "22 сделки",
+            "25 сделок",
+            "101 сделка",
+            "111 сделок"
+        ]
+    );
+    assert_eq!(counts::show_more(Locale::ru, 21), "Показать ещё 21 сделку");
+    assert_eq!(counts::gauge_deals(Locale::ru, 0, 101), "0 из 101 сделки");
+    assert_eq!(counts::days_in_stage(Locale::ru, 3), "3 дня на этапе");
+    assert_eq!(counts::stage_deals(Locale::en, 1), "1 deal");
+    assert_eq!(counts::stage_deals(Locale::en, 0), "0 deals");
+    assert_eq!(counts::stage_deals(Locale::en, 21), "21 deals");
+}

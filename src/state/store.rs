@@ -147,8 +147,8 @@ impl Inner {
 /// The app's state, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Store {
-    /// The workspace.
-    pub ws: RwSignal<Workspace>,
+    /// The workspace; only commands change it (views read it through [`Store::ws`]).
+    ws: RwSignal<Workspace>,
     /// Saving status.
     pub save: RwSignal<SaveState>,
     /// How the app started.
@@ -250,6 +250,11 @@ impl Store {
 
     fn inner(&self) -> Rc<RefCell<Inner>> {
         self.inner.get_value()
+    }
+
+    /// The workspace, to read: views change it only by dispatching commands.
+    pub fn ws(&self) -> ReadSignal<Workspace> {
+        self.ws.read_only()
     }
 
     /// Whether commands are refused (read-only or awaiting recovery, or not started yet).
@@ -604,11 +609,7 @@ impl Store {
                 lang,
             }),
             StartChoice::Templates | StartChoice::Blank => {
-                let currency = if lang == Lang::Ru {
-                    crate::domain::Currency::Rub
-                } else {
-                    crate::domain::Currency::Usd
-                };
+                let currency = crate::domain::Currency::for_new_workspace(lang);
                 let mut ws = Workspace::new(currency, lang);
                 // A new workspace accepts these: a refusal here is a bug the tests catch.
                 ws.apply(&Command::AddEmployee {

@@ -14,6 +14,7 @@ pub mod format;
 pub mod messages;
 pub mod modal;
 pub mod plans;
+pub mod plural;
 pub mod shell;
 
 use crate::i18n::*;

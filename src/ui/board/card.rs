@@ -24,11 +24,29 @@ struct CardData {
     closed: bool,
 }
 
+/// The task's state as the card shows it, its due date formatted.
+#[derive(Clone)]
+enum TaskShown {
+    Done,
+    Overdue(String),
+    Open(Option<String>),
+}
+
+impl TaskShown {
+    /// The `data-task-state` attribute (styles and tests read it).
+    fn attribute(&self) -> &'static str {
+        match self {
+            TaskShown::Done => "done",
+            TaskShown::Overdue(_) => "overdue",
+            TaskShown::Open(_) => "open",
+        }
+    }
+}
+
 #[derive(Clone)]
 struct TaskView {
     title: String,
-    state: &'static str,
-    due: Option<String>,
+    state: TaskShown,
     checklist: Option<(usize, usize)>,
 }
 
@@ -40,28 +58,22 @@ pub fn Card(deal: DealId) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let today = clock::today();
     let now = clock::now();
-    let data = ctx.store.ws.with_untracked(|ws| {
+    let data = ctx.store.ws().with_untracked(|ws| {
         let d = ws.deal(deal)?;
         let (_, stage) = ws.stage(d.stage)?;
         let days = d.days_in_stage(now);
         let task = stage.task.as_ref().and_then(|task| {
             let status = d.task_status(stage, today)?;
-            let ticks = d.task(stage.id).map_or(0, |s| {
-                s.checked
-                    .iter()
-                    .filter(|c| task.checklist.contains(c))
-                    .count()
-            });
-            let (state, due) = match status {
-                TaskStatus::Done => ("done", d.task(stage.id).and_then(|s| s.due)),
-                TaskStatus::Overdue(due) => ("overdue", Some(due)),
-                TaskStatus::Open(due) => ("open", due),
+            let date = |due| format::date(locale, due);
+            let state = match status {
+                TaskStatus::Done => TaskShown::Done,
+                TaskStatus::Overdue(due) => TaskShown::Overdue(date(due)),
+                TaskStatus::Open(due) => TaskShown::Open(due.map(date)),
             };
             Some(TaskView {
                 title: task.title.clone(),
                 state,
-                due: due.map(|d| format::date(locale, d)),
-                checklist: (!task.checklist.is_empty()).then_some((ticks, task.checklist.len())),
+                checklist: d.checklist_progress(stage),
             })
         });
         Some(CardData {
@@ -88,16 +100,14 @@ pub fn Card(deal: DealId) -> impl IntoView {
     let title = data.title.clone();
     let label = data.title.clone();
     let task_view = data.task.clone().map(|t| {
-        let label = match t.state {
-            "done" => t_string!(i18n, card.task_done).to_string(),
-            "overdue" => t_string!(i18n, card.task_overdue, date = t.due.clone().unwrap_or_default()).to_string(),
-            _ => match &t.due {
-                Some(d) => t_string!(i18n, card.task_due, date = d.clone()).to_string(),
-                None => t_string!(i18n, card.task_open).to_string(),
-            },
+        let label = match t.state.clone() {
+            TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
+            TaskShown::Overdue(date) => t_string!(i18n, card.task_overdue, date = date).to_string(),
+            TaskShown::Open(Some(date)) => t_string!(i18n, card.task_due, date = date).to_string(),
+            TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
         };
         view! {
-            <div class="deal-task" data-task-state=t.state>
+            <div class="deal-task" data-task-state=t.state.attribute()>
                 <span class="deal-task-title">{t.title}</span>
                 <span class="deal-task-state">{label}</span>
                 {t.checklist.map(|(done, total)| {

@@ -40,7 +40,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let store = ctx.store;
     let info = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.stage(stage).map(|(_, s)| {
                 (
                     s.name.clone(),
@@ -55,7 +55,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
     let limit = RwSignal::new(first_page());
     let list = Memo::new(move |_| {
         let limit = limit.get();
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             let (mut count, mut sum) = (0, Money::ZERO);
             let mut keys = Vec::with_capacity(limit.min(ws.column(stage).len()));
             for &id in ws.column(stage) {
@@ -79,7 +79,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
     let collapsed = move || ctx.collapsed.with(|c| c.contains(&stage));
     let stats = move || {
         let locale = i18n.get_locale();
-        let currency = store.ws.with(|w| w.currency());
+        let currency = store.ws().with(|w| w.currency());
         list.with(|l| {
             t_string!(
                 i18n,
@@ -92,7 +92,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
     };
     let weighted = move || {
         let locale = i18n.get_locale();
-        let currency = store.ws.with(|w| w.currency());
+        let currency = store.ws().with(|w| w.currency());
         let p = info.with(|i| i.as_ref().map_or(0, |i| i.3));
         let sum = list.with(|l| l.sum).percent(p);
         t_string!(

@@ -13,7 +13,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<BoardCtx>();
     let store = ctx.store;
-    let (title, current, stages) = store.ws.with_untracked(|ws| {
+    let (title, current, stages) = store.ws().with_untracked(|ws| {
         let d = ws.deal(deal);
         let stages: Vec<(StageId, String, usize)> = d
             .and_then(|d| ws.direction(d.direction))
@@ -37,7 +37,10 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
         )
     });
     let stage = RwSignal::new(current.or(stages.first().map(|s| s.0)));
-    let initial_position = store.ws.with_untracked(|ws| ws.position(deal)).unwrap_or(0);
+    let initial_position = store
+        .ws()
+        .with_untracked(|ws| ws.position(deal))
+        .unwrap_or(0);
     let position = RwSignal::new(initial_position);
     let lens: Vec<(StageId, usize)> = stages.iter().map(|s| (s.0, s.2)).collect();
     let lens = StoredValue::new(lens);
@@ -127,7 +130,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
 pub fn ConfirmTask(mv: PendingMove, stage: StageId) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<BoardCtx>();
-    let (task, deal_title, target) = ctx.store.ws.with_untracked(|ws| {
+    let (task, deal_title, target) = ctx.store.ws().with_untracked(|ws| {
         let task = ws
             .stage(stage)
             .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
@@ -181,7 +184,7 @@ pub fn ConfirmTask(mv: PendingMove, stage: StageId) -> impl IntoView {
 pub fn LossReason(mv: PendingMove) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<BoardCtx>();
-    let (deal_title, reasons) = ctx.store.ws.with_untracked(|ws| {
+    let (deal_title, reasons) = ctx.store.ws().with_untracked(|ws| {
         (
             ws.deal(mv.deal)
                 .map(|d| d.title.clone())

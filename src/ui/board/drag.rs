@@ -312,7 +312,7 @@ impl DragCtl {
         let (Some(deal), Some((to, before))) = (deal, over) else {
             return;
         };
-        let index = ctx.store.ws.with_untracked(|ws| {
+        let index = ctx.store.ws().with_untracked(|ws| {
             let column: Vec<DealId> = ws
                 .column(to)
                 .iter()

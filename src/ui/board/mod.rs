@@ -7,9 +7,7 @@ mod column;
 mod dialogs;
 mod drag;
 
-use crate::domain::{
-    Command, DealId, DirectionId, DomainError, EmployeeId, StageId, StageKind, Workspace,
-};
+use crate::domain::{Command, DealId, DirectionId, DomainError, EmployeeId, StageId, Workspace};
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
@@ -150,7 +148,7 @@ impl BoardCtx {
 
     fn announce_move(&self, deal: DealId) {
         let i18n = self.i18n;
-        let text = self.store.ws.with_untracked(|ws| {
+        let text = self.store.ws().with_untracked(|ws| {
             let d = ws.deal(deal)?;
             let (_, stage) = ws.stage(d.stage)?;
             let position = ws.position(deal)? + 1;
@@ -179,7 +177,7 @@ pub fn BoardView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let stored = crate::storage::prefs::board_direction();
-    let initial = store.ws.with_untracked(|ws| {
+    let initial = store.ws().with_untracked(|ws| {
         let active: Vec<DirectionId> = ws
             .directions()
             .filter(|d| !d.archived)
@@ -205,7 +203,7 @@ pub fn BoardView() -> impl IntoView {
     // Keep the choice valid when directions change (deleted, archived, another tab).
     Effect::new(move |remembered: Option<Option<DirectionId>>| {
         let current = ctx.direction.get();
-        let fixed = store.ws.with(|ws| {
+        let fixed = store.ws().with(|ws| {
             let active: Vec<DirectionId> = ws
                 .directions()
                 .filter(|d| !d.archived)
@@ -227,24 +225,18 @@ pub fn BoardView() -> impl IntoView {
 
     // Memos, so that a move (which rarely changes these) does not redraw the pickers.
     let directions = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.directions()
                 .filter(|d| !d.archived)
                 .map(|d| {
-                    let open: Vec<_> = d
-                        .stages
-                        .iter()
-                        .filter(|s| s.kind == StageKind::Open)
-                        .collect();
-                    let count: usize = open.iter().map(|s| ws.column(s.id).len()).sum();
-                    let sum = open.iter().map(|s| ws.column_sum(s.id)).sum();
-                    (d.id, d.name.clone(), count, sum)
+                    let open = ws.open_totals(d.id);
+                    (d.id, d.name.clone(), open.count, open.sum)
                 })
                 .collect::<Vec<_>>()
         })
     });
     let employees = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.employees()
                 .map(|e| (e.id, e.name.clone(), e.active))
                 .collect::<Vec<_>>()
@@ -252,7 +244,7 @@ pub fn BoardView() -> impl IntoView {
     });
     let totals = move || {
         let locale = i18n.get_locale();
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             let direction = ctx.direction.get()?;
             ws.direction(direction)?;
             let t = ws.board_totals(direction, |d| ctx.passes(d));
@@ -271,7 +263,7 @@ pub fn BoardView() -> impl IntoView {
         })
     };
     let stages = move || {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ctx.direction
                 .get()
                 .and_then(|d| ws.direction(d))
@@ -296,7 +288,7 @@ pub fn BoardView() -> impl IntoView {
                     >
                         {move || {
                             let locale = i18n.get_locale();
-                            let currency = store.ws.with(|w| w.currency());
+                            let currency = store.ws().with(|w| w.currency());
                             let selected = ctx.direction.get();
                             directions
                                 .get()

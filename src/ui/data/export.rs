@@ -11,7 +11,7 @@ pub fn export_now() {
     let store = use_store();
     let text = crate::state::perf::measure("export", || {
         store
-            .ws
+            .ws()
             .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()))
     });
     files::download(

@@ -99,7 +99,7 @@ pub fn DataView() -> impl IntoView {
             match result {
                 Ok(ws) => {
                     let file = Counts::of(&ws);
-                    let now = store.ws.with_untracked(Counts::of);
+                    let now = store.ws().with_untracked(Counts::of);
                     candidate.set_value(Some(ws));
                     state.set(ImportState::Preview {
                         name,
@@ -163,7 +163,7 @@ pub fn DataView() -> impl IntoView {
     };
     let on_restore = Callback::new(move |(label, ws, lost): (String, Workspace, usize)| {
         let file = Counts::of(&ws);
-        let now = store.ws.with_untracked(Counts::of);
+        let now = store.ws().with_untracked(Counts::of);
         candidate.set_value(Some(ws));
         state.set(ImportState::Preview {
             name: label,
@@ -231,7 +231,7 @@ pub fn DataView() -> impl IntoView {
                 <section class="card" data-section="summary">
                     <h2 class="card-title">{t!(i18n, data.summary_title)}</h2>
                     {move || {
-                        let c = store.ws.with(Counts::of);
+                        let c = store.ws().with(Counts::of);
                         let locale = i18n.get_locale();
                         let row = move |key: &'static str, label: &'static str, n: usize| {
                             view! {

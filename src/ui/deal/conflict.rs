@@ -83,7 +83,7 @@ pub fn ConflictPanel(
                 <p class="muted">{t!(i18n, deal.conflict_desc)}</p>
                 <ul class="conflicts">
                     {move || {
-                        store.ws.with_untracked(|ws| {
+                        store.ws().with_untracked(|ws| {
                             let symbol = ws.currency().symbol();
                             conflicts
                                 .get()

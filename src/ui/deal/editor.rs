@@ -83,14 +83,16 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     let store = use_store();
     let locale = i18n.get_locale_untracked();
     let existing = match target {
-        EditorTarget::Existing(id) => store.ws.with_untracked(|ws| ws.deal(id).map(|d| d.draft())),
+        EditorTarget::Existing(id) => store
+            .ws()
+            .with_untracked(|ws| ws.deal(id).map(|d| d.draft())),
         EditorTarget::New(_) => None,
     };
     let stage_id = match target {
         EditorTarget::New(s) => Some(s),
-        EditorTarget::Existing(id) => store.ws.with_untracked(|ws| ws.deal(id).map(|d| d.stage)),
+        EditorTarget::Existing(id) => store.ws().with_untracked(|ws| ws.deal(id).map(|d| d.stage)),
     };
-    let (stage_name, stage_kind, currency) = store.ws.with_untracked(|ws| {
+    let (stage_name, stage_kind, currency) = store.ws().with_untracked(|ws| {
         let s = stage_id
             .and_then(|s| ws.stage(s))
             .map(|(_, s)| (s.name.clone(), s.kind));
@@ -99,7 +101,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     });
     let d = existing.clone().unwrap_or_default();
     let default_owner = store
-        .ws
+        .ws()
         .with_untracked(|ws| ws.employees().find(|e| e.active).map(|e| e.id));
     let form = Form {
         title: RwSignal::new(d.title.clone()),
@@ -147,7 +149,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
             return;
         };
         let Some(current) = store
-            .ws
+            .ws()
             .with_untracked(|ws| ws.deal(deal).map(|d| d.draft()))
         else {
             return;
@@ -220,7 +222,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
             },
             EditorTarget::Existing(deal) => {
                 let Some(current) = store
-                    .ws
+                    .ws()
                     .with_untracked(|ws| ws.deal(deal).map(|d| d.draft()))
                 else {
                     set_error(None, t_string!(i18n, deal.deleted_elsewhere).to_string());
@@ -275,7 +277,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         }
     };
 
-    let employees = store.ws.with_untracked(|ws| {
+    let employees = store.ws().with_untracked(|ws| {
         ws.employees()
             .map(|e| (e.id, e.name.clone(), e.active))
             .collect::<Vec<_>>()
@@ -418,7 +420,7 @@ fn TaskPanel(deal: DealId) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let data = move || {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             let d = ws.deal(deal)?;
             let (_, stage) = ws.stage(d.stage)?;
             let task = stage.task.clone()?;
@@ -497,7 +499,7 @@ fn HistoryPanel(deal: DealId) -> impl IntoView {
     let store = use_store();
     let rows = move || {
         let locale = i18n.get_locale();
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             let Some(d) = ws.deal(deal) else {
                 return Vec::new();
             };

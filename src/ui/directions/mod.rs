@@ -23,7 +23,7 @@ pub fn DirectionsView() -> impl IntoView {
     let store = use_store();
     let selected = RwSignal::new(
         store
-            .ws
+            .ws()
             .with_untracked(|ws| ws.directions().next().map(|d| d.id)),
     );
     let error = RwSignal::new(None::<String>);
@@ -39,15 +39,10 @@ pub fn DirectionsView() -> impl IntoView {
         Err(e) => error.set(Some(errors::action_error(i18n, &e))),
     };
     let list = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.directions()
                 .map(|d| {
-                    let open: usize = d
-                        .stages
-                        .iter()
-                        .filter(|s| s.kind == StageKind::Open)
-                        .map(|s| ws.column(s.id).len())
-                        .sum();
+                    let open = ws.open_totals(d.id).count;
                     (
                         d.id,
                         d.name.clone(),
@@ -211,7 +206,7 @@ fn DirectionDetails(
     let audiences = [(Audience::New, "new"), (Audience::Repeat, "repeat")];
     let classify = move |change: Box<dyn Fn(&mut Classification)>| {
         let mut c = store
-            .ws
+            .ws()
             .with_untracked(|ws| ws.direction(id).map(|d| d.classification))
             .unwrap_or_default();
         change(&mut c);
@@ -292,7 +287,7 @@ fn DirectionDetails(
 fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let (name, count, stages, others) = store.ws.with_untracked(|ws| {
+    let (name, count, stages, others) = store.ws().with_untracked(|ws| {
         let d = ws.direction(id);
         let stages: Vec<_> = d
             .map(|d| {
@@ -329,48 +324,27 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
     let stages = StoredValue::new(stages);
     let mapping: RwSignal<Vec<(crate::domain::StageId, crate::domain::StageId)>> =
         RwSignal::new(Vec::new());
-    // Default mapping: the target's first stage of the same kind, else its first stage.
     let defaults = move |t: Option<DirectionId>| {
-        others.with_value(|o| {
-            let Some((_, _, tstages)) = o.iter().find(|x| Some(x.0) == t) else {
-                return Vec::new();
-            };
-            stages.with_value(|ks| {
-                ks.iter()
-                    .map(|(sid, _, kind, _)| {
-                        let same = tstages
-                            .iter()
-                            .find(|s| s.2 == *kind)
-                            .or(tstages.first())
-                            .map(|s| s.0);
-                        (*sid, same.unwrap_or(*sid))
-                    })
-                    .collect()
-            })
+        t.map(|t| {
+            store
+                .ws()
+                .with_untracked(|ws| ws.default_stage_mapping(id, t))
         })
+        .unwrap_or_default()
     };
     mapping.set(defaults(target.get_untracked()));
     let error = RwSignal::new(None::<String>);
     let reason = RwSignal::new(
         store
-            .ws
+            .ws()
             .with_untracked(|ws| ws.loss_reasons().first().cloned().unwrap_or_default()),
     );
-    // Deals that land in a lost stage need a reason (deals already lost keep theirs).
     let into_lost = move || {
-        let t = target.get();
-        let lost: Vec<crate::domain::StageId> = others.with_value(|o| {
-            o.iter()
-                .find(|x| Some(x.0) == t)
-                .map(|x| {
-                    x.2.iter()
-                        .filter(|s| s.2 == StageKind::Lost)
-                        .map(|s| s.0)
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        mapping.with(|m| m.iter().any(|(_, to)| lost.contains(to)))
+        mapping.with(|m| {
+            store
+                .ws()
+                .with_untracked(|ws| ws.mapping_needs_loss_reason(m))
+        })
     };
     let confirm = move |_| {
         let cmd = Command::DeleteDirection {
@@ -452,7 +426,7 @@ fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
 fn LossReasons() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let text = RwSignal::new(store.ws.with_untracked(|ws| ws.loss_reasons().join("\n")));
+    let text = RwSignal::new(store.ws().with_untracked(|ws| ws.loss_reasons().join("\n")));
     let message = RwSignal::new(None::<(bool, String)>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -20,7 +20,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
     let deleting = RwSignal::new(None::<StageId>);
     let dragged = RwSignal::new(None::<StageId>);
     let stages = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.direction(direction)
                 .map(|d| {
                     d.stages
@@ -61,7 +61,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
         }
     };
     let name = move || {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.direction(direction)
                 .map(|d| d.name.clone())
                 .unwrap_or_default()
@@ -158,7 +158,7 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let spec = store
-        .ws
+        .ws()
         .with_untracked(|ws| ws.stage(stage).map(|(_, s)| s.spec()))
         .unwrap_or_else(|| StageSpec::new("", StageKind::Open));
     let task = spec.task.clone().unwrap_or_default();
@@ -257,7 +257,7 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
 fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let (name, count, targets, reasons) = store.ws.with_untracked(|ws| {
+    let (name, count, targets, reasons) = store.ws().with_untracked(|ws| {
         let (d, s) = match ws.stage(stage) {
             Some(x) => x,
             None => return (String::new(), 0, Vec::new(), Vec::new()),
@@ -280,9 +280,10 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let targets = StoredValue::new(targets);
     let target_is_lost = move || {
-        targets.with_value(|t| {
-            t.iter()
-                .any(|x| Some(x.0) == target.get() && x.2 == StageKind::Lost)
+        target.get().is_some_and(|t| {
+            store
+                .ws()
+                .with_untracked(|ws| ws.stage_move_needs_loss_reason(stage, t))
         })
     };
     let confirm = move |_| {

@@ -125,7 +125,7 @@ pub fn PlansView() -> impl IntoView {
     let gauges = move || {
         let p = period.get();
         i18n.get_locale();
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             let all = ws.completions(p, today);
             let mut out = vec![(
                 None,
@@ -138,7 +138,7 @@ pub fn PlansView() -> impl IntoView {
             )];
             for (id, c) in &all.employees {
                 let Some(e) = ws.employee(*id) else { continue };
-                if e.active || c.plan.is_some() || c.won_deals > 0 {
+                if Workspace::shows_gauge(e, c) {
                     out.push((Some(*id), gauge_data(i18n, ws, e.name.clone(), c)));
                 }
             }
@@ -218,7 +218,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     // Memos: the grid is rebuilt only when the employees or the period change, so a cell keeps
     // focus while its neighbours are edited.
     let rows = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.employees()
                 .map(|e| (e.id, e.name.clone(), e.active))
                 .collect::<Vec<_>>()
@@ -228,7 +228,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     view! {
         <section class="card plan-grid-card">
             <h2 class="card-title">{move || t_string!(i18n, plans.grid_title, year = period.get().year).to_string()}</h2>
-            <p class="muted">{move || t_string!(i18n, plans.grid_hint, currency = store.ws.with(|w| w.currency().symbol())).to_string()}</p>
+            <p class="muted">{move || t_string!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol())).to_string()}</p>
             <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{t!(i18n, plans.no_employees)}</p> }>
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
@@ -259,7 +259,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                     columns()
                                         .into_iter()
                                         .map(|p| {
-                                            let v = store.ws.with(|ws| ws.company_plan(p).map(|v| (format::money(locale, ws.currency(), v.target.amount), v.target.deals)));
+                                            let v = store.ws().with(|ws| ws.company_plan(p).map(|v| (format::money(locale, ws.currency(), v.target.amount), v.target.deals)));
                                             view! {
                                                 <td data-period=p.index>
                                                     {v.map(|(amount, deals)| view! { <span class="company-amount">{amount}</span> {deals.map(|d| view! { <span class="company-deals">{d}</span> })} })}
@@ -292,7 +292,7 @@ fn PlanCell(
     let locale = i18n.get_locale_untracked();
     let value = move || {
         store
-            .ws
+            .ws()
             .with(|ws| (ws.plan_set(employee, period), ws.plan(employee, period)))
     };
     let label = period_label(i18n, period);
@@ -315,7 +315,9 @@ fn PlanCell(
     };
     let on_amount = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let current = store.ws.with_untracked(|ws| ws.plan_set(employee, period));
+        let current = store
+            .ws()
+            .with_untracked(|ws| ws.plan_set(employee, period));
         if text.trim().is_empty() {
             set(None, current.and_then(|t| t.deals));
             return;
@@ -329,7 +331,9 @@ fn PlanCell(
     };
     let on_deals = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let current = store.ws.with_untracked(|ws| ws.plan_set(employee, period));
+        let current = store
+            .ws()
+            .with_untracked(|ws| ws.plan_set(employee, period));
         let amount = current.map(|t| t.amount);
         if text.trim().is_empty() {
             set(amount, None);
@@ -374,7 +378,7 @@ fn Employees() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let list = Memo::new(move |_| {
-        store.ws.with(|ws| {
+        store.ws().with(|ws| {
             ws.employees()
                 .map(|e| (e.id, e.name.clone(), e.active))
                 .collect::<Vec<_>>()
@@ -465,7 +469,7 @@ fn WonDeals(
     let i18n = use_i18n();
     let store = use_store();
     let locale = i18n.get_locale_untracked();
-    let rows = store.ws.with_untracked(|ws| {
+    let rows = store.ws().with_untracked(|ws| {
         ws.won_deals(who, period)
             .into_iter()
             .filter_map(|id| ws.deal(id))

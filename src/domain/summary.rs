@@ -1,0 +1,111 @@
+//! Figures and defaults the views show, computed once here instead of in each view: a
+//! direction's open deals, the checklist progress of a deal's task, where a deleted
+//! direction's deals go by default and whether that needs a loss reason, which employees get
+//! a plan gauge, and the currency of a new workspace.
+
+use super::deal::Deal;
+use super::employee::Employee;
+use super::ids::{DirectionId, StageId};
+use super::money::{Currency, Money};
+use super::plans::Completion;
+use super::stage::{Stage, StageKind};
+use super::workspace::Workspace;
+use super::Lang;
+
+/// How many deals are open in a direction and their sum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenTotals {
+    /// Deals in the direction's open stages.
+    pub count: usize,
+    /// Their amounts added up.
+    pub sum: Money,
+}
+
+impl Workspace {
+    /// The open deals of `direction` (every deal in one of its open stages).
+    pub fn open_totals(&self, direction: DirectionId) -> OpenTotals {
+        let Some(d) = self.direction(direction) else {
+            return OpenTotals::default();
+        };
+        d.stages
+            .iter()
+            .filter(|s| s.kind == StageKind::Open)
+            .fold(OpenTotals::default(), |t, s| OpenTotals {
+                count: t.count + self.column(s.id).len(),
+                sum: t.sum + self.column_sum(s.id),
+            })
+    }
+
+    /// Where each stage of `from` that holds deals sends them when `from` is deleted into
+    /// `to`, before the user changes it: `to`'s first stage of the same kind (open, won,
+    /// lost), else its first stage.
+    pub fn default_stage_mapping(
+        &self,
+        from: DirectionId,
+        to: DirectionId,
+    ) -> Vec<(StageId, StageId)> {
+        let (Some(from), Some(to)) = (self.direction(from), self.direction(to)) else {
+            return Vec::new();
+        };
+        let Some(first) = to.stages.first() else {
+            return Vec::new();
+        };
+        from.stages
+            .iter()
+            .filter(|s| !self.column(s.id).is_empty())
+            .map(|s| {
+                let same = to.stages.iter().find(|t| t.kind == s.kind).unwrap_or(first);
+                (s.id, same.id)
+            })
+            .collect()
+    }
+
+    /// Whether moving deals by `mapping` puts any deal into a lost stage from a stage that is
+    /// not lost: such deals need a loss reason (deals already lost keep theirs).
+    pub fn mapping_needs_loss_reason(&self, mapping: &[(StageId, StageId)]) -> bool {
+        let kind = |id| self.stage(id).map(|(_, s)| s.kind);
+        mapping.iter().any(|&(from, to)| {
+            kind(to) == Some(StageKind::Lost)
+                && kind(from) != Some(StageKind::Lost)
+                && !self.column(from).is_empty()
+        })
+    }
+
+    /// Whether deleting `stage` and moving its deals to `target` needs a loss reason.
+    pub fn stage_move_needs_loss_reason(&self, stage: StageId, target: StageId) -> bool {
+        self.mapping_needs_loss_reason(&[(stage, target)])
+    }
+
+    /// Whether an employee gets a gauge for a period: every active one, and an inactive one
+    /// who still has a plan or won deals in it.
+    pub fn shows_gauge(employee: &Employee, completion: &Completion) -> bool {
+        employee.active || completion.plan.is_some() || completion.won_deals > 0
+    }
+}
+
+impl Deal {
+    /// The ticked items of `stage`'s task checklist and how many it has; `None` when the task
+    /// has no checklist. Ticks of items since removed from the checklist do not count.
+    pub fn checklist_progress(&self, stage: &Stage) -> Option<(usize, usize)> {
+        let task = stage.task.as_ref().filter(|t| !t.checklist.is_empty())?;
+        let ticked = self.task(stage.id).map_or(0, |state| {
+            state
+                .checked
+                .iter()
+                .filter(|c| task.checklist.contains(c))
+                .count()
+        });
+        Some((ticked, task.checklist.len()))
+    }
+}
+
+impl Currency {
+    /// The currency of a new workspace started in `lang`: roubles in Russian, dollars in
+    /// English (changed later in the Data view).
+    pub fn for_new_workspace(lang: Lang) -> Currency {
+        match lang {
+            Lang::Ru => Currency::Rub,
+            Lang::En => Currency::Usd,
+        }
+    }
+}

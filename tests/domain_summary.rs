@@ -1,0 +1,191 @@
+//! What the views show without computing it themselves: a direction's open deals, default
+//! stage mappings and when they need a loss reason, checklist progress, gauges, currency.
+
+mod common;
+use common::*;
+use voronka::domain::plans::Completion;
+use voronka::domain::*;
+
+#[test]
+fn open_totals_count_only_open_stages() {
+    let mut f = Fixture::new();
+    let anna = f.anna;
+    f.deal("A", 100, anna, 0);
+    f.deal("B", 200, anna, 1);
+    let won = f.deal("C", 5_000, anna, 0);
+    f.move_deal(won, f.won(), 0).unwrap_err();
+    f.apply(Command::MoveDeal {
+        deal: won,
+        to_stage: f.won(),
+        index: 0,
+        confirm_unfinished: true,
+        loss_reason: None,
+        at: now(),
+    })
+    .unwrap();
+    assert_eq!(
+        f.ws.open_totals(f.dir),
+        OpenTotals {
+            count: 2,
+            sum: Money::major(300)
+        }
+    );
+    assert_eq!(f.ws.open_totals(DirectionId(9_999)), OpenTotals::default());
+}
+
+fn second_direction(f: &mut Fixture) -> DirectionId {
+    match f
+        .apply(Command::CreateDirectionFromTemplate {
+            template: Template::B2cNew,
+            lang: Lang::Ru,
+        })
+        .unwrap()
+    {
+        Outcome::DirectionCreated(id) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn lose(f: &mut Fixture, deal: DealId) {
+    f.apply(Command::MoveDeal {
+        deal,
+        to_stage: f.lost(),
+        index: 0,
+        confirm_unfinished: true,
+        loss_reason: Some("Дорого".into()),
+        at: now(),
+    })
+    .unwrap();
+}
+
+#[test]
+fn default_mapping_keeps_the_kind_and_skips_empty_stages() {
+    let mut f = Fixture::new();
+    let anna = f.anna;
+    f.deal("Open", 100, anna, 1);
+    let lost = f.deal("Lost", 100, anna, 0);
+    lose(&mut f, lost);
+    let to = second_direction(&mut f);
+    let target = f.ws.direction(to).unwrap().clone();
+    let first_of = |kind| target.stages.iter().find(|s| s.kind == kind).unwrap().id;
+    assert_eq!(
+        f.ws.default_stage_mapping(f.dir, to),
+        vec![
+            (f.stage(1), first_of(StageKind::Open)),
+            (f.lost(), first_of(StageKind::Lost)),
+        ]
+    );
+    assert!(f
+        .ws
+        .default_stage_mapping(f.dir, DirectionId(9_999))
+        .is_empty());
+}
+
+#[test]
+fn a_loss_reason_is_needed_only_for_deals_that_become_lost() {
+    let mut f = Fixture::new();
+    let anna = f.anna;
+    f.deal("Open", 100, anna, 1);
+    let lost = f.deal("Lost", 100, anna, 0);
+    lose(&mut f, lost);
+    let to = second_direction(&mut f);
+    let target_lost =
+        f.ws.direction(to)
+            .unwrap()
+            .stages
+            .iter()
+            .find(|s| s.kind == StageKind::Lost)
+            .unwrap()
+            .id;
+    // Open deals into a lost stage: a reason; lost deals keep theirs; an empty stage moves none.
+    assert!(f.ws.mapping_needs_loss_reason(&[(f.stage(1), target_lost)]));
+    assert!(!f.ws.mapping_needs_loss_reason(&[(f.lost(), target_lost)]));
+    assert!(!f.ws.mapping_needs_loss_reason(&[(f.stage(2), target_lost)]));
+    assert!(!f
+        .ws
+        .mapping_needs_loss_reason(&f.ws.default_stage_mapping(f.dir, to)));
+    assert!(f.ws.stage_move_needs_loss_reason(f.stage(1), f.lost()));
+    assert!(!f.ws.stage_move_needs_loss_reason(f.stage(1), f.stage(2)));
+    // The domain agrees: the same delete without a reason is refused.
+    let cmd = |reason: Option<&str>| Command::DeleteStage {
+        stage: f.stage(1),
+        move_to: Some(f.lost()),
+        loss_reason: reason.map(str::to_string),
+        at: now(),
+    };
+    assert_eq!(
+        f.ws.clone().apply(&cmd(None)),
+        Err(DomainError::LossReasonRequired)
+    );
+    assert!(f.ws.clone().apply(&cmd(Some("Дорого"))).is_ok());
+}
+
+#[test]
+fn checklist_progress_counts_ticks_of_current_items() {
+    let mut f = Fixture::new();
+    let anna = f.anna;
+    let (index, stage) = f
+        .direction()
+        .stages
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.task.as_ref().is_some_and(|t| t.checklist.len() >= 2))
+        .map(|(i, s)| (i, s.clone()))
+        .expect("a template stage with a checklist");
+    let deal = f.deal("Сделка", 100, anna, index);
+    let items = stage.task.as_ref().unwrap().checklist.clone();
+    let progress = |f: &Fixture| f.ws.deal(deal).unwrap().checklist_progress(&stage);
+    assert_eq!(progress(&f), Some((0, items.len())));
+    f.apply(Command::SetChecklistItem {
+        deal,
+        stage: stage.id,
+        item: items[0].clone(),
+        checked: true,
+    })
+    .unwrap();
+    assert_eq!(progress(&f), Some((1, items.len())));
+    // A stage without a checklist shows none.
+    let plain = f
+        .direction()
+        .stages
+        .iter()
+        .find(|s| s.task.as_ref().is_none_or(|t| t.checklist.is_empty()))
+        .cloned()
+        .unwrap();
+    assert_eq!(f.ws.deal(deal).unwrap().checklist_progress(&plain), None);
+}
+
+#[test]
+fn gauges_for_active_employees_and_inactive_ones_with_something_to_show() {
+    let active = Employee {
+        id: EmployeeId(1),
+        name: "Анна".into(),
+        active: true,
+    };
+    let inactive = Employee {
+        active: false,
+        ..active.clone()
+    };
+    let nothing = Completion {
+        plan: None,
+        won: Money::ZERO,
+        won_deals: 0,
+        percent_bp: None,
+        deals_percent_bp: None,
+        pace_bp: 0,
+    };
+    let won = Completion {
+        won_deals: 1,
+        won: Money::major(10),
+        ..nothing
+    };
+    assert!(Workspace::shows_gauge(&active, &nothing));
+    assert!(!Workspace::shows_gauge(&inactive, &nothing));
+    assert!(Workspace::shows_gauge(&inactive, &won));
+}
+
+#[test]
+fn a_new_workspace_counts_in_the_currency_of_its_language() {
+    assert_eq!(Currency::for_new_workspace(Lang::Ru), Currency::Rub);
+    assert_eq!(Currency::for_new_workspace(Lang::En), Currency::Usd);
+}
