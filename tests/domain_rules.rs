@@ -371,3 +371,43 @@ fn demo_is_deterministic_valid_and_realistic() {
     assert_eq!(en.currency(), Currency::Usd);
     en.check_invariants().unwrap();
 }
+
+#[test]
+fn demo_tasks_with_every_item_ticked_are_done_and_plans_are_believable() {
+    for today in [
+        day(2026, 11, 27),
+        day(2026, 3, 5),
+        day(2026, 7, 20),
+        day(2027, 1, 15),
+    ] {
+        let ws = demo::generate(&demo::DemoConfig {
+            seed: 2026,
+            employees: 5,
+            deals: 300,
+            today,
+            lang: Lang::Ru,
+        });
+        // No card shows "Overdue" beside a checklist at 3/3.
+        for deal in ws.deals() {
+            let (_, stage) = ws.stage(deal.stage).unwrap();
+            if let Some((ticked, total)) = deal.checklist_progress(stage) {
+                let done = deal.task(stage.id).is_some_and(|t| t.done);
+                assert!(ticked < total || done, "{} on {today}", deal.title);
+            }
+        }
+        // Every gauge of the period in progress is in a range a sales head would believe.
+        for kind in [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year] {
+            let c = ws.completions(Period::containing(today, kind), today);
+            let percents: Vec<u64> = c
+                .employees
+                .iter()
+                .map(|(_, c)| c.percent_bp.expect("every rep has a plan") / 100)
+                .collect();
+            assert!(
+                percents.iter().all(|p| *p <= 150),
+                "{kind:?} of {today}: {percents:?}"
+            );
+            assert!(percents.iter().any(|p| *p > 0), "{kind:?} of {today}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::time::Stamp;
 use super::workspace::Workspace;
 use super::Lang;
 use chrono::{Duration, NaiveDate};
+use std::collections::BTreeMap;
 
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,32 +197,8 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         }
     }
 
-    // Plans near what a rep can win: deals a month × a typical win rate × an average amount.
     let scale: i64 = if currency == Currency::Rub { 1 } else { 80 };
-    let deals_per_month = (config.deals / employees.len()).max(12) as i64 / 12;
     let start = config.today - Duration::days(365);
-    for &e in &employees {
-        let mut month = Period::containing(start, PeriodKind::Month);
-        let last = Period::containing(config.today, PeriodKind::Month).next();
-        while month <= last {
-            let won_per_month = (deals_per_month * 35 / 100).max(1);
-            let major = won_per_month * 500_000 / scale * rng.range(80, 120) / 100;
-            let target = PlanTarget {
-                amount: Money::major(major / 10_000 * 10_000),
-                deals: Some(won_per_month as u32),
-            };
-            apply(
-                &mut ws,
-                Command::SetPlan {
-                    employee: e,
-                    period: month,
-                    target: Some(target),
-                },
-            );
-            month = month.next();
-        }
-    }
-
     let (companies, products, notes) = match lang {
         Lang::Ru => (&COMPANY_RU, &PRODUCT_RU, &NOTES_RU),
         Lang::En => (&COMPANY_EN, &PRODUCT_EN, &NOTES_EN),
@@ -310,18 +287,25 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                 break;
             }
             if *has_task {
-                for item in items.iter().filter(|_| rng.chance(80)) {
+                let ticked: Vec<&String> = items.iter().filter(|_| rng.chance(80)).collect();
+                for item in &ticked {
                     move_on(
                         &mut ws,
                         Command::SetChecklistItem {
                             deal,
                             stage: *stage,
-                            item: item.clone(),
+                            item: (*item).clone(),
                             checked: true,
                         },
                     );
                 }
-                if rng.chance(85) {
+                // A rep who ticked every item has done the task; one who has not, has not.
+                let done = if items.is_empty() {
+                    rng.chance(85)
+                } else {
+                    ticked.len() == items.len()
+                };
+                if done {
                     move_on(
                         &mut ws,
                         Command::SetTaskDone {
@@ -368,7 +352,70 @@ pub fn generate(config: &DemoConfig) -> Workspace {
             }
         }
     }
+    set_plans(&mut ws, &employees, config.today, &mut rng);
     ws
+}
+
+/// Monthly plans near what each rep wins: a past month's plan is its wins give or take a
+/// quarter (a rep's average month when nothing was won, so that month shows 0 %), the
+/// current month's is what its wins so far promise at the month's pace, and the next
+/// month's is the rep's average. So every gauge lands in a believable range.
+fn set_plans(ws: &mut Workspace, employees: &[EmployeeId], today: NaiveDate, rng: &mut Rng) {
+    let won_stages: Vec<StageId> = ws
+        .directions()
+        .flat_map(|d| d.stages.iter())
+        .filter(|s| s.kind == StageKind::Won)
+        .map(|s| s.id)
+        .collect();
+    let current = Period::containing(today, PeriodKind::Month);
+    let first = Period::containing(today - Duration::days(365), PeriodKind::Month);
+    let round = |m: i64| Money::major((m / 10_000).max(1) * 10_000);
+    for &e in employees {
+        let mut per_month: BTreeMap<Period, (i64, u32)> = BTreeMap::new();
+        for deal in ws
+            .deals()
+            .filter(|d| d.owner == e && won_stages.contains(&d.stage))
+        {
+            if let Some(at) = deal.closed_at {
+                let entry = per_month
+                    .entry(Period::containing(at.date(), PeriodKind::Month))
+                    .or_default();
+                entry.0 += deal.amount.0 / 100;
+                entry.1 += 1;
+            }
+        }
+        let months = 12;
+        let total: i64 = per_month.values().map(|v| v.0).sum();
+        let count: u32 = per_month.values().map(|v| v.1).sum();
+        let average = (total / months).max(10_000);
+        let average_count = (count / months as u32).max(1);
+        let mut month = first;
+        while month <= current.next() {
+            let (won, won_count) = per_month.get(&month).copied().unwrap_or_default();
+            let factor = rng.range(80, 125);
+            let (amount, deals) = if month == current {
+                let pace = i64::from(month.elapsed_bp(today).max(1_000));
+                let promised = won * 10_000 / pace;
+                (promised.max(average * 6 / 10), won_count.max(average_count))
+            } else if won > 0 && month < current {
+                (won.clamp(average / 2, average * 2), won_count.max(1))
+            } else {
+                (average, average_count)
+            };
+            let target = PlanTarget {
+                amount: round(amount * factor / 100),
+                deals: Some(deals),
+            };
+            let command = Command::SetPlan {
+                employee: e,
+                period: month,
+                target: Some(target),
+            };
+            ws.apply(&command)
+                .expect("a plan for an existing employee is valid");
+            month = month.next();
+        }
+    }
 }
 
 /// Applies a generated command; a refusal only means the demo skips that step.

@@ -50,6 +50,16 @@ pub fn percent(locale: Locale, n: u64) -> String {
 
 /// An amount in whole units (kopecks shown only when there are any).
 pub fn money(locale: Locale, currency: Currency, amount: Money) -> String {
+    let number = grouped_amount(locale, amount);
+    match locale {
+        Locale::ru => format!("{number}\u{a0}{}", currency.symbol()),
+        Locale::en => format!("{}{number}", currency.symbol()),
+    }
+}
+
+/// An amount without the currency sign, digits grouped: `1 250 000`, `1,250,000.50`. What
+/// a plan cell shows while it is not being typed in; [`parse_money`] reads it back.
+pub fn grouped_amount(locale: Locale, amount: Money) -> String {
     let major = amount.0 / 100;
     let minor = (amount.0 % 100).unsigned_abs();
     let mut number = integer(locale, major);
@@ -60,10 +70,7 @@ pub fn money(locale: Locale, currency: Currency, amount: Money) -> String {
         let point = if locale == Locale::ru { ',' } else { '.' };
         number = format!("{number}{point}{minor:02}");
     }
-    match locale {
-        Locale::ru => format!("{number}\u{a0}{}", currency.symbol()),
-        Locale::en => format!("{}{number}", currency.symbol()),
-    }
+    number
 }
 
 /// A month's short name in the locale (`months_short` in `locales/`), 1 = January.
@@ -203,6 +210,13 @@ mod tests {
         }
         assert_eq!(money_input(Locale::ru, Money(9_990)), "99,90");
         assert_eq!(money_input(Locale::en, Money::major(5)), "5");
+        // A grouped amount reads back as itself.
+        for locale in [Locale::ru, Locale::en] {
+            for minor in [0, 5, 1_000_000, 123_456_789, -250_050] {
+                let shown = grouped_amount(locale, Money(minor));
+                assert_eq!(parse_money(&shown), Some(Money(minor)), "{shown}");
+            }
+        }
     }
 
     #[test]

@@ -19,22 +19,37 @@ test('a won deal fills its owner’s gauge and the company’s', async ({ page }
   const id = await row.getAttribute('data-employee');
   const month = new Date().getMonth() + 1;
 
-  const cell = page.getByTestId(`plan-${id}-${month}`);
+  const cell = page.getByTestId(`plan-${id}-m${month}`);
   await cell.fill('10 000');
   await cell.press('Tab');
-  await expect(page.getByTestId('company-row').locator(`td[data-period="${month}"]`)).toContainText('$10,000');
+  // Shown with thousands separators once typed.
+  await expect(cell).toHaveValue('10,000');
+  await expect(page.getByTestId('company-row').locator(`td[data-period="m${month}"]`)).toContainText('$10,000');
   const gauge = page.getByTestId(`gauge-${id}`).locator('.gauge');
   await expect(gauge).toHaveAttribute('data-percent', '0');
   await expect(page.getByTestId('gauge-company').locator('.gauge')).toHaveAttribute('data-percent', '0');
 
-  // The quarter shows the month's plan as a derived (grey) value.
-  await page.click('[data-kind=quarter]');
+  // The quarter, its half-year and the year show the month's plan as a derived (grey) value.
   const quarter = Math.floor((month - 1) / 3) + 1;
-  const qcell = page.getByTestId(`plan-${id}-${quarter}`);
-  await expect(qcell).toHaveValue('');
-  await expect(qcell).toHaveAttribute('placeholder', '10000');
-  await expect(page.locator(`tr[data-employee="${id}"] .plan-cell[data-period="${quarter}"]`)).toHaveClass(/derived/);
-  await page.click('[data-kind=month]');
+  const half = quarter <= 2 ? 1 : 2;
+  for (const key of [`q${quarter}`, `h${half}`, 'y']) {
+    const total = page.getByTestId(`plan-${id}-${key}`);
+    await expect(total).toHaveValue('');
+    await expect(total).toHaveAttribute('placeholder', '10,000');
+    await expect(page.locator(`tr[data-employee="${id}"] .plan-cell[data-period="${key}"]`)).toHaveClass(/derived/);
+  }
+  // The months of the other quarters are folded and unfold on demand; the grid fits the screen.
+  const other = quarter === 1 ? 2 : 1;
+  const fold = page.locator(`th[data-period=q${other}] .fold-button`);
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId(`plan-${id}-m${other * 3}`)).toHaveCount(0);
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId(`plan-${id}-m${other * 3}`)).toBeVisible();
+  await fold.click();
+  await expect(page.getByTestId(`plan-${id}-m${other * 3}`)).toHaveCount(0);
+  const grid = await page.getByTestId('plan-grid').boundingBox();
+  expect(grid.x + grid.width).toBeLessThanOrEqual(1400);
 
   // Win a deal of Olga's on the board.
   await page.click('.nav-link[data-view=board]');

@@ -32,6 +32,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                                 s.kind,
                                 s.color.clone(),
                                 ws.column(s.id).len(),
+                                s.task.as_ref().map(|t| t.title.clone()),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -52,12 +53,17 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
     let add = move |_| {
         let index = stages.with_untracked(|s| s.iter().filter(|x| x.2 == StageKind::Open).count());
         let spec = StageSpec::new(t_string!(i18n, stage.new_name), StageKind::Open);
-        if let Ok(crate::domain::Outcome::StageCreated(id)) = store.dispatch(Command::AddStage {
+        match store.dispatch(Command::AddStage {
             direction,
             index,
             spec,
         }) {
-            open.set(Some(id));
+            Ok(crate::domain::Outcome::StageCreated(id)) => {
+                error.set(None);
+                open.set(Some(id));
+            }
+            Ok(_) => error.set(None),
+            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
         }
     };
     let name = move || {
@@ -77,7 +83,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                     let n = all.len();
                     all.into_iter()
                         .enumerate()
-                        .map(|(i, (id, sname, kind, color, deals))| {
+                        .map(|(i, (id, sname, kind, color, deals, task))| {
                             let kind_label = match kind {
                                 StageKind::Open => t_string!(i18n, stage.kind_open),
                                 StageKind::Won => t_string!(i18n, stage.kind_won),
@@ -118,6 +124,11 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                                         <span class="stage-swatch" style=format!("background:{color}")></span>
                                         <span class="stage-name">{sname.clone()}</span>
                                         <span class="muted stage-kind">{kind_label}</span>
+                                        {match task {
+                                            Some(title) => view! { <span class="stage-task" data-testid="stage-task">{t_string!(i18n, stage.task_of, title = title).to_string()}</span> }.into_any(),
+                                            None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{t!(i18n, stage.no_task)}</span> }.into_any(),
+                                            None => ().into_any(),
+                                        }}
                                         <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
                                         <span class="stage-actions">
                                             <button type="button" class="icon-button" data-action="stage-up" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| { run(Command::ReorderStage { stage: id, index: i - 1 }); }>"↑"</button>

@@ -207,14 +207,105 @@ pub fn PlansView() -> impl IntoView {
     }
 }
 
-/// The editable grid of plans for the chosen year and period kind.
+/// A grid cell's key in test ids and `data-period`: `m11`, `q4`, `h2`, `y`.
+fn cell_key(p: Period) -> String {
+    match p.kind {
+        PeriodKind::Month => format!("m{}", p.index),
+        PeriodKind::Quarter => format!("q{}", p.index),
+        PeriodKind::HalfYear => format!("h{}", p.index),
+        PeriodKind::Year => "y".to_string(),
+    }
+}
+
+/// The year's columns as a plan is read: each quarter after its months (shown only when the
+/// quarter is unfolded), each half-year after its quarters, the year last.
+fn year_columns(year: i32, unfolded: &[u8]) -> Vec<Period> {
+    let mut columns = Vec::with_capacity(19);
+    for quarter in 1..=4u8 {
+        if unfolded.contains(&quarter) {
+            columns.extend((quarter * 3 - 2..=quarter * 3).map(|m| Period::month(year, m)));
+        }
+        columns.extend(Period::new(year, PeriodKind::Quarter, quarter));
+        if quarter % 2 == 0 {
+            columns.extend(Period::new(year, PeriodKind::HalfYear, quarter / 2));
+        }
+    }
+    columns.extend(Period::new(year, PeriodKind::Year, 1));
+    columns
+}
+
+/// The quarter a period falls in (none for a half-year or the year).
+fn quarter_of(p: Period) -> Option<u8> {
+    match p.kind {
+        PeriodKind::Month => Some((p.index - 1) / 3 + 1),
+        PeriodKind::Quarter => Some(p.index),
+        _ => None,
+    }
+}
+
+/// The editable grid of plans for the chosen year: quarters, half-years and the year, with
+/// the months of a quarter on demand (those of the chosen period unfolded), so that it fits a
+/// 1440 px screen.
 #[component]
 fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let error = RwSignal::new(None::<String>);
-    let columns = Memo::new(move |_| Period::all_in_year(period.get().year, period.get().kind));
+    let unfolded = RwSignal::new(
+        quarter_of(period.get_untracked())
+            .into_iter()
+            .collect::<Vec<u8>>(),
+    );
+    // Choosing another month or quarter unfolds its quarter.
+    Effect::new(move |_| {
+        if let Some(q) = quarter_of(period.get()) {
+            unfolded.update(|u| {
+                if !u.contains(&q) {
+                    u.push(q);
+                }
+            });
+        }
+    });
+    let columns = Memo::new(move |_| unfolded.with(|u| year_columns(period.get().year, u)));
     let columns = move || columns.get();
+    let toggle = move |q: u8| {
+        unfolded.update(|u| match u.iter().position(|x| *x == q) {
+            Some(i) => {
+                u.remove(i);
+            }
+            None => u.push(q),
+        })
+    };
+    let header = move |p: Period| {
+        let current = move || p == period.get();
+        if p.kind != PeriodKind::Quarter {
+            return view! { <th scope="col" class:current=current data-period=cell_key(p)>{column_label(i18n, p)}</th> }.into_any();
+        }
+        let q = p.index;
+        let open = move || unfolded.with(|u| u.contains(&q));
+        let label = column_label(i18n, p);
+        let action = {
+            let label = label.clone();
+            move || {
+                let quarter = label.clone();
+                if open() {
+                    t_string!(i18n, plans.hide_months, quarter = quarter).to_string()
+                } else {
+                    t_string!(i18n, plans.show_months, quarter = quarter).to_string()
+                }
+            }
+        };
+        view! {
+            <th scope="col" class="quarter-col" class:current=current data-period=cell_key(p)>
+                <button type="button" class="fold-button" aria-expanded=move || open().to_string() on:click=move |_| toggle(q)>
+                    <span>{label}</span>
+                    <span class="visually-hidden">{action}</span>
+                    <span class="fold-mark" aria-hidden="true">{move || if open() { "◂" } else { "▸" }}</span>
+                </button>
+            </th>
+        }
+        .into_any()
+    };
     // Memos: the grid is rebuilt only when the employees or the period change, so a cell keeps
     // focus while its neighbours are edited.
     let rows = Memo::new(move |_| {
@@ -234,8 +325,8 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                     <table class="plan-grid" data-testid="plan-grid">
                         <thead>
                             <tr>
-                                <th></th>
-                                {move || columns().into_iter().map(|p| view! { <th scope="col" class:current=move || p == period.get()>{column_label(i18n, p)}</th> }).collect_view()}
+                                <th scope="col">{t!(i18n, plans.employee)}</th>
+                                {move || columns().into_iter().map(header).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
@@ -246,7 +337,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                         view! {
                                             <tr class:inactive=!active data-employee=id.0>
                                                 <th scope="row">{name.clone()}</th>
-                                                {columns().into_iter().map(|p| view! { <td><PlanCell employee=id name=name.clone() period=p error=error store=store /></td> }).collect_view()}
+                                                {move || columns().into_iter().map(|p| view! { <td class:total=p.kind != PeriodKind::Month><PlanCell employee=id name=name.clone() period=p error=error store=store /></td> }).collect_view()}
                                             </tr>
                                         }
                                     })
@@ -261,7 +352,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                         .map(|p| {
                                             let v = store.ws().with(|ws| ws.company_plan(p).map(|v| (format::money(locale, ws.currency(), v.target.amount), v.target.deals)));
                                             view! {
-                                                <td data-period=p.index>
+                                                <td data-period=cell_key(p)>
                                                     {v.map(|(amount, deals)| view! { <span class="company-amount">{amount}</span> {deals.map(|d| view! { <span class="company-deals">{d}</span> })} })}
                                                 </td>
                                             }
@@ -348,14 +439,14 @@ fn PlanCell(
     };
     let shown = move |v: Option<PlanValue>, set_here: bool| v.filter(|_| !set_here);
     view! {
-        <div class="plan-cell" data-period=period.index class:derived=move || { let (s, v) = value(); s.is_none() && v.is_some() }>
+        <div class="plan-cell" data-period=cell_key(period) class:derived=move || { let (s, v) = value(); s.is_none() && v.is_some() }>
             <input
                 class="input plan-amount"
                 inputmode="decimal"
-                data-testid=format!("plan-{}-{}", employee.0, period.index)
+                data-testid=format!("plan-{}-{}", employee.0, cell_key(period))
                 aria-label=t_string!(i18n, plans.amount_of, name = name.clone(), period = label.clone()).to_string()
-                prop:value=move || value().0.map(|t| format::money_input(locale, t.amount)).unwrap_or_default()
-                placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).map(|v| format::money_input(locale, v.target.amount)).unwrap_or_default() }
+                prop:value=move || value().0.map(|t| format::grouped_amount(locale, t.amount)).unwrap_or_default()
+                placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).map(|v| format::grouped_amount(locale, v.target.amount)).unwrap_or_default() }
                 on:change=on_amount
             />
             <input
