@@ -444,10 +444,10 @@ fn LossReasons() -> impl IntoView {
     };
     view! {
         <section class="card" data-section="loss-reasons">
-            <h2 class="card-title">{t!(i18n, reasons.title)}</h2>
-            <p class="muted">{t!(i18n, reasons.hint)}</p>
+            <h2 class="card-title" id="loss-reasons-title">{t!(i18n, reasons.title)}</h2>
+            <p class="muted" id="loss-reasons-hint">{t!(i18n, reasons.hint)}</p>
             <form class="form full" on:submit=save>
-                <textarea class="input" rows="5" data-testid="loss-reasons" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <textarea class="input" rows="5" data-testid="loss-reasons" aria-labelledby="loss-reasons-title" aria-describedby="loss-reasons-hint" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary">{t!(i18n, reasons.save)}</button>
                     {move || message.get().map(|(ok, m)| view! { <span class=if ok { "form-ok" } else { "form-error" } role="status">{m}</span> })}

@@ -76,14 +76,15 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
             data-state=state
             data-percent=data.percent_bp.map(|bp| (bp / 100).to_string()).unwrap_or_default()
             class:behind=behind
-            aria-label=data.label.clone()
             on:click=move |_| {
                 if let Some(cb) = on_open {
                     cb.run(());
                 }
             }
         >
-            <span class="gauge-name">{data.name.clone()}</span>
+            // The name and percent are read from this line; the drawn ones are for the eye.
+            <span class="gauge-name" aria-hidden="true">{data.name.clone()}</span>
+            <span class="visually-hidden">{data.label.clone()}</span>
             <svg class="gauge-svg" viewBox="0 0 120 70" role="img" aria-hidden="true">
                 <path class="gauge-track" d=arc_path(1.0, R)></path>
                 <path class="gauge-fill" data-part="fill" d=arc_path(main, R)></path>
