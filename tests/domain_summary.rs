@@ -189,3 +189,24 @@ fn a_new_workspace_counts_in_the_currency_of_its_language() {
     assert_eq!(Currency::for_new_workspace(Lang::Ru), Currency::Rub);
     assert_eq!(Currency::for_new_workspace(Lang::En), Currency::Usd);
 }
+
+#[test]
+fn the_board_shows_the_wanted_direction_while_it_is_active() {
+    let mut f = Fixture::new();
+    let second = second_direction(&mut f);
+    assert_eq!(f.ws.board_direction(Some(second)), Some(second));
+    assert_eq!(f.ws.board_direction(None), Some(f.dir));
+    assert_eq!(f.ws.board_direction(Some(DirectionId(9_999))), Some(f.dir));
+    f.apply(Command::ArchiveDirection {
+        direction: second,
+        archived: true,
+    })
+    .unwrap();
+    assert_eq!(f.ws.board_direction(Some(second)), Some(f.dir));
+    f.apply(Command::ArchiveDirection {
+        direction: f.dir,
+        archived: true,
+    })
+    .unwrap();
+    assert_eq!(f.ws.board_direction(Some(f.dir)), None);
+}

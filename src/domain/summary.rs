@@ -76,6 +76,17 @@ impl Workspace {
         self.mapping_needs_loss_reason(&[(stage, target)])
     }
 
+    /// The direction the board shows: `wanted` while it exists and is not archived, else the
+    /// first active direction (none when there is none).
+    pub fn board_direction(&self, wanted: Option<DirectionId>) -> Option<DirectionId> {
+        let mut active = self.directions().filter(|d| !d.archived).map(|d| d.id);
+        let first = active.next();
+        match wanted {
+            Some(w) if first == Some(w) || active.any(|d| d == w) => Some(w),
+            _ => first,
+        }
+    }
+
     /// Whether an employee gets a gauge for a period: every active one, and an inactive one
     /// who still has a plan or won deals in it.
     pub fn shows_gauge(employee: &Employee, completion: &Completion) -> bool {

@@ -56,3 +56,9 @@ pub fn Modal(
         </dialog>
     }
 }
+
+/// The row of buttons at the foot of a dialog or form (the first is the main action).
+#[component]
+pub fn DialogActions(children: Children) -> impl IntoView {
+    view! { <div class="form-actions">{children()}</div> }
+}

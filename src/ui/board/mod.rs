@@ -6,13 +6,14 @@ mod card;
 mod column;
 mod dialogs;
 mod drag;
+mod toolbar;
 
 use crate::domain::{Command, DealId, DirectionId, DomainError, EmployeeId, StageId, Workspace};
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
-use crate::ui::{counts, errors, format};
+use crate::ui::errors;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -171,23 +172,14 @@ impl BoardCtx {
     }
 }
 
-/// The Board view.
+/// The Board view: the toolbar, the totals, the columns of the chosen direction, and the
+/// dialog open over them.
 #[component]
 pub fn BoardView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let stored = crate::storage::prefs::board_direction();
-    let initial = store.ws().with_untracked(|ws| {
-        let active: Vec<DirectionId> = ws
-            .directions()
-            .filter(|d| !d.archived)
-            .map(|d| d.id)
-            .collect();
-        stored
-            .map(DirectionId)
-            .filter(|d| active.contains(d))
-            .or(active.first().copied())
-    });
+    let stored = crate::storage::prefs::board_direction().map(DirectionId);
+    let initial = store.ws().with_untracked(|ws| ws.board_direction(stored));
     let ctx = BoardCtx {
         store,
         direction: RwSignal::new(initial),
@@ -203,16 +195,7 @@ pub fn BoardView() -> impl IntoView {
     // Keep the choice valid when directions change (deleted, archived, another tab).
     Effect::new(move |remembered: Option<Option<DirectionId>>| {
         let current = ctx.direction.get();
-        let fixed = store.ws().with(|ws| {
-            let active: Vec<DirectionId> = ws
-                .directions()
-                .filter(|d| !d.archived)
-                .map(|d| d.id)
-                .collect();
-            current
-                .filter(|d| active.contains(d))
-                .or(active.first().copied())
-        });
+        let fixed = store.ws().with(|ws| ws.board_direction(current));
         if fixed != current {
             ctx.direction.set(fixed);
         }
@@ -222,46 +205,6 @@ pub fn BoardView() -> impl IntoView {
         }
         fixed
     });
-
-    // Memos, so that a move (which rarely changes these) does not redraw the pickers.
-    let directions = Memo::new(move |_| {
-        store.ws().with(|ws| {
-            ws.directions()
-                .filter(|d| !d.archived)
-                .map(|d| {
-                    let open = ws.open_totals(d.id);
-                    (d.id, d.name.clone(), open.count, open.sum)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let employees = Memo::new(move |_| {
-        store.ws().with(|ws| {
-            ws.employees()
-                .map(|e| (e.id, e.name.clone(), e.active))
-                .collect::<Vec<_>>()
-        })
-    });
-    let totals = move || {
-        let locale = i18n.get_locale();
-        store.ws().with(|ws| {
-            let direction = ctx.direction.get()?;
-            ws.direction(direction)?;
-            let t = ws.board_totals(direction, |d| ctx.passes(d));
-            let money = |m| format::money(locale, ws.currency(), m);
-            Some(counts::board_totals(
-                locale,
-                &counts::BoardTotals {
-                    open: t.open_count,
-                    open_sum: &money(t.open_sum),
-                    weighted: &money(t.weighted),
-                    won: t.won_count,
-                    won_sum: &money(t.won_sum),
-                    lost: t.lost_count,
-                },
-            ))
-        })
-    };
     let stages = move || {
         store.ws().with(|ws| {
             ctx.direction
@@ -275,98 +218,8 @@ pub fn BoardView() -> impl IntoView {
     view! {
         <section class="board-view" data-view="board">
             <h1 class="view-title visually-hidden">{t!(i18n, views.board_title)}</h1>
-            <div class="board-toolbar">
-                <label class="field field-inline">
-                    <span class="field-label">{t!(i18n, board.direction)}</span>
-                    <select
-                        class="input"
-                        data-testid="direction-picker"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            ctx.direction.set(v.parse().ok().map(DirectionId));
-                        }
-                    >
-                        {move || {
-                            let locale = i18n.get_locale();
-                            let currency = store.ws().with(|w| w.currency());
-                            let selected = ctx.direction.get();
-                            directions
-                                .get()
-                                .into_iter()
-                                .map(|(id, name, count, sum)| {
-                                    let summary = counts::open_summary(
-                                        locale,
-                                        count,
-                                        &format::money(locale, currency, sum),
-                                    );
-                                    view! {
-                                        <option value=id.0.to_string() selected=selected == Some(id)>
-                                            {format!("{} — {summary}", format::isolate(&name))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-                <label class="field field-inline">
-                    <span class="field-label">{t!(i18n, board.owner)}</span>
-                    <select
-                        class="input"
-                        data-testid="owner-filter"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            ctx.owner.set(v.parse().ok().map(EmployeeId));
-                        }
-                    >
-                        <option value="">{t!(i18n, board.all_owners)}</option>
-                        {move || {
-                            employees
-                                .get()
-                                .into_iter()
-                                .map(|(id, name, _)| view! { <option value=id.0.to_string()>{name}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-                <input
-                    type="search"
-                    class="input board-search"
-                    data-testid="board-search"
-                    placeholder=move || t_string!(i18n, board.search)
-                    aria-label=move || t_string!(i18n, board.search)
-                    on:input=move |ev| ctx.search.set(event_target_value(&ev).trim().to_lowercase())
-                />
-                <div class="toolbar-actions">
-                    <button
-                        type="button"
-                        class="button"
-                        data-action="undo"
-                        disabled=move || !store.can_undo.get()
-                        on:click=move |_| {
-                            if let Err(e) = store.undo() {
-                                crate::ui::announce::refused(i18n, &e);
-                            }
-                        }
-                    >
-                        {t!(i18n, board.undo)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        data-action="redo"
-                        disabled=move || !store.can_redo.get()
-                        on:click=move |_| {
-                            if let Err(e) = store.redo() {
-                                crate::ui::announce::refused(i18n, &e);
-                            }
-                        }
-                    >
-                        {t!(i18n, board.redo)}
-                    </button>
-                </div>
-            </div>
-            <p class="board-totals" data-testid="board-totals">{totals}</p>
+            <toolbar::Toolbar />
+            <toolbar::Totals />
             <Show
                 when=move || ctx.direction.get().is_some()
                 fallback=move || view! { <p class="view-soon">{t!(i18n, board.no_directions)}</p> }
@@ -381,21 +234,26 @@ pub fn BoardView() -> impl IntoView {
                 {move || ctx.announce.get()}
             </div>
             <drag::Ghost />
-            {move || {
-                ctx.dialog
-                    .get()
-                    .map(|d| match d {
-                        BoardDialog::Editor(target) => {
-                            view! { <DealEditor target=target on_close=Callback::new(move |_| ctx.dialog.set(None)) /> }
-                                .into_any()
-                        }
-                        BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
-                        BoardDialog::ConfirmTask(mv, stage) => {
-                            view! { <dialogs::ConfirmTask mv=mv stage=stage /> }.into_any()
-                        }
-                        BoardDialog::LossReason(mv) => view! { <dialogs::LossReason mv=mv /> }.into_any(),
-                    })
-            }}
+            <OpenDialog />
         </section>
+    }
+}
+
+/// The dialog open over the board, if any.
+#[component]
+fn OpenDialog() -> impl IntoView {
+    let ctx = expect_context::<BoardCtx>();
+    let close = Callback::new(move |_| ctx.dialog.set(None));
+    move || {
+        ctx.dialog.get().map(|d| match d {
+            BoardDialog::Editor(target) => {
+                view! { <DealEditor target=target on_close=close /> }.into_any()
+            }
+            BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
+            BoardDialog::ConfirmTask(mv, stage) => {
+                view! { <dialogs::ConfirmTask mv=mv stage=stage /> }.into_any()
+            }
+            BoardDialog::LossReason(mv) => view! { <dialogs::LossReason mv=mv /> }.into_any(),
+        })
     }
 }

@@ -1,2 +1,6 @@
+//! The deal editor and its parts.
+
 pub mod conflict;
 pub mod editor;
+mod form;
+mod panels;

@@ -2,17 +2,16 @@
 //! describe, classify, reorder, archive and restore them; delete one only after choosing where
 //! its deals go; edit the stages of the selected one; edit the loss reasons.
 
+mod delete;
 mod stages;
 
 use crate::domain::{
-    Audience, Classification, Command, Complexity, DirectionId, DirectionMapping, Outcome, Segment,
-    StageKind, StageSpec, Template, Touches,
+    Audience, Classification, Command, Complexity, DirectionId, Outcome, Segment, StageKind,
+    StageSpec, Template, Touches,
 };
 use crate::i18n::*;
-use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::errors;
-use crate::ui::modal::Modal;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -161,7 +160,7 @@ pub fn DirectionsView() -> impl IntoView {
                 }}
             </div>
             <LossReasons />
-            {move || deleting.get().map(|id| view! { <DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
+            {move || deleting.get().map(|id| view! { <delete::DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
         </section>
     }
 }
@@ -279,145 +278,6 @@ fn DirectionDetails(
             </div>
             <stages::StageEditor direction=id error=error />
         </section>
-    }
-}
-
-/// Delete a direction: with deals, choose the target direction and a stage for each stage.
-#[component]
-fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_store();
-    let (name, count, stages, others) = store.ws().with_untracked(|ws| {
-        let d = ws.direction(id);
-        let stages: Vec<_> = d
-            .map(|d| {
-                d.stages
-                    .iter()
-                    .filter(|s| !ws.column(s.id).is_empty())
-                    .map(|s| (s.id, s.name.clone(), s.kind, ws.column(s.id).len()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let others: Vec<_> = ws
-            .directions()
-            .filter(|x| x.id != id && !x.archived)
-            .map(|x| {
-                (
-                    x.id,
-                    x.name.clone(),
-                    x.stages
-                        .iter()
-                        .map(|s| (s.id, s.name.clone(), s.kind))
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .collect();
-        (
-            d.map(|d| d.name.clone()).unwrap_or_default(),
-            ws.deals_in_direction(id),
-            stages,
-            others,
-        )
-    });
-    let target = RwSignal::new(others.first().map(|o| o.0));
-    let others = StoredValue::new(others);
-    let stages = StoredValue::new(stages);
-    let mapping: RwSignal<Vec<(crate::domain::StageId, crate::domain::StageId)>> =
-        RwSignal::new(Vec::new());
-    let defaults = move |t: Option<DirectionId>| {
-        t.map(|t| {
-            store
-                .ws()
-                .with_untracked(|ws| ws.default_stage_mapping(id, t))
-        })
-        .unwrap_or_default()
-    };
-    mapping.set(defaults(target.get_untracked()));
-    let error = RwSignal::new(None::<String>);
-    let reason = RwSignal::new(
-        store
-            .ws()
-            .with_untracked(|ws| ws.loss_reasons().first().cloned().unwrap_or_default()),
-    );
-    let into_lost = move || {
-        mapping.with(|m| {
-            store
-                .ws()
-                .with_untracked(|ws| ws.mapping_needs_loss_reason(m))
-        })
-    };
-    let confirm = move |_| {
-        let cmd = Command::DeleteDirection {
-            direction: id,
-            target: target
-                .get_untracked()
-                .filter(|_| count > 0)
-                .map(|t| DirectionMapping {
-                    direction: t,
-                    stages: mapping.get_untracked(),
-                    loss_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
-                }),
-            at: clock::now(),
-        };
-        match store.dispatch(cmd) {
-            Ok(_) => on_close.run(()),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
-        }
-    };
-    view! {
-        <Modal title_id="delete-direction-title" on_close=on_close class="modal-wide">
-            <div class="form" data-testid="delete-direction">
-                <h2 id="delete-direction-title" class="modal-title">{t_string!(i18n, dir.delete_title, name = name).to_string()}</h2>
-                {if count == 0 {
-                    view! { <p>{t!(i18n, dir.delete_empty)}</p> }.into_any()
-                } else {
-                    view! {
-                        <p>{counts::direction_delete_moves(i18n.get_locale(), count)}</p>
-                        <label class="field">
-                            <span class="field-label">{t!(i18n, dir.target_direction)}</span>
-                            <select class="input" data-testid="target-direction" on:change=move |ev| {
-                                let t = event_target_value(&ev).parse().ok().map(DirectionId);
-                                target.set(t);
-                                mapping.set(defaults(t));
-                            }>
-                                {others.with_value(|o| o.iter().map(|(oid, oname, _)| view! { <option value=oid.0.to_string()>{oname.clone()}</option> }).collect_view())}
-                            </select>
-                        </label>
-                        {move || {
-                            let t = target.get();
-                            let tstages = others.with_value(|o| o.iter().find(|x| Some(x.0) == t).map(|x| x.2.clone()).unwrap_or_default());
-                            stages.with_value(|ss| ss.iter().map(|(sid, sname, _, n)| {
-                                let sid = *sid;
-                                let current = mapping.with(|m| m.iter().find(|x| x.0 == sid).map(|x| x.1));
-                                view! {
-                                    <label class="field">
-                                        <span class="field-label">{format!("{sname} ({n})")}</span>
-                                        <select class="input" on:change=move |ev| {
-                                            if let Some(to) = event_target_value(&ev).parse().ok().map(crate::domain::StageId) {
-                                                mapping.update(|m| { m.retain(|x| x.0 != sid); m.push((sid, to)); });
-                                            }
-                                        }>
-                                            {tstages.iter().map(|(tid, tname, _)| view! { <option value=tid.0.to_string() selected=current == Some(*tid)>{tname.clone()}</option> }).collect_view()}
-                                        </select>
-                                    </label>
-                                }
-                            }).collect_view())
-                        }}
-                    }.into_any()
-                }}
-                <Show when=move || { count > 0 && into_lost() }>
-                    <label class="field">
-                        <span class="field-label">{t!(i18n, stage.loss_reason)}</span>
-                        <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-                    </label>
-                </Show>
-                <p class="form-error" role="alert">{move || error.get()}</p>
-                <div class="form-actions">
-                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{t!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, deal.cancel)}</button>
-                </div>
-            </div>
-        </Modal>
     }
 }
 
