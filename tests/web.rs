@@ -204,9 +204,11 @@ fn gauge_data(percent_bp: Option<u64>) -> voronka::ui::plans::gauge::GaugeData {
         pace_bp: 5_000,
         amounts: "900 ₽ из 500 ₽".into(),
         deals: None,
-        pace_label: "Ожидается к сегодня: 50%".into(),
+        pace_label: "Ожидается к сегодняшнему дню: 50\u{202f}%".into(),
         label: "label".into(),
-        no_plan: "Нет плана".into(),
+        percent_text: percent_bp.map_or("Нет плана".into(), |bp| {
+            format!("{}\u{202f}%", bp / 100)
+        }),
     }
 }
 
@@ -234,7 +236,7 @@ async fn gauges_draw_the_arc_and_labels_for_0_100_180_percent_and_no_plan() {
     let g = mount_gauge(Some(0));
     leptos::task::tick().await;
     assert_eq!(attr(&g, "[data-part=fill]", "d").as_deref(), Some(""));
-    assert_eq!(text(&g, ".gauge-percent"), "0\u{a0}%");
+    assert_eq!(text(&g, ".gauge-percent"), "0\u{202f}%");
     assert!(g.query_selector("[data-part=pace]").unwrap().is_some());
     assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("under"));
     // 100 %: the whole half-ring, nothing over.
@@ -242,14 +244,14 @@ async fn gauges_draw_the_arc_and_labels_for_0_100_180_percent_and_no_plan() {
     leptos::task::tick().await;
     assert_eq!(attr(&g, "[data-part=fill]", "d"), Some(arc_path(1.0, 50.0)));
     assert_eq!(attr(&g, "[data-part=over]", "d").as_deref(), Some(""));
-    assert_eq!(text(&g, ".gauge-percent"), "100\u{a0}%");
+    assert_eq!(text(&g, ".gauge-percent"), "100\u{202f}%");
     assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("done"));
     // 180 %: full ring plus 80 % of the inner "over" ring, and the label says 180 %.
     let g = mount_gauge(Some(18_000));
     leptos::task::tick().await;
     assert_eq!(attr(&g, "[data-part=fill]", "d"), Some(arc_path(1.0, 50.0)));
     assert_eq!(attr(&g, "[data-part=over]", "d"), Some(arc_path(0.8, 41.0)));
-    assert_eq!(text(&g, ".gauge-percent"), "180\u{a0}%");
+    assert_eq!(text(&g, ".gauge-percent"), "180\u{202f}%");
     assert_eq!(text(&g, "[data-part=amounts]"), "900 ₽ из 500 ₽");
     assert_eq!(attr(&g, ".gauge", "data-state").as_deref(), Some("over"));
     // No plan: no fill, no pace tick, "No plan".

@@ -1,8 +1,6 @@
 //! A plan gauge: an SVG half-ring filled to the percent done, a second ring for what goes
 //! past 100 %, a tick for where the plan should be by today, and a clear "no plan" state.
 
-use crate::i18n::use_i18n;
-use crate::ui::format;
 use leptos::prelude::*;
 
 /// Radius and centre of the arc in the SVG's 120×70 box.
@@ -43,8 +41,8 @@ pub struct GaugeData {
     pub pace_label: String,
     /// The accessible label.
     pub label: String,
-    /// Text for "No plan".
-    pub no_plan: String,
+    /// The big figure: the percent done in the locale's form (`40%`, `40 %`), or "No plan".
+    pub percent_text: String,
 }
 
 /// The gauge; `on_open` runs when it is clicked (to list the won deals).
@@ -56,10 +54,7 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
     let pace = f64::from(data.pace_bp) / 10_000.0;
     let (px, py) = arc_point(pace);
     let (ix, iy) = (CX + (px - CX) * 0.78, CY + (py - CY) * 0.78);
-    let percent_text = data.percent_bp.map_or_else(
-        || data.no_plan.clone(),
-        |bp| format::percent(use_i18n().get_locale_untracked(), bp / 100),
-    );
+    let percent_text = data.percent_text.clone();
     let state = match data.percent_bp {
         None => "no-plan",
         Some(bp) if bp > 10_000 => "over",

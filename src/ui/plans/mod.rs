@@ -95,7 +95,10 @@ fn gauge_data(
             Some(p) => t_string!(i18n, gauge.label, name = name.clone(), percent = p).to_string(),
             None => t_string!(i18n, gauge.label_no_plan, name = name.clone()).to_string(),
         },
-        no_plan: t_string!(i18n, gauge.no_plan).to_string(),
+        percent_text: match c.percent_bp {
+            Some(bp) => format::percent(i18n.get_locale_untracked(), bp / 100),
+            None => t_string!(i18n, gauge.no_plan).to_string(),
+        },
         percent_bp: c.percent_bp,
         pace_bp: c.pace_bp,
         name,
