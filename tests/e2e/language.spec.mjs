@@ -50,7 +50,7 @@ test('Russian counts: 1 сделка, 2 сделки, 5 сделок', async ({ 
   const row = page.locator('tr[data-employee]').first();
   const id = await row.getAttribute('data-employee');
   const month = new Date().getMonth() + 1;
-  const deals = row.locator(`.plan-cell[data-period="${month}"] .plan-deals`);
+  const deals = row.locator(`.plan-cell[data-period="m${month}"] .plan-deals`);
   const gauge = page.getByTestId(`gauge-${id}`);
   for (const [plan, text] of [['1', '0 из 1 сделки'], ['2', '0 из 2 сделок'], ['5', '0 из 5 сделок'], ['21', '0 из 21 сделки']]) {
     await deals.fill(plan);
