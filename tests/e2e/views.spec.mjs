@@ -3,7 +3,7 @@
 // a screenshot of each at 1440 px and 390 px (tests/e2e/screenshots/, looked at by a person).
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { open, start } from './helpers.mjs';
+import { open, start, exportText, importFile } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
 mkdirSync(shots, { recursive: true });
@@ -79,6 +79,12 @@ const dialogs = {
     await page.locator('.stage-item [data-action=edit-stage]').first().click();
     return page.getByTestId('stage-form');
   },
+  'import-preview': async (page) => {
+    await page.click('.nav-link[data-view=data]');
+    const { name, text } = await exportText(page);
+    await importFile(page, name, text);
+    return page.getByTestId('import-preview');
+  },
   'won-deals': async (page) => {
     await page.click('.nav-link[data-view=plans]');
     await page.getByTestId('gauge-company').locator('.gauge').click();
@@ -112,7 +118,8 @@ for (const lang of ['en', 'ru']) {
         const violations = await seriousViolations(page);
         if (violations.length) found[name] = violations;
         await page.screenshot({ path: `${shots}/dialog-${name}-${lang}-1440.png` });
-        await page.keyboard.press('Escape');
+        if (name === 'import-preview') await page.click('[data-action=cancel-import]');
+        else await page.keyboard.press('Escape');
         if (name === 'edit-stage') await page.locator('.stage-item [data-action=edit-stage]').first().click();
         await expect(dialog).toHaveCount(0);
       }

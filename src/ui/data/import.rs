@@ -1,0 +1,375 @@
+//! Importing a workspace: a file picked or dropped (or a recovery copy to restore) is read,
+//! validated and previewed with its counts beside the current ones; confirmed, it replaces the
+//! workspace, and the replaced one can be downloaded until the page closes.
+
+use super::recovery::RecoveryCopies;
+use crate::domain::Workspace;
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::{use_store, ReplaceError, Startup};
+use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
+use crate::ui::modal::DialogActions;
+use crate::ui::{counts, files, format, messages};
+use leptos::prelude::*;
+
+/// What an import would change: counts now and in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Directions.
+    pub directions: usize,
+    /// Stages over all directions.
+    pub stages: usize,
+    /// Employees.
+    pub employees: usize,
+    /// Deals.
+    pub deals: usize,
+    /// Plans set by hand.
+    pub plans: usize,
+}
+
+impl Counts {
+    /// The counts of a workspace.
+    pub fn of(ws: &Workspace) -> Counts {
+        Counts {
+            directions: ws.directions().count(),
+            stages: ws.directions().map(|d| d.stages.len()).sum(),
+            employees: ws.employees().count(),
+            deals: ws.deal_count(),
+            plans: ws.plans().count(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    Idle,
+    Reading(String),
+    Preview {
+        name: String,
+        now: Counts,
+        file: Counts,
+        /// From a recovery copy: how many of its deals could not be read.
+        restore: Option<usize>,
+    },
+    Failed {
+        name: String,
+        message: String,
+    },
+    Done(String),
+    Restored,
+}
+
+/// The import's state, shared by the import card and the recovery copies' "Restore".
+#[derive(Clone, Copy)]
+pub struct Importer {
+    state: RwSignal<ImportState>,
+    candidate: StoredValue<Option<Workspace>>,
+    // The workspace an import replaced, with its revision: written out only if the user asks
+    // for it (exporting 10,000 deals takes about 100 ms, too much to spend on every import).
+    backup: RwSignal<Option<(Workspace, u64)>>,
+}
+
+impl Importer {
+    /// Nothing chosen yet.
+    pub fn new() -> Importer {
+        Importer {
+            state: RwSignal::new(ImportState::Idle),
+            candidate: StoredValue::new(None),
+            backup: RwSignal::new(None),
+        }
+    }
+
+    /// Shows `ws` for confirmation, named `name`; `restore` is how many deals of a recovery
+    /// copy could not be read (`None` for a file).
+    fn preview(&self, name: String, ws: Workspace, restore: Option<usize>, now: Counts) {
+        let file = Counts::of(&ws);
+        self.candidate.set_value(Some(ws));
+        self.state.set(ImportState::Preview {
+            name,
+            now,
+            file,
+            restore,
+        });
+    }
+}
+
+/// The import card and, below it, the recovery copies (whose "Restore" previews here).
+#[component]
+pub fn ImportAndRecovery() -> impl IntoView {
+    let store = use_store();
+    let importer = Importer::new();
+    let on_restore = Callback::new(move |(label, ws, lost): (String, Workspace, usize)| {
+        importer.preview(label, ws, Some(lost), store.ws().with_untracked(Counts::of));
+        // The preview is drawn in the import card, away from the copy's button: bring it up.
+        request_animation_frame(|| {
+            if let Some(preview) = document()
+                .query_selector("[data-testid=import-preview]")
+                .ok()
+                .flatten()
+            {
+                preview.scroll_into_view();
+            }
+        });
+    });
+    view! {
+        <ImportCard importer=importer />
+        <RecoveryCopies on_restore=on_restore />
+    }
+}
+
+/// A file picker and drop zone, the import's status, and the replaced workspace's download.
+#[component]
+fn ImportCard(importer: Importer) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let Importer { state, .. } = importer;
+    let dragging = RwSignal::new(false);
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        state.set(ImportState::Reading(name.clone()));
+        leptos::task::spawn_local(async move {
+            // `None`: the browser could not read the file at all.
+            let result = match files::read_text(file, MAX_FILE_BYTES).await {
+                Ok(text) => Some(
+                    crate::state::perf::measure("import", || envelope::read_workspace(&text))
+                        .map(|(_, ws)| ws),
+                ),
+                Err(files::FileError::TooLarge(size)) => Some(Err(ReadError::TooLarge(size))),
+                Err(files::FileError::NotUtf8) => Some(Err(ReadError::NotUtf8)),
+                Err(files::FileError::Unreadable) => None,
+            };
+            let Some(result) = result else {
+                let message = format!(
+                    "{} {}",
+                    t_string!(i18n, import_error.prefix, name = name.clone()),
+                    t_string!(i18n, import_error.unreadable)
+                );
+                state.set(ImportState::Failed { name, message });
+                return;
+            };
+            match result {
+                Ok(ws) => importer.preview(name, ws, None, store.ws().with_untracked(Counts::of)),
+                Err(e) => {
+                    let message = format!(
+                        "{} {}",
+                        t_string!(i18n, import_error.prefix, name = name.clone()),
+                        messages::read_error(i18n, &e)
+                    );
+                    state.set(ImportState::Failed { name, message });
+                }
+            }
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+    view! {
+        <section
+            class="card drop-zone"
+            class:dragging=move || dragging.get()
+            data-section="import"
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2 class="card-title">{t!(i18n, data.import_title)}</h2>
+            <p class="muted">{t!(i18n, data.import_desc)}</p>
+            <label class="button file-button">
+                {t!(i18n, data.choose_file)}
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    data-action="import-file"
+                    on:change=on_input
+                />
+            </label>
+            <span class="muted drop-hint">{t!(i18n, data.drop_here)}</span>
+            <ImportStatus importer=importer />
+            <BackupDownload importer=importer />
+        </section>
+    }
+}
+
+/// Reading, refused, the preview to confirm, or done.
+#[component]
+fn ImportStatus(importer: Importer) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = importer.state;
+    move || {
+        match state.get() {
+            ImportState::Idle => ().into_any(),
+            ImportState::Reading(name) => {
+                view! { <p class="muted" role="status">{t_string!(i18n, data.reading, name = name).to_string()}</p> }
+                    .into_any()
+            }
+            ImportState::Failed { message, .. } => {
+                view! { <p class="form-error" role="alert" data-testid="import-error">{message}</p> }.into_any()
+            }
+            ImportState::Preview { name, now, file, restore } => {
+                view! { <Preview importer=importer name=name now=now file=file restore=restore /> }.into_any()
+            }
+            ImportState::Done(name) => {
+                view! {
+                    <p class="form-ok" role="status" data-testid="import-done">
+                        {t_string!(i18n, data.imported, name = name).to_string()}
+                    </p>
+                }
+                    .into_any()
+            }
+            ImportState::Restored => {
+                view! { <p class="form-ok" role="status" data-testid="import-done">{t!(i18n, data.restored)}</p> }.into_any()
+            }
+    }
+    }
+}
+
+/// The file's counts beside the current ones, and Replace / Cancel.
+#[component]
+fn Preview(
+    importer: Importer,
+    name: String,
+    now: Counts,
+    file: Counts,
+    restore: Option<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let Importer {
+        state,
+        candidate,
+        backup,
+    } = importer;
+    let confirm = move |_| {
+        let Some(ws) = candidate.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let (name, restoring) = match state.get_untracked() {
+            ImportState::Preview { name, restore, .. } => (name, restore.is_some()),
+            _ => (String::new(), false),
+        };
+        let revision = store.revision();
+        match store.replace(ws) {
+            Ok(replaced) => {
+                backup.set(Some((replaced, revision)));
+                state.set(if restoring {
+                    ImportState::Restored
+                } else {
+                    ImportState::Done(name)
+                });
+            }
+            Err(ReplaceError::NoRoomForCopy) => state.set(ImportState::Failed {
+                name,
+                message: t_string!(i18n, data.no_room_for_copy).to_string(),
+            }),
+        }
+    };
+    let cancel = move |_| {
+        candidate.set_value(None);
+        state.set(ImportState::Idle);
+    };
+    let stored_unreadable = move || {
+        matches!(
+            store.startup.get(),
+            Startup::Unreadable { .. } | Startup::NewerVersion { .. }
+        )
+    };
+    let preview_row = move |label: &'static str, now: usize, file: usize| {
+        let locale = i18n.get_locale_untracked();
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{format::integer(locale, now as i64)}</td>
+                <td>{format::integer(locale, file as i64)}</td>
+            </tr>
+        }
+    };
+    let heading = match restore {
+        Some(_) => t_string!(i18n, data.restore_preview).to_string(),
+        None => t_string!(i18n, data.preview, name = name).to_string(),
+    };
+    let lost = restore.filter(|n| *n > 0).map(|count| {
+        view! { <p class="form-error">{counts::restore_lost(i18n.get_locale_untracked(), count)}</p> }
+    });
+    let button = if restore.is_some() {
+        t_string!(i18n, data.restore_button)
+    } else {
+        t_string!(i18n, data.replace)
+    };
+    view! {
+        <div class="import-preview" data-testid="import-preview">
+            <p>{heading}</p>
+            {lost}
+            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{t!(i18n, data.replace_unreadable)}</p> })}
+            <table class="counts">
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{t!(i18n, data.now)}</th>
+                        <th scope="col">{t!(i18n, data.in_file)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {preview_row(t_string!(i18n, data.count_directions), now.directions, file.directions)}
+                    {preview_row(t_string!(i18n, data.count_stages), now.stages, file.stages)}
+                    {preview_row(t_string!(i18n, data.count_employees), now.employees, file.employees)}
+                    {preview_row(t_string!(i18n, data.count_deals), now.deals, file.deals)}
+                    {preview_row(t_string!(i18n, data.count_plans), now.plans, file.plans)}
+                </tbody>
+            </table>
+            <DialogActions>
+                <button type="button" class="button button-primary" data-action="confirm-import" on:click=confirm>
+                    {button}
+                </button>
+                <button type="button" class="button" data-action="cancel-import" on:click=cancel>
+                    {t!(i18n, data.cancel)}
+                </button>
+            </DialogActions>
+        </div>
+    }
+}
+
+/// Download of the workspace the last import replaced (kept in memory until the page closes).
+#[component]
+fn BackupDownload(importer: Importer) -> impl IntoView {
+    let i18n = use_i18n();
+    let backup = importer.backup;
+    view! {
+        <Show when=move || backup.with(Option::is_some)>
+            <button
+                type="button"
+                class="button"
+                data-action="download-backup"
+                on:click=move |_| {
+                    let text = backup.with_untracked(|b| {
+                        b.as_ref().map(|(ws, revision)| envelope::export(ws, *revision, clock::saved_at()))
+                    });
+                    if let Some(text) = text {
+                        let name = format!("voronka-replaced-{}.json", format::iso_date(clock::today()));
+                        files::download(&name, &text, "application/json");
+                    }
+                }
+            >
+                {t!(i18n, data.download_backup)}
+            </button>
+        </Show>
+    }
+}
