@@ -27,8 +27,9 @@ pub fn DirectionsView() -> impl IntoView {
     );
     let error = RwSignal::new(None::<String>);
     let deleting = RwSignal::new(None::<DirectionId>);
-    let blank_name = RwSignal::new(String::new());
-    let run = move |c: Command| match store.dispatch(c) {
+    // Every command of this view: a refusal shows under the create card, a new direction is
+    // selected.
+    let run = Callback::new(move |c: Command| match store.dispatch(c) {
         Ok(o) => {
             error.set(None);
             if let Outcome::DirectionCreated(id) = o {
@@ -36,7 +37,7 @@ pub fn DirectionsView() -> impl IntoView {
             }
         }
         Err(e) => error.set(Some(errors::action_error(i18n, &e))),
-    };
+    });
     let list = Memo::new(move |_| {
         store.ws().with(|ws| {
             ws.directions()
@@ -54,6 +55,38 @@ pub fn DirectionsView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    view! {
+        <section class="view directions-view" data-view="directions">
+            <h1 class="view-title">{t!(i18n, views.directions_title)}</h1>
+            <CreateDirection run=run error=error />
+            <div class="directions-layout">
+                <DirectionList list=list selected=selected run=run />
+                {move || {
+                    selected
+                        .get()
+                        .and_then(|id| list.get().into_iter().find(|d| d.0 == id))
+                        .map(|(id, name, description, classification, archived, _)| {
+                            view! {
+                                <DirectionDetails id=id name=name description=description classification=classification archived=archived error=error deleting=deleting />
+                            }
+                        })
+                }}
+            </div>
+            <LossReasons />
+            {move || deleting.get().map(|id| view! { <delete::DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
+        </section>
+    }
+}
+
+/// One row of the directions list: id, name, description, classification, archived, open deals.
+type DirectionRow = (DirectionId, String, String, Classification, bool, usize);
+
+/// New direction: from one of the seed's four templates, or blank (open, won and lost stages).
+#[component]
+fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let blank_name = RwSignal::new(String::new());
+    let run = move |c: Command| run.run(c);
     let templates = [
         (Template::B2bNew, "b2b-new"),
         (Template::B2bRepeat, "b2b-repeat"),
@@ -83,84 +116,80 @@ pub fn DirectionsView() -> impl IntoView {
         }
     };
     view! {
-        <section class="view directions-view" data-view="directions">
-            <h1 class="view-title">{t!(i18n, views.directions_title)}</h1>
-            <section class="card create-card">
-                <h2 class="card-title">{t!(i18n, dir.create_title)}</h2>
-                <div class="template-buttons">
-                    <span class="muted">{t!(i18n, dir.from_template)}</span>
-                    {templates
-                        .into_iter()
-                        .map(|(t, id)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-template=id
-                                    on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: format::content_lang(i18n.get_locale_untracked()) })
-                                >
-                                    {move || template_label(t)}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <form class="inline-form" on:submit=create_blank>
-                    <input
-                        class="input"
-                        data-testid="blank-direction-name"
-                        placeholder=move || t_string!(i18n, dir.blank_name)
-                        aria-label=move || t_string!(i18n, dir.blank_name)
-                        prop:value=move || blank_name.get()
-                        on:input=move |ev| blank_name.set(event_target_value(&ev))
-                    />
-                    <button type="submit" class="button button-primary">{t!(i18n, dir.create_blank)}</button>
-                </form>
-                <p class="form-error" role="alert" data-testid="directions-error">{move || error.get()}</p>
-            </section>
-
-            <div class="directions-layout">
-                <section class="card direction-list-card">
-                    <h2 class="card-title">{t!(i18n, dir.list_title)}</h2>
-                    <ol class="direction-list" data-testid="direction-list">
-                        {move || {
-                            let items = list.get();
-                            let n = items.len();
-                            items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, (id, name, _, _, archived, open))| {
-                                    view! {
-                                        <li class="direction-item" class:selected=move || selected.get() == Some(id) class:archived=archived data-direction=id.0>
-                                            <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
-                                                <span class="direction-name">{name.clone()}</span>
-                                                <span class="muted">{counts::open_deals(i18n.get_locale(), open)}</span>
-                                                {archived.then(|| view! { <span class="badge">{t!(i18n, dir.archived)}</span> })}
-                                            </button>
-                                            <span class="direction-actions">
-                                                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| run(Command::ReorderDirection { direction: id, index: i - 1 })>"↑"</button>
-                                                <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| run(Command::ReorderDirection { direction: id, index: i + 1 })>"↓"</button>
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                </section>
-                {move || {
-                    selected
-                        .get()
-                        .and_then(|id| list.get().into_iter().find(|d| d.0 == id))
-                        .map(|(id, name, description, classification, archived, _)| {
-                            view! {
-                                <DirectionDetails id=id name=name description=description classification=classification archived=archived error=error deleting=deleting />
-                            }
-                        })
-                }}
+        <section class="card create-card">
+            <h2 class="card-title">{t!(i18n, dir.create_title)}</h2>
+            <div class="template-buttons">
+                <span class="muted">{t!(i18n, dir.from_template)}</span>
+                {templates
+                    .into_iter()
+                    .map(|(t, id)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                data-template=id
+                                on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: format::content_lang(i18n.get_locale_untracked()) })
+                            >
+                                {move || template_label(t)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
-            <LossReasons />
-            {move || deleting.get().map(|id| view! { <delete::DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
+            <form class="inline-form" on:submit=create_blank>
+                <input
+                    class="input"
+                    data-testid="blank-direction-name"
+                    placeholder=move || t_string!(i18n, dir.blank_name)
+                    aria-label=move || t_string!(i18n, dir.blank_name)
+                    prop:value=move || blank_name.get()
+                    on:input=move |ev| blank_name.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button button-primary">{t!(i18n, dir.create_blank)}</button>
+            </form>
+            <p class="form-error" role="alert" data-testid="directions-error">{move || error.get()}</p>
+        </section>
+
+    }
+}
+
+/// The directions in order, each with its open deals; arrows reorder them.
+#[component]
+fn DirectionList(
+    list: Memo<Vec<DirectionRow>>,
+    selected: RwSignal<Option<DirectionId>>,
+    run: Callback<Command>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let run = move |c: Command| run.run(c);
+    view! {
+        <section class="card direction-list-card">
+            <h2 class="card-title">{t!(i18n, dir.list_title)}</h2>
+            <ol class="direction-list" data-testid="direction-list">
+                {move || {
+                    let items = list.get();
+                    let n = items.len();
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (id, name, _, _, archived, open))| {
+                            view! {
+                                <li class="direction-item" class:selected=move || selected.get() == Some(id) class:archived=archived data-direction=id.0>
+                                    <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
+                                        <span class="direction-name">{name.clone()}</span>
+                                        <span class="muted">{counts::open_deals(i18n.get_locale(), open)}</span>
+                                        {archived.then(|| view! { <span class="badge">{t!(i18n, dir.archived)}</span> })}
+                                    </button>
+                                    <span class="direction-actions">
+                                        <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| run(Command::ReorderDirection { direction: id, index: i - 1 })>"↑"</button>
+                                        <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| run(Command::ReorderDirection { direction: id, index: i + 1 })>"↓"</button>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
         </section>
     }
 }
