@@ -73,6 +73,13 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                 .unwrap_or_default()
         })
     };
+    let ui = RowState {
+        dragged,
+        open,
+        deleting,
+        error,
+    };
+    let run_cb = Callback::new(run);
     view! {
         <section class="stage-editor" data-testid="stage-editor">
             <h3 class="panel-title">{move || t_string!(i18n, stage.title, name = name()).to_string()}</h3>
@@ -83,68 +90,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                     let n = all.len();
                     all.into_iter()
                         .enumerate()
-                        .map(|(i, (id, sname, kind, color, deals, task))| {
-                            let kind_label = match kind {
-                                StageKind::Open => t_string!(i18n, stage.kind_open),
-                                StageKind::Won => t_string!(i18n, stage.kind_won),
-                                StageKind::Lost => t_string!(i18n, stage.kind_lost),
-                            };
-                            view! {
-                                <li
-                                    class="stage-item"
-                                    data-stage-item=id.0
-                                    class:drag-over=move || dragged.get().is_some_and(|d| d != id)
-                                    on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                                    on:drop=move |ev: leptos::ev::DragEvent| {
-                                        ev.prevent_default();
-                                        if let Some(d) = dragged.get_untracked() {
-                                            if d != id {
-                                                run(Command::ReorderStage { stage: d, index: i });
-                                            }
-                                        }
-                                        dragged.set(None);
-                                    }
-                                >
-                                    <div class="stage-row">
-                                        <span
-                                            class="drag-handle stage-handle"
-                                            draggable="true"
-                                            aria-hidden="true"
-                                            title=t_string!(i18n, stage.drag, name = sname.clone()).to_string()
-                                            on:dragstart=move |ev: leptos::ev::DragEvent| {
-                                                if let Some(dt) = ev.data_transfer() {
-                                                    let _ = dt.set_data("text/plain", &id.0.to_string());
-                                                }
-                                                dragged.set(Some(id));
-                                            }
-                                            on:dragend=move |_| dragged.set(None)
-                                        >
-                                            "⠿"
-                                        </span>
-                                        <span class="stage-swatch" style=format!("background:{color}")></span>
-                                        <span class="stage-name">{sname.clone()}</span>
-                                        <span class="muted stage-kind">{kind_label}</span>
-                                        {match task {
-                                            Some(title) => view! { <span class="stage-task" data-testid="stage-task">{t_string!(i18n, stage.task_of, title = title).to_string()}</span> }.into_any(),
-                                            None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{t!(i18n, stage.no_task)}</span> }.into_any(),
-                                            None => ().into_any(),
-                                        }}
-                                        <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
-                                        <span class="stage-actions">
-                                            <button type="button" class="icon-button" data-action="stage-up" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| { run(Command::ReorderStage { stage: id, index: i - 1 }); }>"↑"</button>
-                                            <button type="button" class="icon-button" data-action="stage-down" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| { run(Command::ReorderStage { stage: id, index: i + 1 }); }>"↓"</button>
-                                            <button type="button" class="button button-small" data-action="edit-stage" aria-expanded=move || (open.get() == Some(id)).to_string() on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
-                                                {move || if open.get() == Some(id) { t_string!(i18n, stage.close) } else { t_string!(i18n, stage.edit) }}
-                                            </button>
-                                            <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{t!(i18n, stage.delete)}</button>
-                                        </span>
-                                    </div>
-                                    <Show when=move || open.get() == Some(id)>
-                                        <StageForm stage=id error=error />
-                                    </Show>
-                                </li>
-                            }
-                        })
+                        .map(|(i, row)| view! { <StageRow row=row index=i count=n ui=ui run=run_cb /> })
                         .collect_view()
                 }}
             </ol>
@@ -344,5 +290,100 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                 </div>
             </div>
         </Modal>
+    }
+}
+
+/// One row of the stage list: id, name, kind, colour, deals, task title.
+type StageRowData = (StageId, String, StageKind, String, usize, Option<String>);
+
+/// What the rows of a stage list share: the stage being dragged, the one whose form is open,
+/// the one being deleted, and where refusals show.
+#[derive(Clone, Copy)]
+struct RowState {
+    dragged: RwSignal<Option<StageId>>,
+    open: RwSignal<Option<StageId>>,
+    deleting: RwSignal<Option<StageId>>,
+    error: RwSignal<Option<String>>,
+}
+
+/// A stage with its kind, task, deals and actions (reorder by drag or arrows, edit, delete),
+/// and its form below when open.
+#[component]
+fn StageRow(
+    row: StageRowData,
+    index: usize,
+    count: usize,
+    ui: RowState,
+    run: Callback<Command, bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, sname, kind, color, deals, task) = row;
+    let (i, n) = (index, count);
+    let RowState {
+        dragged,
+        open,
+        deleting,
+        error,
+    } = ui;
+    let run = move |c: Command| run.run(c);
+    let kind_label = match kind {
+        StageKind::Open => t_string!(i18n, stage.kind_open),
+        StageKind::Won => t_string!(i18n, stage.kind_won),
+        StageKind::Lost => t_string!(i18n, stage.kind_lost),
+    };
+    view! {
+    <li
+        class="stage-item"
+        data-stage-item=id.0
+        class:drag-over=move || dragged.get().is_some_and(|d| d != id)
+        on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+        on:drop=move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            if let Some(d) = dragged.get_untracked() {
+                if d != id {
+                    run(Command::ReorderStage { stage: d, index: i });
+                }
+            }
+            dragged.set(None);
+        }
+    >
+        <div class="stage-row">
+            <span
+                class="drag-handle stage-handle"
+                draggable="true"
+                aria-hidden="true"
+                title=t_string!(i18n, stage.drag, name = sname.clone()).to_string()
+                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                    if let Some(dt) = ev.data_transfer() {
+                        let _ = dt.set_data("text/plain", &id.0.to_string());
+                    }
+                    dragged.set(Some(id));
+                }
+                on:dragend=move |_| dragged.set(None)
+            >
+                "⠿"
+            </span>
+            <span class="stage-swatch" style=format!("background:{color}")></span>
+            <span class="stage-name">{sname.clone()}</span>
+            <span class="muted stage-kind">{kind_label}</span>
+            {match task {
+                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{t_string!(i18n, stage.task_of, title = title).to_string()}</span> }.into_any(),
+                None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{t!(i18n, stage.no_task)}</span> }.into_any(),
+                None => ().into_any(),
+            }}
+            <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
+            <span class="stage-actions">
+                <button type="button" class="icon-button" data-action="stage-up" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| { run(Command::ReorderStage { stage: id, index: i - 1 }); }>"↑"</button>
+                <button type="button" class="icon-button" data-action="stage-down" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| { run(Command::ReorderStage { stage: id, index: i + 1 }); }>"↓"</button>
+                <button type="button" class="button button-small" data-action="edit-stage" aria-expanded=move || (open.get() == Some(id)).to_string() on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
+                    {move || if open.get() == Some(id) { t_string!(i18n, stage.close) } else { t_string!(i18n, stage.edit) }}
+                </button>
+                <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{t!(i18n, stage.delete)}</button>
+            </span>
+        </div>
+        <Show when=move || open.get() == Some(id)>
+            <StageForm stage=id error=error />
+        </Show>
+    </li>
     }
 }
