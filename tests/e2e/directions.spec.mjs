@@ -17,6 +17,11 @@ test('directions and stages change while every deal is kept', async ({ page }) =
   await page.click('[data-template=b2c-repeat]');
   const details = page.getByTestId('direction-details');
   await expect(details.getByTestId('direction-name')).toHaveValue('B2C Repeat clients');
+  // A refused name says why (not always "already exists") and the old name comes back.
+  await details.getByTestId('direction-name').fill(' ');
+  await details.getByTestId('direction-name').press('Enter');
+  await expect(page.getByTestId('directions-error')).toHaveText('Enter a name');
+  await expect(details.getByTestId('direction-name')).toHaveValue('B2C Repeat clients');
   const editor = page.getByTestId('stage-editor');
   await expect(editor.locator('.stage-name')).toHaveText(['Commercial offer', 'Payment', 'Delivery', 'NPS survey', 'Won', 'Lost']);
 

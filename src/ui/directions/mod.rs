@@ -251,8 +251,9 @@ fn DirectionDetails(
                     <span class="field-label">{t!(i18n, dir.name)}</span>
                     <input class="input" data-testid="direction-name" prop:value=name.clone() on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        if store.dispatch(Command::RenameDirection { direction: id, name: value }).is_err() {
-                            error.set(Some(t_string!(i18n, error.duplicate_direction).to_string()));
+                        // A refused name (taken, empty, too long, read-only) says why and goes back.
+                        if let Err(e) = store.dispatch(Command::RenameDirection { direction: id, name: value }) {
+                            error.set(Some(errors::action_error(i18n, &e)));
                             let input: web_sys::HtmlInputElement = event_target(&ev);
                             input.set_value(&original);
                         }
