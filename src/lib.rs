@@ -3,6 +3,7 @@
 //! `domain` holds every business rule in pure Rust; `storage` talks to the browser's storage;
 //! `state` holds what the views read; `ui` holds the thin Leptos components.
 
+pub mod crm;
 pub mod domain;
 pub mod state;
 pub mod storage;

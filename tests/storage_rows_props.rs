@@ -57,6 +57,7 @@ prop_compose! {
         notes in text(),
         tasks in proptest::collection::vec(task(), 0..4),
         history in proptest::collection::vec(change(), 0..5),
+        source in proptest::option::weighted(0.3, (text(), text(), proptest::option::of(text()))),
     ) -> Deal {
         Deal {
             id: DealId(ids.0),
@@ -74,8 +75,34 @@ prop_compose! {
             notes,
             tasks,
             history,
+            source: source.map(|(system, id, currency)| Box::new(DealSource { system, id, currency })),
         }
     }
+}
+
+#[test]
+fn shards_without_imported_deals_keep_the_first_form() {
+    let ws = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+        seed: 1,
+        employees: 1,
+        deals: 1,
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        lang: Lang::Ru,
+    });
+    let mut deal = ws.deals().next().unwrap().clone();
+    assert_eq!(
+        rows::encode(&[&deal])[0],
+        rows::TAG,
+        "readable by earlier versions"
+    );
+    deal.source = Some(Box::new(DealSource {
+        system: "Bitrix24".into(),
+        id: "17".into(),
+        currency: Some("USD".into()),
+    }));
+    let bytes = rows::encode(&[&deal]);
+    assert_eq!(bytes[0], rows::TAG_SOURCES);
+    assert_eq!(rows::decode(&bytes), Ok(vec![deal]));
 }
 
 proptest! {
@@ -93,7 +120,7 @@ proptest! {
         tagged in any::<bool>(),
     ) {
         if tagged && !bytes.is_empty() {
-            bytes[0] = rows::TAG;
+            bytes[0] = if bytes.len() % 2 == 0 { rows::TAG } else { rows::TAG_SOURCES };
         }
         let _ = rows::decode(&bytes);
     }

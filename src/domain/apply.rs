@@ -218,10 +218,11 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             tx.set_loss_reasons(clean);
             Ok(Outcome::Done)
         }
+        ImportDeals(batch) => super::import::import_deals(tx, batch),
     }
 }
 
-fn employee_of(ws: &Workspace, id: EmployeeId) -> DomainResult<&Employee> {
+pub(super) fn employee_of(ws: &Workspace, id: EmployeeId) -> DomainResult<&Employee> {
     ws.employees
         .get(&id)
         .ok_or(DomainError::UnknownEmployee(id))
@@ -231,13 +232,13 @@ fn deal_of(ws: &Workspace, id: DealId) -> DomainResult<&Deal> {
     ws.deals.get(&id).ok_or(DomainError::UnknownDeal(id))
 }
 
-fn direction_of(ws: &Workspace, id: DirectionId) -> DomainResult<&Direction> {
+pub(super) fn direction_of(ws: &Workspace, id: DirectionId) -> DomainResult<&Direction> {
     ws.directions
         .get(&id)
         .ok_or(DomainError::UnknownDirection(id))
 }
 
-fn stage_of(ws: &Workspace, id: StageId) -> DomainResult<(&Direction, usize)> {
+pub(super) fn stage_of(ws: &Workspace, id: StageId) -> DomainResult<(&Direction, usize)> {
     let (direction, _) = ws.stage(id).ok_or(DomainError::UnknownStage(id))?;
     let index = direction
         .stage_index(id)
@@ -262,7 +263,7 @@ fn ensure_unique_direction_name(
     }
 }
 
-fn ensure_unique_employee_name(
+pub(super) fn ensure_unique_employee_name(
     ws: &Workspace,
     name: &str,
     except: Option<EmployeeId>,
@@ -280,7 +281,7 @@ fn ensure_unique_employee_name(
 }
 
 /// `base`, or `base (2)`, `base (3)`… — the first name no direction has yet.
-fn unique_direction_name(ws: &Workspace, base: &str) -> String {
+pub(super) fn unique_direction_name(ws: &Workspace, base: &str) -> String {
     let mut name = base.to_string();
     let mut n = 2;
     while ensure_unique_direction_name(ws, &name, None).is_err() {
@@ -290,7 +291,7 @@ fn unique_direction_name(ws: &Workspace, base: &str) -> String {
     name
 }
 
-fn create_direction(
+pub(super) fn create_direction(
     tx: &mut Tx,
     name: &str,
     description: &str,
@@ -413,7 +414,7 @@ fn delete_direction(
     Ok(Outcome::DealsMoved(moved))
 }
 
-fn add_stage(
+pub(super) fn add_stage(
     tx: &mut Tx,
     id: DirectionId,
     index: usize,
@@ -503,7 +504,7 @@ fn delete_stage(
     Ok(Outcome::DealsMoved(deals.len()))
 }
 
-fn check_draft(draft: &DealDraft) -> DomainResult<String> {
+pub(super) fn check_draft(draft: &DealDraft) -> DomainResult<String> {
     let title = validate::name(Field::DealTitle, &draft.title)?;
     validate::amount(Field::DealAmount, draft.amount)?;
     validate::max_len(Field::ClientCompany, draft.client.company.trim(), MAX_NAME)?;
@@ -517,7 +518,7 @@ fn check_draft(draft: &DealDraft) -> DomainResult<String> {
     Ok(title)
 }
 
-fn trimmed_client(draft: &DealDraft) -> super::deal::Client {
+pub(super) fn trimmed_client(draft: &DealDraft) -> super::deal::Client {
     let c = &draft.client;
     super::deal::Client {
         company: c.company.trim().to_string(),
@@ -527,7 +528,11 @@ fn trimmed_client(draft: &DealDraft) -> super::deal::Client {
     }
 }
 
-fn task_state_on_entry(direction: &Direction, stage: StageId, at: Stamp) -> Option<TaskState> {
+pub(super) fn task_state_on_entry(
+    direction: &Direction,
+    stage: StageId,
+    at: Stamp,
+) -> Option<TaskState> {
     let task = direction.stage(stage)?.task.as_ref()?;
     Some(TaskState {
         stage,
@@ -582,6 +587,7 @@ fn create_deal(tx: &mut Tx, draft: &DealDraft, stage: StageId, at: Stamp) -> Dom
             to: stage,
             at,
         }],
+        source: None,
     });
     tx.column_insert(stage, 0, id);
     Ok(Outcome::DealCreated(id))

@@ -3,6 +3,7 @@
 use super::deal::DealDraft;
 use super::direction::Classification;
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
+use super::import::ImportBatch;
 use super::patch::DealPatch;
 use super::period::Period;
 use super::plan::PlanTarget;
@@ -233,6 +234,9 @@ pub enum Command {
         /// The new list.
         reasons: Vec<String>,
     },
+    /// Add the deals of another CRM's export, with the employees, directions and stages they
+    /// need, as one step.
+    ImportDeals(Box<ImportBatch>),
 }
 
 /// What a successful command did, for the UI (e.g. to focus a new deal).
@@ -250,4 +254,6 @@ pub enum Outcome {
     DealCreated(DealId),
     /// Deals moved (by a move, or out of a deleted stage or direction).
     DealsMoved(usize),
+    /// This many deals were imported.
+    Imported(usize),
 }

@@ -99,6 +99,23 @@ pub struct Deal {
     /// Every stage change, oldest first; the first entry is the stage it was created in.
     #[serde(default)]
     pub history: Vec<StageChange>,
+    /// Where an imported deal came from; `None` for a deal made here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<DealSource>>,
+}
+
+/// The CRM record an imported deal came from: importing the same file again can tell which
+/// deals are already here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DealSource {
+    /// The system, e.g. `Bitrix24`.
+    pub system: String,
+    /// The deal's ID there.
+    pub id: String,
+    /// The currency its amount was in there, when not the workspace's (kept as entered: no
+    /// rates offline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 impl Deal {

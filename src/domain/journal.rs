@@ -24,6 +24,8 @@ pub(crate) enum Undo {
     Plan(EmployeeId, Period, Option<PlanTarget>),
     /// A deal was inserted into a column at this index.
     ColumnInserted(StageId, usize),
+    /// This many deals were put at the top of a column.
+    ColumnPrepended(StageId, usize),
     /// A deal was removed from a column at this index.
     ColumnRemoved(StageId, usize, DealId),
     /// An (empty) column was created for a new stage.
@@ -153,6 +155,15 @@ impl<'a> Tx<'a> {
         self.log.push(Undo::ColumnInserted(stage, index));
     }
 
+    /// Puts `deals` at the top of the column of `stage`, in their order (one step for a
+    /// whole import: inserting 100,000 deals one by one at the top would be quadratic).
+    pub(crate) fn column_prepend(&mut self, stage: StageId, deals: Vec<DealId>) {
+        let n = deals.len();
+        let column = self.ws.columns.entry(stage).or_default();
+        column.splice(0..0, deals);
+        self.log.push(Undo::ColumnPrepended(stage, n));
+    }
+
     /// Removes `deal` from the column of `stage`; returns where it was.
     pub(crate) fn column_remove(&mut self, stage: StageId, deal: DealId) -> Option<usize> {
         let column = self.ws.columns.get_mut(&stage)?;
@@ -234,6 +245,11 @@ pub(crate) fn revert(ws: &mut Workspace, log: ChangeLog) {
             Undo::ColumnInserted(stage, index) => {
                 if let Some(column) = ws.columns.get_mut(&stage) {
                     column.remove(index);
+                }
+            }
+            Undo::ColumnPrepended(stage, n) => {
+                if let Some(column) = ws.columns.get_mut(&stage) {
+                    column.drain(..n.min(column.len()));
                 }
             }
             Undo::ColumnRemoved(stage, index, deal) => {

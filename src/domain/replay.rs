@@ -51,6 +51,7 @@ impl Workspace {
                     plans.insert((*e, *p));
                 }
                 Undo::ColumnInserted(s, _)
+                | Undo::ColumnPrepended(s, _)
                 | Undo::ColumnRemoved(s, _, _)
                 | Undo::ColumnCreated(s)
                 | Undo::ColumnDropped(s, _) => {
@@ -168,7 +169,7 @@ impl Command {
             | CompleteTaskAndMove { deal: d, .. }
             | SetTaskDone { deal: d, .. }
             | SetChecklistItem { deal: d, .. } => deal(d),
-            CreateDirectionFromTemplate { .. } | SetLossReasons { .. } => None,
+            CreateDirectionFromTemplate { .. } | SetLossReasons { .. } | ImportDeals(_) => None,
         }
     }
 }

@@ -8,11 +8,12 @@ pub const MAX_NAME: usize = 200;
 /// Longest free text (descriptions, notes).
 pub const MAX_TEXT: usize = 20_000;
 
-/// The largest amount of a deal or a plan, in minor units: 10^14 (a trillion roubles or
+/// The largest amount of a deal or a plan, in minor units: 9·10^13 (900 billion roubles or
 /// dollars). With at most [`MAX_DEALS`] deals no sum of amounts can overflow 64 bits.
-pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
-/// The most deals a workspace holds (localStorage holds about 100,000 at most anyway).
-pub const MAX_DEALS: usize = 90_000;
+pub const MAX_AMOUNT: i64 = 90_000_000_000_000;
+/// The most deals a workspace holds (localStorage holds about 100,000 at most anyway): a
+/// CRM export of 100,000 deals can be imported whole.
+pub const MAX_DEALS: usize = 100_000;
 const _: () = assert!((MAX_AMOUNT as i128) * (MAX_DEALS as i128) < i64::MAX as i128);
 
 /// An amount between zero and [`MAX_AMOUNT`].

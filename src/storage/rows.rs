@@ -12,12 +12,16 @@
 //! versions are JSON arrays (they start with `[`) and are still read.
 
 use crate::domain::{Client, Deal, DealId, DirectionId, EmployeeId, Money, StageId, Stamp};
-use crate::domain::{StageChange, TaskState};
+use crate::domain::{DealSource, StageChange, TaskState};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 /// The first byte of a shard in this form (a JSON shard starts with `[`).
 pub const TAG: u8 = 0xB1;
+/// The first byte of a shard whose deals also carry their import source ([`DealSource`]):
+/// written only when one of its deals was imported, so shards without imports stay readable
+/// by the versions before it.
+pub const TAG_SOURCES: u8 = 0xB2;
 
 /// Why stored rows could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,12 +31,16 @@ pub struct RowsError;
 pub fn encode(deals: &[&Deal]) -> Vec<u8> {
     let mut table = Table::default();
     let mut body = Vec::with_capacity(deals.len() * 256);
+    let sources = deals.iter().any(|d| d.source.is_some());
     uint(&mut body, deals.len() as u64);
     for deal in deals {
         write_deal(&mut body, &mut table, deal);
+        if sources {
+            write_source(&mut body, &mut table, deal.source.as_deref());
+        }
     }
     let mut out = Vec::with_capacity(body.len() + table.size + 8);
-    out.push(TAG);
+    out.push(if sources { TAG_SOURCES } else { TAG });
     uint(&mut out, table.texts.len() as u64);
     for text in &table.texts {
         string(&mut out, text);
@@ -44,9 +52,11 @@ pub fn encode(deals: &[&Deal]) -> Vec<u8> {
 /// Decodes rows written by [`encode`]; any malformed input is an error, never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Deal>, RowsError> {
     let mut r = Reader { bytes, at: 0 };
-    if r.byte()? != TAG {
-        return Err(RowsError);
-    }
+    let sources = match r.byte()? {
+        TAG => false,
+        TAG_SOURCES => true,
+        _ => return Err(RowsError),
+    };
     let count = r.len()?;
     let mut table = Vec::with_capacity(reserve(count));
     for _ in 0..count {
@@ -55,7 +65,11 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Deal>, RowsError> {
     let count = r.len()?;
     let mut deals = Vec::with_capacity(reserve(count));
     for _ in 0..count {
-        deals.push(read_deal(&mut r, &table)?);
+        let mut deal = read_deal(&mut r, &table)?;
+        if sources {
+            deal.source = read_source(&mut r, &table)?;
+        }
+        deals.push(deal);
     }
     if r.at != bytes.len() {
         return Err(RowsError);
@@ -178,6 +192,43 @@ fn write_deal<'a>(out: &mut Vec<u8>, table: &mut Table<'a>, d: &'a Deal) {
         uint(out, u64::from(h.to.0));
         int(out, h.at.0);
     }
+}
+
+/// The source after the deal: a 0/1 flag, the system (table), the id (text), then the
+/// currency as an optional table text.
+fn write_source<'a>(out: &mut Vec<u8>, table: &mut Table<'a>, source: Option<&'a DealSource>) {
+    let Some(source) = source else {
+        out.push(0);
+        return;
+    };
+    out.push(1);
+    uint(out, table.id(&source.system));
+    string(out, &source.id);
+    match &source.currency {
+        Some(c) => {
+            out.push(1);
+            uint(out, table.id(c));
+        }
+        None => out.push(0),
+    }
+}
+
+fn read_source(r: &mut Reader, table: &[String]) -> Result<Option<Box<DealSource>>, RowsError> {
+    if !r.flag()? {
+        return Ok(None);
+    }
+    let system = r.text(table)?.clone();
+    let id = r.string()?;
+    let currency = if r.flag()? {
+        Some(r.text(table)?.clone())
+    } else {
+        None
+    };
+    Ok(Some(Box::new(DealSource {
+        system,
+        id,
+        currency,
+    })))
 }
 
 struct Reader<'a> {
@@ -334,6 +385,7 @@ fn read_deal(r: &mut Reader, table: &[String]) -> Result<Deal, RowsError> {
         notes,
         tasks,
         history,
+        source: None,
     })
 }
 
