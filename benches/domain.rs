@@ -219,10 +219,44 @@ fn storage(c: &mut Criterion) {
     }
 }
 
+/// A CSV import natively: parse (the `csv` crate), preset the mapping, plan the batch, and
+/// apply it to an empty workspace, for a Russian export of `n` deals.
+fn csv_import(c: &mut Criterion) {
+    use voronka::crm::{self, plan, Mapping};
+    let defaults = plan::Defaults {
+        open_stage: "Новая".into(),
+        won_stage: "Успешно".into(),
+        lost_stage: "Провалено".into(),
+        no_owner: "Без ответственного".into(),
+        loss_reason: "Не указана".into(),
+        phone_label: "Телефон".into(),
+        email_label: "E-mail".into(),
+    };
+    for n in [1_000, 10_000, 100_000] {
+        let source = workspace(n);
+        let text = crm::export::export(&source, crm::export::board_order(&source), Lang::Ru);
+        let text = text.trim_start_matches('\u{feff}');
+        let mut group = c.benchmark_group("csv_import");
+        group.sample_size(10);
+        group.bench_function(BenchmarkId::new("parse_map_plan_apply", n), |bench| {
+            bench.iter(|| {
+                let table = crm::table::parse(text).unwrap();
+                let mut ws = Workspace::new(Currency::Rub, Lang::Ru);
+                let mapping = Mapping::propose(&table, &ws);
+                let p = plan::plan(&table, &mapping, &ws, &defaults, Stamp(0));
+                assert_eq!(p.batch.deals.len(), n);
+                black_box(ws.apply(&Command::ImportDeals(Box::new(p.batch))).unwrap());
+            })
+        });
+        group.finish();
+    }
+}
+
 fn main() {
     report_memory();
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion);
     storage(&mut criterion);
+    csv_import(&mut criterion);
     criterion.final_summary();
 }

@@ -7,7 +7,10 @@ use crate::domain::{Deal, Lang, StageKind, Workspace};
 
 /// The header row, in `lang`.
 pub fn headers(lang: Lang) -> [&'static str; 17] {
-    let id = VORONKA_ID[lang as usize];
+    let id = match lang {
+        Lang::Ru => VORONKA_ID[0],
+        Lang::En => VORONKA_ID[1],
+    };
     match lang {
         Lang::Ru => [
             id,
@@ -59,6 +62,15 @@ fn status(kind: StageKind, lang: Lang) -> &'static str {
         (StageKind::Won, Lang::En) => "Won",
         (StageKind::Lost, Lang::En) => "Lost",
     }
+}
+
+/// Every deal of `ws` in board order: directions as listed, stages in order, each column
+/// from the top.
+pub fn board_order(ws: &Workspace) -> impl Iterator<Item = &Deal> {
+    ws.directions()
+        .flat_map(|d| d.stages.iter())
+        .flat_map(|s| ws.column(s.id).iter())
+        .filter_map(|id| ws.deal(*id))
 }
 
 /// `deals` of `ws` as CSV text, starting with a byte-order mark.

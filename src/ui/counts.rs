@@ -173,3 +173,63 @@ pub fn direction_delete_moves(locale: Locale, count: usize) -> String {
 pub fn stage_delete_moves(locale: Locale, count: usize) -> String {
     plural!(locale, count, stage.delete_moves, n = n(locale, count))
 }
+
+/// What a CSV import counts: rows in the file, deals, what it creates, what it leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvCount {
+    /// "6 rows" in the file.
+    Rows,
+    /// "6 deals" to import.
+    Deals,
+    /// "1 new direction".
+    NewDirections,
+    /// "4 new stages".
+    NewStages,
+    /// "2 new employees".
+    NewEmployees,
+    /// "2 rows skipped".
+    Skipped,
+    /// "2 product rows added to the deals of the same ID".
+    Merged,
+    /// "6 deals were imported before".
+    Duplicates,
+    /// "1 deal in another currency…".
+    Foreign,
+    /// The confirm button: "Import 6 deals".
+    Confirm,
+    /// After it: "6 deals imported…".
+    Done,
+    /// "…and 5 more rows" below the skipped rows shown.
+    More,
+}
+
+/// One of a CSV import's counts.
+pub fn csv(locale: Locale, what: CsvCount, count: usize) -> String {
+    let n = n(locale, count);
+    match what {
+        CsvCount::Rows => plural!(locale, count, csv.rows, n = n),
+        CsvCount::Deals => plural!(locale, count, csv.deals, n = n),
+        CsvCount::NewDirections => plural!(locale, count, csv.new_directions, n = n),
+        CsvCount::NewStages => plural!(locale, count, csv.new_stages, n = n),
+        CsvCount::NewEmployees => plural!(locale, count, csv.new_employees, n = n),
+        CsvCount::Skipped => plural!(locale, count, csv.skipped, n = n),
+        CsvCount::Merged => plural!(locale, count, csv.merged, n = n),
+        CsvCount::Duplicates => plural!(locale, count, csv.duplicates, n = n),
+        CsvCount::Foreign => plural!(locale, count, csv.foreign_count, n = n),
+        CsvCount::Confirm => plural!(locale, count, csv.confirm, n = n),
+        CsvCount::Done => plural!(locale, count, csv.done, n = n),
+        CsvCount::More => plural!(locale, count, csv.more, n = n),
+    }
+}
+
+/// "5 fields instead of 4" for a row of the wrong width.
+pub fn csv_field_count(locale: Locale, found: usize, expected: usize) -> String {
+    let expected = n(locale, expected);
+    plural!(
+        locale,
+        found,
+        csv.field_count,
+        found = n(locale, found),
+        expected = expected
+    )
+}

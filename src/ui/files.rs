@@ -57,6 +57,44 @@ pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, 
     String::from_utf8(bytes).map_err(|_| FileError::NotUtf8)
 }
 
+/// Reads a file's bytes, refusing files larger than `max_bytes` before reading them.
+pub async fn read_bytes(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, FileError> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(FileError::TooLarge(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Windows-1251 text through the browser's `TextDecoder` (no table in the wasm).
+pub fn decode_windows_1251(bytes: &[u8]) -> Option<String> {
+    web_sys::TextDecoder::new_with_label("windows-1251")
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
+/// Whether a chosen file is a CSV table rather than a Voronka JSON file: by its name, else by
+/// its first character (a JSON file starts with `{`).
+pub fn is_csv(name: &str, first_bytes: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".json") {
+        return false;
+    }
+    if [".csv", ".tsv", ".txt"].iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    let body = first_bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(first_bytes);
+    body.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b != b'{')
+}
+
 /// Why a file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {

@@ -81,3 +81,50 @@ pub fn load_problem(i18n: I18nContext<Locale>, p: &LoadProblem) -> String {
         LoadProblem::Inconsistent => t_string!(i18n, problem.inconsistent).to_string(),
     }
 }
+
+/// Why a CSV file cannot be imported (without the "Cannot import" prefix).
+pub fn csv_error(i18n: I18nContext<Locale>, e: &crate::crm::CsvError) -> String {
+    use crate::crm::CsvError;
+    match e {
+        CsvError::TooLarge(size) => t_string!(
+            i18n,
+            import_error.too_large,
+            size = mb(*size),
+            max = mb(crate::crm::MAX_CSV_BYTES)
+        )
+        .to_string(),
+        CsvError::Empty => t_string!(i18n, import_error.csv_empty).to_string(),
+        CsvError::HeaderOnly => t_string!(i18n, import_error.csv_header_only).to_string(),
+        CsvError::NotText => t_string!(i18n, import_error.csv_not_text).to_string(),
+        CsvError::NotCsv => t_string!(i18n, import_error.csv_not_csv).to_string(),
+        CsvError::UnbalancedQuotes { line } => {
+            t_string!(i18n, import_error.csv_unbalanced, line = *line).to_string()
+        }
+    }
+}
+
+/// "Row 5, column “Amount”: “abc” is not a number." for a skipped row.
+pub fn skipped_row(i18n: I18nContext<Locale>, skip: &crate::crm::Skip) -> String {
+    use crate::crm::RowProblem;
+    let locale = i18n.get_locale_untracked();
+    let line = super::format::integer(locale, skip.line as i64);
+    let place = match &skip.column {
+        Some(column) => {
+            t_string!(i18n, csv.row_column, line = line, column = column.clone()).to_string()
+        }
+        None => t_string!(i18n, csv.row, line = line).to_string(),
+    };
+    let what = match &skip.problem {
+        RowProblem::FieldCount { expected, found } => {
+            super::counts::csv_field_count(locale, *found, *expected)
+        }
+        RowProblem::NotANumber(v) => {
+            t_string!(i18n, csv.not_a_number, value = v.clone()).to_string()
+        }
+        RowProblem::Negative(v) => t_string!(i18n, csv.negative, value = v.clone()).to_string(),
+        RowProblem::NotADate(v) => t_string!(i18n, csv.not_a_date, value = v.clone()).to_string(),
+        RowProblem::NoTitle => t_string!(i18n, csv.no_title).to_string(),
+        RowProblem::Refused(e) => super::errors::domain_error(i18n, e),
+    };
+    format!("{place}: {what}")
+}

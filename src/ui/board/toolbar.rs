@@ -25,7 +25,35 @@ pub fn Toolbar() -> impl IntoView {
                 on:input=move |ev| ctx.search.set(event_target_value(&ev).trim().to_lowercase())
             />
             <UndoRedo />
+            <ExportShown />
         </div>
+    }
+}
+
+/// Downloads the deals the board shows (its direction, owner filter and search) as CSV.
+#[component]
+fn ExportShown() -> impl IntoView {
+    let ctx = expect_context::<BoardCtx>();
+    let i18n = ctx.i18n;
+    let export = move |_| {
+        let Some(direction) = ctx.direction.get_untracked() else {
+            return;
+        };
+        crate::ui::data::export::export_csv_now(i18n.get_locale_untracked(), |d| {
+            d.direction == direction && ctx.passes(d)
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-action="export-board-csv"
+            title=move || t_string!(i18n, board.export_csv_label)
+            aria-label=move || t_string!(i18n, board.export_csv_label)
+            on:click=export
+        >
+            {t!(i18n, board.export_csv)}
+        </button>
     }
 }
 

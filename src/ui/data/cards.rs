@@ -83,9 +83,20 @@ pub fn ExportCard() -> impl IntoView {
         <section class="card" data-section="export">
             <h2 class="card-title">{t!(i18n, data.export_title)}</h2>
             <p class="muted">{t!(i18n, data.export_desc)}</p>
-            <button type="button" class="button button-primary" data-action="export" on:click=move |_| export_now()>
-                {t!(i18n, data.export_button)}
-            </button>
+            <div class="button-row">
+                <button type="button" class="button button-primary" data-action="export" on:click=move |_| export_now()>
+                    {t!(i18n, data.export_button)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="export-csv"
+                    on:click=move |_| super::export::export_csv_now(i18n.get_locale_untracked(), |_| true)
+                >
+                    {t!(i18n, data.export_csv_button)}
+                </button>
+            </div>
+            <p class="muted">{t!(i18n, data.export_csv_desc)}</p>
         </section>
 
     }

@@ -1,4 +1,5 @@
-//! The JSON export, offered by the Data view and by the header whenever saving fails.
+//! The JSON export, offered by the Data view and by the header whenever saving fails, and the
+//! CSV export of deals (the Data view's: all of them; the board's: those it shows).
 
 use crate::state::clock;
 use crate::state::store::use_store;
@@ -19,4 +20,25 @@ pub fn export_now() {
         &text,
         "application/json",
     );
+}
+
+/// Downloads the deals that pass `keep`, in board order, as `voronka-deals-YYYY-MM-DD.csv`
+/// with the column names of the UI's language.
+pub fn export_csv_now(locale: crate::i18n::Locale, keep: impl Fn(&crate::domain::Deal) -> bool) {
+    let store = use_store();
+    let lang = crate::ui::format::content_lang(locale);
+    let text = crate::state::perf::measure("export-csv", || {
+        store.ws().with_untracked(|ws| {
+            crate::crm::export::export(
+                ws,
+                crate::crm::export::board_order(ws).filter(|d| keep(d)),
+                lang,
+            )
+        })
+    });
+    let name = format!(
+        "voronka-deals-{}.csv",
+        crate::ui::format::iso_date(clock::today())
+    );
+    files::download(&name, &text, "text/csv;charset=utf-8");
 }

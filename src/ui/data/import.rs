@@ -2,7 +2,9 @@
 //! validated and previewed with its counts beside the current ones; confirmed, it replaces the
 //! workspace, and the replaced one can be downloaded until the page closes.
 
+use super::csv::{CsvPanel, CsvSession};
 use super::recovery::RecoveryCopies;
+use crate::crm::{self, CsvError};
 use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::clock;
@@ -57,6 +59,14 @@ pub enum ImportState {
     },
     Done(String),
     Restored,
+    /// A CSV file being mapped.
+    Csv(CsvSession),
+    /// A CSV file's deals were added: how many, and whether directions were created (whose
+    /// stage tasks are still to be set).
+    CsvAdded {
+        deals: usize,
+        new_directions: bool,
+    },
 }
 
 /// The import's state, shared by the import card and the recovery copies' "Restore".
@@ -127,36 +137,53 @@ fn ImportCard(importer: Importer) -> impl IntoView {
     let take_file = move |file: web_sys::File| {
         let name = file.name();
         state.set(ImportState::Reading(name.clone()));
+        // A file named .csv is held to the CSV limit before it is read.
+        let named_csv = files::is_csv(&name, &[]);
+        let max = if named_csv {
+            crm::MAX_CSV_BYTES
+        } else {
+            MAX_FILE_BYTES
+        };
         leptos::task::spawn_local(async move {
-            // `None`: the browser could not read the file at all.
-            let result = match files::read_text(file, MAX_FILE_BYTES).await {
-                Ok(text) => Some(
-                    crate::state::perf::measure("import", || envelope::read_workspace(&text))
-                        .map(|(_, ws)| ws),
-                ),
-                Err(files::FileError::TooLarge(size)) => Some(Err(ReadError::TooLarge(size))),
-                Err(files::FileError::NotUtf8) => Some(Err(ReadError::NotUtf8)),
-                Err(files::FileError::Unreadable) => None,
-            };
-            let Some(result) = result else {
+            let fail = move |name: String, reason: String| {
                 let message = format!(
-                    "{} {}",
-                    t_string!(i18n, import_error.prefix, name = name.clone()),
-                    t_string!(i18n, import_error.unreadable)
+                    "{} {reason}",
+                    t_string!(i18n, import_error.prefix, name = name.clone())
                 );
                 state.set(ImportState::Failed { name, message });
+            };
+            let bytes = match files::read_bytes(file, max).await {
+                Ok(bytes) => bytes,
+                Err(files::FileError::TooLarge(size)) if named_csv => {
+                    return fail(name, messages::csv_error(i18n, &CsvError::TooLarge(size)));
+                }
+                Err(files::FileError::TooLarge(size)) => {
+                    return fail(name, messages::read_error(i18n, &ReadError::TooLarge(size)));
+                }
+                Err(_) => return fail(name, t_string!(i18n, import_error.unreadable).to_string()),
+            };
+            if files::is_csv(&name, &bytes) {
+                let opened = crate::state::perf::measure("csv-import", || {
+                    CsvSession::open(name.clone(), &bytes, store, i18n)
+                });
+                match opened {
+                    Ok(session) => state.set(ImportState::Csv(session)),
+                    Err(e) => fail(name, messages::csv_error(i18n, &e)),
+                }
                 return;
+            }
+            let result = match String::from_utf8(bytes) {
+                // Strictly UTF-8: a Windows-1251 file decoded loosely would import every
+                // Cyrillic name as U+FFFD without a word.
+                Ok(text) => {
+                    crate::state::perf::measure("import", || envelope::read_workspace(&text))
+                        .map(|(_, ws)| ws)
+                }
+                Err(_) => Err(ReadError::NotUtf8),
             };
             match result {
                 Ok(ws) => importer.preview(name, ws, None, store.ws().with_untracked(Counts::of)),
-                Err(e) => {
-                    let message = format!(
-                        "{} {}",
-                        t_string!(i18n, import_error.prefix, name = name.clone()),
-                        messages::read_error(i18n, &e)
-                    );
-                    state.set(ImportState::Failed { name, message });
-                }
+                Err(e) => fail(name, messages::read_error(i18n, &e)),
             }
         });
     };
@@ -196,7 +223,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
                 {t!(i18n, data.choose_file)}
                 <input
                     type="file"
-                    accept=".json,application/json"
+                    accept=".json,.csv,application/json,text/csv"
                     class="visually-hidden"
                     data-action="import-file"
                     on:change=on_input
@@ -237,6 +264,16 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
             }
             ImportState::Restored => {
                 view! { <p class="form-ok" role="status" data-testid="import-done">{t!(i18n, data.restored)}</p> }.into_any()
+            }
+            ImportState::Csv(session) => view! { <CsvImport importer=importer session=session /> }.into_any(),
+            ImportState::CsvAdded { deals, new_directions } => {
+                view! {
+                    <p class="form-ok" role="status" data-testid="import-done">
+                        {counts::csv(i18n.get_locale(), counts::CsvCount::Done, deals)}
+                    </p>
+                    {new_directions.then(|| view! { <p class="muted">{t!(i18n, csv.fill_tasks)}</p> })}
+                }
+                    .into_any()
             }
     }
     }
@@ -372,4 +409,56 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
             </button>
         </Show>
     }
+}
+
+/// The CSV mapping screen; its confirm adds the deals as one command (one undo step), or
+/// downloads a backup and replaces the workspace with them.
+#[component]
+fn CsvImport(importer: Importer, session: CsvSession) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let Importer { state, backup, .. } = importer;
+    let fail = move |message: String| {
+        let name = session.name.get_value();
+        let message = format!(
+            "{} {message}",
+            t_string!(i18n, import_error.prefix, name = name.clone())
+        );
+        state.set(ImportState::Failed { name, message });
+    };
+    let on_confirm = Callback::new(move |session: CsvSession| {
+        // Planned again against the workspace as it is now (another tab may have changed it).
+        session.replan(store, i18n);
+        let plan = session.plan.get_untracked();
+        let deals = plan.batch.deals.len();
+        let new_directions = !plan.batch.directions.is_empty();
+        let command = crate::domain::Command::ImportDeals(Box::new(plan.batch.clone()));
+        if !session.replace.get_untracked() {
+            match store.dispatch(command) {
+                Ok(_) => state.set(ImportState::CsvAdded {
+                    deals,
+                    new_directions,
+                }),
+                Err(e) => fail(crate::ui::errors::action_error(i18n, &e)),
+            }
+            return;
+        }
+        let mut ws = super::csv::empty_like(store, i18n);
+        if let Err(e) = ws.apply(&command) {
+            return fail(crate::ui::errors::domain_error(i18n, &e));
+        }
+        super::export::export_now();
+        let revision = store.revision();
+        match store.replace(ws) {
+            Ok(replaced) => {
+                backup.set(Some((replaced, revision)));
+                state.set(ImportState::Done(session.name.get_value()));
+            }
+            Err(ReplaceError::NoRoomForCopy) => {
+                fail(t_string!(i18n, data.no_room_for_copy).to_string())
+            }
+        }
+    });
+    let on_cancel = Callback::new(move |()| state.set(ImportState::Idle));
+    view! { <CsvPanel session=session store=store on_confirm=on_confirm on_cancel=on_cancel /> }
 }

@@ -6,6 +6,7 @@ use crate::i18n::*;
 use leptos::prelude::*;
 
 mod cards;
+mod csv;
 pub mod export;
 mod import;
 mod recovery;
