@@ -52,6 +52,10 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
     if text.contains('\0') {
         return Err(CsvError::NotText);
     }
+    // A JSON file (a Voronka export, another app's) given a .csv name.
+    if text.trim_start().starts_with('{') {
+        return Err(CsvError::NotCsv);
+    }
     if let Some(line) = unclosed_quote(text) {
         return Err(CsvError::UnbalancedQuotes { line });
     }

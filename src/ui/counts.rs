@@ -201,6 +201,8 @@ pub enum CsvCount {
     Done,
     /// "…and 5 more rows" below the skipped rows shown.
     More,
+    /// "After the import the workspace would hold 100,500 deals…".
+    TooMany,
 }
 
 /// One of a CSV import's counts.
@@ -219,6 +221,7 @@ pub fn csv(locale: Locale, what: CsvCount, count: usize) -> String {
         CsvCount::Confirm => plural!(locale, count, csv.confirm, n = n),
         CsvCount::Done => plural!(locale, count, csv.done, n = n),
         CsvCount::More => plural!(locale, count, csv.more, n = n),
+        CsvCount::TooMany => plural!(locale, count, csv.too_many, n = n),
     }
 }
 

@@ -358,17 +358,90 @@ for (const n of counts) {
   };
   await context.close();
 }
+// CSV import of a Bitrix24 deals export (Russian, quoted, `;` after every field) into an
+// empty workspace: file chosen → mapping screen (read, decode, parse, preset, plan; the app's
+// `voronka:csv-import` measure is parse + map + plan alone), then confirm → done (the import
+// command applied and the Data view updated).
+function bitrixCsv(n) {
+  const file = join('bench-results', `bitrix24-${n}.csv`);
+  const q = (v) => `"${String(v).replace(/"/g, '""')}";`;
+  const stages = ['Новая', 'Подготовка документов', 'Счёт на предоплату', 'В работе', 'Финальный счёт', 'Сделка успешна', 'Сделка провалена'];
+  const pipelines = ['Общее', 'Повторные продажи', 'Оптовые клиенты', 'Розница'];
+  const lines = [['ID', 'Название сделки', 'Стадия сделки', 'Направление', 'Сумма', 'Валюта', 'Компания', 'Контакт',
+    'Ответственный', 'Дата создания', 'Предполагаемая дата закрытия', 'Сделка закрыта', 'Комментарий'].map(q).join('')];
+  for (let i = 1; i <= n; i++) {
+    const stage = stages[i % stages.length];
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 11)).padStart(2, '0');
+    lines.push([i, `Поставка оборудования №${i}`, stage, pipelines[i % 4], `${(i % 97) * 12500} ${i % 3 ? '000' : '500'},50`,
+      'Российский рубль', `ООО «Компания ${i % 500}»`, `Контакт ${i % 700}`, `Менеджер ${i % 12}`,
+      `${day}.${month}.2026 10:${String(i % 60).padStart(2, '0')}:00`, `${day}.12.2026`,
+      stage.startsWith('Сделка') ? 'Да' : 'Нет', i % 5 ? '' : 'Клиент просит "скидку"; перезвонить'].map(q).join(''));
+  }
+  writeFileSync(file, '\ufeff' + lines.join('\n') + '\n');
+  return file;
+}
+const csvSizes = smoke ? [1000] : [1000, 10000, 100000];
+const csvResults = {};
+for (const n of csvSizes) {
+  const file = bitrixCsv(n);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'ru-RU' });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  await page.goto(`${base}#/data`);
+  await page.click('[data-start=blank]');
+  await page.click('.nav-link[data-view=data]');
+  const toMapping = [], planned = [];
+  for (let r = 0; r < runs; r++) {
+    if (r > 0) {
+      await page.click('[data-action=cancel-import]');
+      await page.waitForSelector('[data-testid=csv-import]', { state: 'detached' });
+    }
+    await page.evaluate(() => {
+      document.querySelector('input[data-action=import-file]').addEventListener('change', () => {
+        window.__bench.chosenAt = performance.now();
+      }, { capture: true, once: true });
+    });
+    await page.setInputFiles('input[data-action=import-file]', file);
+    await page.waitForSelector('[data-testid=csv-import]', { timeout: 300_000 });
+    toMapping.push(await page.evaluate(() => performance.now() - window.__bench.chosenAt));
+    planned.push((await measures(page, 'csv-import')).at(-1));
+  }
+  const confirmMs = await timeClick(page, '[data-action=confirm-csv-import]', () => document.querySelector('[data-testid=import-done]'));
+  const imported = await page.$eval('[data-count=deals] dd', (e) => Number(e.textContent.replace(/\D/g, '')));
+  csvResults[n] = {
+    rows: n,
+    file_bytes: statSync(file).size,
+    deals_imported: imported,
+    file_to_mapping_ms: round(median(toMapping)),
+    parse_map_plan_ms: round(median(planned)),
+    confirm_to_done_ms: round(confirmMs),
+    file_to_imported_ms: round(median(toMapping) + confirmMs),
+  };
+  raw[`csv-${n}`] = { file_to_mapping: toMapping, parse_map_plan: planned };
+  await context.close();
+}
+
 await browser.close();
 server.kill();
 
-const out = { date: new Date().toISOString().slice(0, 10), machine: '2 cores, headless Chromium', runs, http_cache: cached, results, runs_ms: raw };
+const out = { date: new Date().toISOString().slice(0, 10), machine: '2 cores, headless Chromium', runs, http_cache: cached, results, csv_import: csvResults, runs_ms: raw };
 writeFileSync(smoke ? 'bench-results/smoke.json' : `bench-results/bench${cached ? '-cached' : ''}.json`, JSON.stringify(out, null, 2));
 const fmt = (v) => (v == null ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v);
 const keys = Object.keys(results[counts[0]]).filter((k) => k !== 'deals');
 console.log(`| measure | ${counts.map((c) => `${c} deals`).join(' | ')} |`);
 console.log(`|---|${counts.map(() => '---').join('|')}|`);
 for (const k of keys) console.log(`| ${k} | ${counts.map((c) => fmt(results[c][k])).join(' | ')} |`);
+const csvKeys = Object.keys(csvResults[csvSizes[0]]).filter((k) => k !== 'rows');
+console.log(`\n| CSV import (Bitrix24) | ${csvSizes.map((c) => `${c} rows`).join(' | ')} |`);
+console.log(`|---|${csvSizes.map(() => '---').join('|')}|`);
+for (const k of csvKeys) console.log(`| ${k} | ${csvSizes.map((c) => fmt(csvResults[c][k])).join(' | ')} |`);
 if (smoke) {
+  const csvMissing = csvKeys.filter((k) => csvResults[csvSizes[0]][k] == null);
+  if (csvMissing.length || csvResults[csvSizes[0]].deals_imported !== csvSizes[0]) {
+    console.error(`bench smoke: CSV import incomplete (${csvMissing.join(', ') || 'deal count'})`);
+    process.exit(1);
+  }
   // The smoke run fails when a measure could not be taken (the app or a selector broke).
   const missing = keys.filter((k) => results[counts[0]][k] == null && !k.startsWith('plain_js') && !k.endsWith('to_plain_js'));
   if (missing.length) {

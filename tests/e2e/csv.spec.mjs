@@ -81,6 +81,16 @@ test.describe('in Russian', () => {
     await page.reload();
     expect(await count(page, 'deals')).toBe(deals + 6);
 
+    // The dollar deal says so on its card and in its editor, with where it came from.
+    await showDirection(page, 'Повторные продажи');
+    const dollars = page.locator('.deal-card', { hasText: 'Консалтинг' });
+    await expect(dollars).toContainText('1 200 USD');
+    await dollars.locator('.deal-title').click();
+    await expect(page.getByTestId('deal-source')).toContainText('Импортирована из Bitrix24, ID 105.');
+    await expect(page.getByTestId('deal-source')).toContainText('Сумма в USD');
+    await page.keyboard.press('Escape');
+    await page.click('.nav-link[data-view=data]');
+
     // The same file again: its deals are found and skipped unless the user says otherwise.
     await importFile(page, 'bitrix24_ru.csv', fixture('bitrix24_ru.csv'));
     await expect(page.getByTestId('csv-duplicates')).toContainText('6 сделок уже были импортированы');
@@ -96,7 +106,13 @@ test.describe('in Russian', () => {
     await page.reload();
     await start(page, 'templates');
     await page.click('.nav-link[data-view=data]');
-    await importFile(page, 'old.csv', fixture('bitrix24_ru_1251.csv'));
+    // Dropped on the import card rather than chosen.
+    const dataTransfer = await page.evaluateHandle((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'old.csv', { type: 'text/csv' }));
+      return dt;
+    }, [...fixture('bitrix24_ru_1251.csv')]);
+    await page.dispatchEvent('[data-section=import]', 'drop', { dataTransfer });
     await expect(page.getByTestId('csv-source')).toContainText('Windows-1251');
     await expect(page.getByTestId('csv-preview')).toContainText('Поставка станков');
     await page.click('[data-action=cancel-import]');
@@ -110,6 +126,7 @@ test.describe('in Russian', () => {
     await refused('header.csv', 'ID;Название сделки\n', 'только строка заголовков');
     await refused('quote.csv', 'ID;Название сделки\n1;"ok"\n2;"не закрыта\n3;x\n', 'строке 3');
     await refused('words.csv', 'просто текст\nбез разделителей\n', 'это не таблица CSV');
+    await refused('export.csv', '{"app": "voronka", "data": {}}', 'это не таблица CSV');
     await refused('huge.csv', Buffer.alloc(64 * 1024 * 1024, 'a'), 'не больше 48.0 МБ');
 
     const rows = 'ID;Название сделки;Сумма;Дата создания\n1;Хорошая;100;01.11.2026\n2;Плохая;сто;01.11.2026\n3;Минус;-5;01.11.2026\n4;Дата;1;31.02.2026\n5;Лишнее;1;01.11.2026;x\n';

@@ -2,7 +2,7 @@
 // violation of impact serious or critical (axe-core), nothing spills past a 390 px phone, and
 // a screenshot of each at 1440 px and 390 px (tests/e2e/screenshots/, looked at by a person).
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { open, start, exportText, importFile } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
@@ -52,6 +52,10 @@ async function spilled(page) {
 
 const views = ['board', 'directions', 'plans', 'data'];
 
+/** A Bitrix24 export with a bad row, a dollar deal and a new pipeline: every part of the
+ * CSV mapping screen shows. */
+const csvFixture = () => readFileSync(new URL('../fixtures/crm/bitrix24_ru.csv', import.meta.url));
+
 /** The dialogs, each opened from its view and closed again with Escape. */
 const dialogs = {
   'deal-editor': async (page) => {
@@ -85,6 +89,11 @@ const dialogs = {
     await importFile(page, name, text);
     return page.getByTestId('import-preview');
   },
+  'csv-import': async (page) => {
+    await page.click('.nav-link[data-view=data]');
+    await importFile(page, 'bitrix24.csv', csvFixture());
+    return page.getByTestId('csv-import');
+  },
   'won-deals': async (page) => {
     await page.click('.nav-link[data-view=plans]');
     await page.getByTestId('gauge-company').locator('.gauge').click();
@@ -117,8 +126,8 @@ for (const lang of ['en', 'ru']) {
         await expect(dialog).toBeVisible();
         const violations = await seriousViolations(page);
         if (violations.length) found[name] = violations;
-        await page.screenshot({ path: `${shots}/dialog-${name}-${lang}-1440.png` });
-        if (name === 'import-preview') await page.click('[data-action=cancel-import]');
+        await page.screenshot({ path: `${shots}/dialog-${name}-${lang}-1440.png`, fullPage: name === 'csv-import' });
+        if (name === 'import-preview' || name === 'csv-import') await page.click('[data-action=cancel-import]');
         else await page.keyboard.press('Escape');
         if (name === 'edit-stage') await page.locator('.stage-item [data-action=edit-stage]').first().click();
         await expect(dialog).toHaveCount(0);
@@ -138,6 +147,11 @@ for (const lang of ['en', 'ru']) {
         expect(await spilled(page), `${view}, ${lang}`).toEqual([]);
         await page.screenshot({ path: `${shots}/view-${view}-${lang}-390.png`, fullPage: true });
       }
+      await importFile(page, 'bitrix24.csv', csvFixture());
+      await expect(page.getByTestId('csv-import')).toBeVisible();
+      expect(await documentOverflow(page), `csv import, ${lang}`).toBeLessThanOrEqual(0);
+      expect(await spilled(page), `csv import, ${lang}`).toEqual([]);
+      await page.getByTestId('csv-import').screenshot({ path: `${shots}/dialog-csv-import-${lang}-390.png` });
     });
   });
 }

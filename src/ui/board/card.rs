@@ -79,7 +79,11 @@ pub fn Card(deal: DealId) -> impl IntoView {
         Some(CardData {
             title: d.title.clone(),
             company: d.client.company.clone(),
-            amount: format::money(locale, ws.currency(), d.amount),
+            // An amount imported in another currency is shown in it (never converted).
+            amount: match d.source.as_ref().and_then(|s| s.currency.as_deref()) {
+                Some(code) => format!("{} {code}", format::grouped_amount(locale, d.amount)),
+                None => format::money(locale, ws.currency(), d.amount),
+            },
             owner: ws
                 .employee(d.owner)
                 .map(|e| e.name.clone())

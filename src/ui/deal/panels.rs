@@ -124,9 +124,36 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                 .collect()
         })
     };
+    // Where an imported deal came from, and the currency its amount stayed in.
+    let source = move || {
+        store.ws().with(|ws| {
+            let source = ws.deal(deal)?.source.clone()?;
+            let mut text = if source.id.is_empty() {
+                String::new()
+            } else {
+                t_string!(
+                    i18n,
+                    deal.imported_from,
+                    system = source.system,
+                    id = source.id
+                )
+                .to_string()
+            };
+            if let Some(currency) = source.currency {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(
+                    &t_string!(i18n, deal.imported_currency, currency = currency).to_string(),
+                );
+            }
+            Some(view! { <p class="muted" data-testid="deal-source">{text}</p> })
+        })
+    };
     view! {
         <section class="history-panel">
             <h3 class="panel-title">{t!(i18n, deal.history)}</h3>
+            {source}
             <ol class="history" data-testid="history">
                 {move || rows().into_iter().map(|(when, what)| view! { <li><time>{when}</time>" "<span>{what}</span></li> }).collect_view()}
             </ol>

@@ -89,7 +89,7 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
         <details class="csv-section" open>
             <summary>{t!(i18n, csv.columns_title)}</summary>
             <div class="table-scroll">
-                <table class="csv-table">
+                <table class="csv-table csv-columns">
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, csv.column)}</th>

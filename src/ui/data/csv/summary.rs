@@ -24,6 +24,16 @@ pub fn Summary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let deals = move || session.plan.with(|p| p.batch.deals.len());
+    // The deals the workspace would hold afterwards, when that is more than it can.
+    let over = move || {
+        let before = if session.replace.get() {
+            0
+        } else {
+            store.ws().with(|ws| ws.deal_count())
+        };
+        let total = before + deals();
+        (total > crate::domain::validate::MAX_DEALS).then_some(total)
+    };
     view! {
         <Preview session=session store=store />
         <Counts session=session />
@@ -32,12 +42,17 @@ pub fn Summary(
         <Show when=move || { deals() == 0 }>
             <p class="form-error" role="alert" data-testid="csv-nothing">{t!(i18n, csv.nothing)}</p>
         </Show>
+        {move || over().map(|total| view! {
+            <p class="form-error" role="alert" data-testid="csv-too-many">
+                {counts::csv(i18n.get_locale(), CsvCount::TooMany, total)}
+            </p>
+        })}
         <DialogActions>
             <button
                 type="button"
                 class="button button-primary"
                 data-action="confirm-csv-import"
-                disabled=move || deals() == 0
+                disabled=move || deals() == 0 || over().is_some()
                 on:click=move |_| on_confirm.run(session)
             >
                 {move || counts::csv(i18n.get_locale(), CsvCount::Confirm, deals())}
@@ -84,7 +99,7 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
     view! {
         <h4 class="csv-subheading">{t!(i18n, csv.preview_title)}</h4>
         <div class="table-scroll">
-            <table class="csv-table" data-testid="csv-preview">
+            <table class="csv-table csv-preview-table" data-testid="csv-preview">
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, csv.col_title)}</th>
