@@ -40,29 +40,14 @@ pub fn export_name(today: chrono::NaiveDate) -> String {
     format!("voronka-{}.json", super::format::iso_date(today))
 }
 
-/// Reads a file's text, refusing files larger than `max_bytes` before reading them.
-pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, FileError> {
-    let size = file.size() as usize;
-    if size > max_bytes {
-        return Err(FileError::TooLarge(size));
-    }
-    // The bytes, copied into wasm in one piece: a JS string would be re-encoded to UTF-8 on
-    // the way in (a tenth of an import of 10,000 deals).
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| FileError::Unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // Strictly UTF-8: a Windows-1251 file decoded loosely would import every Cyrillic name
-    // as U+FFFD without a word.
-    String::from_utf8(bytes).map_err(|_| FileError::NotUtf8)
-}
-
 /// Reads a file's bytes, refusing files larger than `max_bytes` before reading them.
 pub async fn read_bytes(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, FileError> {
     let size = file.size() as usize;
     if size > max_bytes {
         return Err(FileError::TooLarge(size));
     }
+    // The bytes, copied into wasm in one piece: a JS string would be re-encoded to UTF-8 on
+    // the way in (a tenth of an import of 10,000 deals).
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileError::Unreadable)?;
@@ -102,6 +87,4 @@ pub enum FileError {
     TooLarge(usize),
     /// The browser could not read it.
     Unreadable,
-    /// Not UTF-8 text.
-    NotUtf8,
 }

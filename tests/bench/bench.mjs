@@ -409,6 +409,17 @@ for (const n of csvSizes) {
   }
   const confirmMs = await timeClick(page, '[data-action=confirm-csv-import]', () => document.querySelector('[data-testid=import-done]'));
   const imported = await page.$eval('[data-count=deals] dd', (e) => Number(e.textContent.replace(/\D/g, '')));
+  // Whether the imported deals fit in localStorage: saved, or "not saved" (quota).
+  await page.waitForSelector('.save-status[data-state=saved], .save-status[data-state=not-saved]', { timeout: 300_000 });
+  const saveState = await page.getAttribute('.save-status', 'data-state');
+  const storedUnits = await page.evaluate(() => {
+    let units = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      units += k.length + localStorage.getItem(k).length;
+    }
+    return units;
+  });
   csvResults[n] = {
     rows: n,
     file_bytes: statSync(file).size,
@@ -417,6 +428,8 @@ for (const n of csvSizes) {
     parse_map_plan_ms: round(median(planned)),
     confirm_to_done_ms: round(confirmMs),
     file_to_imported_ms: round(median(toMapping) + confirmMs),
+    save_state: saveState,
+    stored_percent_of_quota: round((storedUnits / 5_242_880) * 100),
   };
   raw[`csv-${n}`] = { file_to_mapping: toMapping, parse_map_plan: planned };
   await context.close();
