@@ -62,6 +62,7 @@ proptest! {
         ru in any::<bool>(),
         titles in proptest::collection::vec(tricky(), 0..6),
         notes in proptest::collection::vec(tricky(), 0..6),
+        names in (tricky(), tricky(), tricky()),
     ) {
         let lang = if ru { Lang::Ru } else { Lang::En };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
@@ -76,6 +77,19 @@ proptest! {
             let mut draft = ws.deal(*id).unwrap().draft();
             draft.notes = note.clone();
             ws.apply(&Command::EditDeal { deal: *id, draft }).unwrap();
+        }
+        // Names that a spreadsheet would run or CSV would split: an employee, a direction and
+        // a stage (a refused rename, e.g. a name taken, just leaves the old one).
+        let employee = ws.employees().next().map(|e| e.id);
+        if let Some(employee) = employee {
+            ws.apply(&Command::RenameEmployee { employee, name: names.0.clone() }).ok();
+        }
+        let direction = ws.directions().next().map(|d| (d.id, d.stages[0].clone()));
+        if let Some((direction, stage)) = direction {
+            ws.apply(&Command::RenameDirection { direction, name: names.1.clone() }).ok();
+            let mut spec = stage.spec();
+            spec.name = names.2.clone();
+            ws.apply(&Command::EditStage { stage: stage.id, spec }).ok();
         }
         let csv = crm::export::export(&ws, ws.deals(), lang);
         let mut back = Workspace::new(ws.currency(), lang);

@@ -337,6 +337,8 @@ const KNOWN: &[(DealField, &[&str])] = &[
             "дата закрытия",
             "close date",
             "deal - deal closed on",
+            "deal - won time",
+            "deal - close time",
             "сделка - сделка закрыта",
         ],
     ),

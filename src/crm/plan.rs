@@ -291,14 +291,12 @@ impl<'a> RowReader<'a> {
             .map(|c| self.table.headers[c].clone())
     }
 
-    /// The trimmed cell of `field`, without the `'` a spreadsheet-safe export puts before
-    /// `=`, `+`, `-` and `@`.
+    /// The cell of `field` (see [`Table::cell`]).
     fn text(&self, row: usize, field: DealField) -> String {
-        let cell = self
-            .mapping
+        self.mapping
             .column(field)
-            .map_or("", |c| self.table.cell(row, c));
-        unescape(cell).to_string()
+            .map_or("", |c| self.table.cell(row, c))
+            .to_string()
     }
 
     fn skip(&self, row: usize, field: DealField, problem: RowProblem) -> Skip {
@@ -392,10 +390,21 @@ impl<'a> RowReader<'a> {
         if let Err(e) = validate::max_len(Field::Notes, &id, validate::MAX_NAME) {
             return Err(self.skip(row, DealField::SourceId, RowProblem::Refused(e)));
         }
-        let direction = self.direction_of[&self.text(row, DealField::Direction).to_lowercase()];
-        let stage_choice =
-            self.stage_of[&(direction, self.text(row, DealField::Stage).to_lowercase())];
-        let employee = self.employee_of[&self.text(row, DealField::Owner).to_lowercase()];
+        // The mapping lists every name the rows have (it is refreshed from the same cells).
+        let lookup = |map: &HashMap<_, usize>, key| map.get(&key).copied().unwrap_or(0);
+        let direction = lookup(
+            &self.direction_of,
+            self.text(row, DealField::Direction).to_lowercase(),
+        );
+        let stage_choice = self
+            .stage_of
+            .get(&(direction, self.text(row, DealField::Stage).to_lowercase()))
+            .copied()
+            .unwrap_or(0);
+        let employee = lookup(
+            &self.employee_of,
+            self.text(row, DealField::Owner).to_lowercase(),
+        );
         let (stage, reached) = self.place(direction, stage_choice, status, closed);
         Ok(RowDeal {
             line,

@@ -38,9 +38,12 @@ pub struct Table {
 }
 
 impl Table {
-    /// The text of column `column` in row `row`, trimmed (`""` when the row is short).
+    /// The text of column `column` in row `row`, trimmed and without the `'` a
+    /// spreadsheet-safe export puts before `=`, `+`, `-` and `@` (`""` when the row is short).
     pub fn cell(&self, row: usize, column: usize) -> &str {
-        self.rows[row].get(column).map_or("", str::trim)
+        self.rows[row]
+            .get(column)
+            .map_or("", |c| super::plan::unescape(c.trim()))
     }
 }
 

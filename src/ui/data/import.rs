@@ -77,6 +77,8 @@ pub struct Importer {
     // The workspace an import replaced, with its revision: written out only if the user asks
     // for it (exporting 10,000 deals takes about 100 ms, too much to spend on every import).
     backup: RwSignal<Option<(Workspace, u64)>>,
+    /// The CSV file being mapped, if any.
+    csv: CsvSession,
 }
 
 impl Importer {
@@ -86,6 +88,16 @@ impl Importer {
             state: RwSignal::new(ImportState::Idle),
             candidate: StoredValue::new(None),
             backup: RwSignal::new(None),
+            csv: CsvSession::new(),
+        }
+    }
+
+    /// Moves to `next`, letting a CSV file's rows go when its screen closes.
+    fn set(&self, next: ImportState) {
+        let was_csv = matches!(self.state.get_untracked(), ImportState::Csv(_));
+        self.state.set(next);
+        if was_csv && !matches!(self.state.get_untracked(), ImportState::Csv(_)) {
+            self.csv.clear();
         }
     }
 
@@ -136,7 +148,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let take_file = move |file: web_sys::File| {
         let name = file.name();
-        state.set(ImportState::Reading(name.clone()));
+        importer.set(ImportState::Reading(name.clone()));
         // A file named .csv is held to the CSV limit before it is read.
         let named_csv = files::is_csv(&name, &[]);
         let max = if named_csv {
@@ -150,7 +162,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
                     "{} {reason}",
                     t_string!(i18n, import_error.prefix, name = name.clone())
                 );
-                state.set(ImportState::Failed { name, message });
+                importer.set(ImportState::Failed { name, message });
             };
             let bytes = match files::read_bytes(file, max).await {
                 Ok(bytes) => bytes,
@@ -164,10 +176,10 @@ fn ImportCard(importer: Importer) -> impl IntoView {
             };
             if files::is_csv(&name, &bytes) {
                 let opened = crate::state::perf::measure("csv-import", || {
-                    CsvSession::open(name.clone(), &bytes, store, i18n)
+                    importer.csv.open(name.clone(), &bytes, store, i18n)
                 });
                 match opened {
-                    Ok(session) => state.set(ImportState::Csv(session)),
+                    Ok(()) => state.set(ImportState::Csv(importer.csv)),
                     Err(e) => fail(name, messages::csv_error(i18n, &e)),
                 }
                 return;
@@ -294,6 +306,7 @@ fn Preview(
         state,
         candidate,
         backup,
+        ..
     } = importer;
     let confirm = move |_| {
         let Some(ws) = candidate.try_update_value(Option::take).flatten() else {
@@ -452,13 +465,13 @@ fn CsvImport(importer: Importer, session: CsvSession) -> impl IntoView {
         match store.replace(ws) {
             Ok(replaced) => {
                 backup.set(Some((replaced, revision)));
-                state.set(ImportState::Done(session.name.get_value()));
+                importer.set(ImportState::Done(session.name.get_value()));
             }
             Err(ReplaceError::NoRoomForCopy) => {
                 fail(t_string!(i18n, data.no_room_for_copy).to_string())
             }
         }
     });
-    let on_cancel = Callback::new(move |()| state.set(ImportState::Idle));
+    let on_cancel = Callback::new(move |()| importer.set(ImportState::Idle));
     view! { <CsvPanel session=session store=store on_confirm=on_confirm on_cancel=on_cancel /> }
 }

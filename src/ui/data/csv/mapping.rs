@@ -61,7 +61,9 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
                 session.edit(store, i18n, |m, t, ws| m.set_column(index, field, t, ws));
             };
             let options = move || {
-                let current = session.mapping.with(|m| m.columns[index]);
+                let current = session
+                    .mapping
+                    .with(|m| m.columns.get(index).copied().unwrap_or(DealField::Ignore));
                 DealField::ALL
                     .into_iter()
                     .map(|f| view! { <option value=f.key() selected=f == current>{field_label(i18n, f)}</option> })

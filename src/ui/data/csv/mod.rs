@@ -17,13 +17,14 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use std::sync::Arc;
 
-/// One CSV file being mapped.
+/// The CSV file being mapped. One per import card, made once (so that its signals have an
+/// owner) and filled by each file; [`CsvSession::clear`] lets the file's rows go.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CsvSession {
     /// The file's name.
     pub name: StoredValue<String>,
     /// How its bytes were read.
-    pub encoding: Encoding,
+    pub encoding: StoredValue<Encoding>,
     /// Its rows.
     pub table: StoredValue<Arc<Table>>,
     /// What the user decided so far.
@@ -35,14 +36,27 @@ pub struct CsvSession {
 }
 
 impl CsvSession {
+    /// An empty session.
+    pub fn new() -> CsvSession {
+        CsvSession {
+            name: StoredValue::new(String::new()),
+            encoding: StoredValue::new(Encoding::Utf8),
+            table: StoredValue::new(Arc::new(Table::default())),
+            mapping: RwSignal::new(Mapping::propose(&Table::default(), &Workspace::default())),
+            replace: RwSignal::new(false),
+            plan: RwSignal::new(Arc::new(ImportPlan::default())),
+        }
+    }
+
     /// Reads `bytes` (decoding Windows-1251 in the browser when they are not UTF-8) and
     /// presets the mapping against the workspace.
     pub fn open(
+        &self,
         name: String,
         bytes: &[u8],
         store: Store,
         i18n: I18nContext<Locale>,
-    ) -> Result<CsvSession, CsvError> {
+    ) -> Result<(), CsvError> {
         if bytes.len() > crm::MAX_CSV_BYTES {
             return Err(CsvError::TooLarge(bytes.len()));
         }
@@ -50,16 +64,28 @@ impl CsvSession {
             crm::decode(bytes, files::decode_windows_1251).ok_or(CsvError::NotText)?;
         let table = crm::table::parse(&text)?;
         let mapping = store.ws().with_untracked(|ws| Mapping::propose(&table, ws));
-        let session = CsvSession {
-            name: StoredValue::new(name),
-            encoding,
-            table: StoredValue::new(Arc::new(table)),
-            mapping: RwSignal::new(mapping),
-            replace: RwSignal::new(false),
-            plan: RwSignal::new(Arc::new(ImportPlan::default())),
-        };
-        session.replan(store, i18n);
-        Ok(session)
+        self.name.set_value(name);
+        self.encoding.set_value(encoding);
+        self.table.set_value(Arc::new(table));
+        self.replace.set(false);
+        self.mapping.set(mapping);
+        self.replan(store, i18n);
+        Ok(())
+    }
+
+    /// Lets the file's rows and plan go (after the screen that showed them is gone).
+    pub fn clear(&self) {
+        let session = *self;
+        set_timeout(
+            move || {
+                session.table.set_value(Arc::new(Table::default()));
+                session.plan.set(Arc::new(ImportPlan::default()));
+                session
+                    .mapping
+                    .set(Mapping::propose(&Table::default(), &Workspace::default()));
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Plans the import again as the mapping and the workspace now stand.
@@ -161,7 +187,7 @@ pub fn CsvPanel(
     let i18n = use_i18n();
     let heading = t_string!(i18n, csv.heading, name = session.name.get_value()).to_string();
     let about = move || {
-        let encoding = match session.encoding {
+        let encoding = match session.encoding.get_value() {
             Encoding::Utf8 => "UTF-8",
             Encoding::Windows1251 => "Windows-1251",
         };
