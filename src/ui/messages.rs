@@ -33,10 +33,12 @@ pub fn problem(i18n: I18nContext<Locale>, p: &DataProblem) -> String {
     .to_string()
 }
 
-/// Megabytes with one decimal, without float formatting (which costs kilobytes of wasm).
-fn mb(bytes: usize) -> String {
+/// Megabytes with one decimal in the locale's way (`48,0` in Russian, `48.0` in English),
+/// without float formatting (which costs kilobytes of wasm).
+fn mb(locale: Locale, bytes: usize) -> String {
     let tenths = bytes * 10 / 1_048_576;
-    format!("{}.{}", tenths / 10, tenths % 10)
+    let point = if locale == Locale::ru { ',' } else { '.' };
+    format!("{}{point}{}", tenths / 10, tenths % 10)
 }
 
 /// Why a file cannot be imported (without the "Cannot import" prefix).
@@ -46,8 +48,8 @@ pub fn read_error(i18n: I18nContext<Locale>, e: &ReadError) -> String {
         ReadError::TooLarge(size) => t_string!(
             i18n,
             import_error.too_large,
-            size = mb(*size),
-            max = mb(MAX_FILE_BYTES)
+            size = mb(i18n.get_locale_untracked(), *size),
+            max = mb(i18n.get_locale_untracked(), MAX_FILE_BYTES)
         )
         .to_string(),
         ReadError::NotJson { line, column } => {
@@ -89,8 +91,8 @@ pub fn csv_error(i18n: I18nContext<Locale>, e: &crate::crm::CsvError) -> String 
         CsvError::TooLarge(size) => t_string!(
             i18n,
             import_error.too_large,
-            size = mb(*size),
-            max = mb(crate::crm::MAX_CSV_BYTES)
+            size = mb(i18n.get_locale_untracked(), *size),
+            max = mb(i18n.get_locale_untracked(), crate::crm::MAX_CSV_BYTES)
         )
         .to_string(),
         CsvError::Empty => t_string!(i18n, import_error.csv_empty).to_string(),

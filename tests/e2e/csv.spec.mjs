@@ -127,7 +127,7 @@ test.describe('in Russian', () => {
     await refused('quote.csv', 'ID;Название сделки\n1;"ok"\n2;"не закрыта\n3;x\n', 'строке 3');
     await refused('words.csv', 'просто текст\nбез разделителей\n', 'это не таблица CSV');
     await refused('export.csv', '{"app": "voronka", "data": {}}', 'это не таблица CSV');
-    await refused('huge.csv', Buffer.alloc(64 * 1024 * 1024, 'a'), 'не больше 48.0 МБ');
+    await refused('huge.csv', Buffer.alloc(64 * 1024 * 1024, 'a'), 'не больше 48,0 МБ');
 
     const rows = 'ID;Название сделки;Сумма;Дата создания\n1;Хорошая;100;01.11.2026\n2;Плохая;сто;01.11.2026\n3;Минус;-5;01.11.2026\n4;Дата;1;31.02.2026\n5;Лишнее;1;01.11.2026;x\n';
     await importFile(page, 'rows.csv', rows);
