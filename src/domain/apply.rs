@@ -173,6 +173,10 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             task.done = *done;
             Ok(())
         }),
+        RescheduleTask { deal, stage, due } => edit_task(tx, *deal, *stage, |task, _| {
+            task.due = *due;
+            Ok(())
+        }),
         SetChecklistItem {
             deal,
             stage,

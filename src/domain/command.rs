@@ -220,6 +220,15 @@ pub enum Command {
         /// Ticked or not.
         checked: bool,
     },
+    /// Set (or clear) when a deal's task on `stage` is due: snoozing it from the Today list.
+    RescheduleTask {
+        /// Which deal.
+        deal: DealId,
+        /// Whose task.
+        stage: StageId,
+        /// The new due date; `None` for no due date.
+        due: Option<chrono::NaiveDate>,
+    },
     /// Set or clear the plan of an employee for a period.
     SetPlan {
         /// Whose plan.

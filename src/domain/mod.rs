@@ -1,6 +1,7 @@
 //! The business model of Voronka in pure Rust: no browser, no Leptos. Every change of state is
 //! a [`Command`] applied to the [`Workspace`]; every rule lives and is tested here.
 
+pub mod agenda;
 mod apply;
 pub mod board;
 pub mod command;

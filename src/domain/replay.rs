@@ -168,6 +168,7 @@ impl Command {
             | MoveDeal { deal: d, .. }
             | CompleteTaskAndMove { deal: d, .. }
             | SetTaskDone { deal: d, .. }
+            | RescheduleTask { deal: d, .. }
             | SetChecklistItem { deal: d, .. } => deal(d),
             CreateDirectionFromTemplate { .. } | SetLossReasons { .. } | ImportDeals(_) => None,
         }
