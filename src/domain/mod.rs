@@ -2,6 +2,7 @@
 //! a [`Command`] applied to the [`Workspace`]; every rule lives and is tested here.
 
 pub mod agenda;
+pub mod analytics;
 mod apply;
 pub mod board;
 pub mod command;

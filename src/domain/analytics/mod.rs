@@ -1,0 +1,43 @@
+//! Analytics of the funnel: where it leaks (conversion by stage), how long stages take, what
+//! was won and lost and why, the forecast against the plan, and NPS. Every figure is a pure
+//! function of the workspace, a period and filters; `docs/ANALYTICS.md` defines each one.
+
+pub mod forecast;
+pub mod funnel;
+pub mod nps;
+pub mod outcomes;
+pub mod stays;
+
+use super::ids::{DirectionId, EmployeeId};
+use super::period::Period;
+
+/// What a section looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    /// The period.
+    pub period: Period,
+    /// One direction, or all of them (where the section allows it).
+    pub direction: Option<DirectionId>,
+    /// One employee's deals, or everyone's.
+    pub owner: Option<EmployeeId>,
+}
+
+/// `part / whole` in basis points (10,000 = 100 %), `None` when `whole` is zero.
+pub fn share_bp(part: usize, whole: usize) -> Option<u32> {
+    (whole > 0).then(|| ((part as u64 * 10_000 + whole as u64 / 2) / whole as u64) as u32)
+}
+
+/// The median of `values` (the mean of the two middle ones for an even count), `None` when
+/// there are none.
+pub fn median(values: &mut [i64]) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2
+    })
+}
