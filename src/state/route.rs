@@ -4,6 +4,8 @@
 /// One of the app's views.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
+    /// A rep's day: overdue and due stage tasks.
+    Today,
     /// Stage boards.
     #[default]
     Board,
@@ -17,11 +19,18 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 4] = [View::Board, View::Directions, View::Plans, View::Data];
+    pub const ALL: [View; 5] = [
+        View::Today,
+        View::Board,
+        View::Directions,
+        View::Plans,
+        View::Data,
+    ];
 
     /// The fragment that addresses this view.
     pub fn hash(self) -> &'static str {
         match self {
+            View::Today => "#/today",
             View::Board => "#/board",
             View::Directions => "#/directions",
             View::Plans => "#/plans",
@@ -31,12 +40,22 @@ impl View {
 
     /// The view a fragment addresses; anything unknown opens the board.
     pub fn from_hash(hash: &str) -> View {
+        View::parse(hash).unwrap_or_default()
+    }
+
+    /// The view a fragment addresses, if it names one.
+    pub fn parse(hash: &str) -> Option<View> {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let first = path.split(['/', '?']).next().unwrap_or_default();
         View::ALL
             .into_iter()
             .find(|v| v.hash().trim_start_matches("#/") == first)
-            .unwrap_or_default()
+    }
+
+    /// The view a fragment opens: the one it names, else Today once the workspace has deals
+    /// (a rep's morning starts there), else the board.
+    pub fn opened_by(hash: &str, has_deals: bool) -> View {
+        View::parse(hash).unwrap_or(if has_deals { View::Today } else { View::Board })
     }
 }
 
@@ -53,5 +72,8 @@ mod tests {
         assert_eq!(View::from_hash("#/nowhere"), View::Board);
         assert_eq!(View::from_hash("#plans"), View::Plans);
         assert_eq!(View::from_hash("#/data/import?x=1"), View::Data);
+        assert_eq!(View::opened_by("", true), View::Today);
+        assert_eq!(View::opened_by("#/nowhere", false), View::Board);
+        assert_eq!(View::opened_by("#/plans", true), View::Plans);
     }
 }

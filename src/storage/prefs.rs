@@ -44,6 +44,20 @@ pub fn store_board_direction(id: u32) {
     set(BOARD_DIRECTION_KEY, &id);
 }
 
+/// Key of the Today view's remembered owner filter (`null`: everyone).
+pub const TODAY_OWNER_KEY: &str = "voronka.today.owner";
+
+/// The Today view's remembered owner filter: `None` when never chosen, `Some(None)` for
+/// everyone.
+pub fn today_owner() -> Option<Option<u32>> {
+    get(TODAY_OWNER_KEY)
+}
+
+/// Remembers the Today view's owner filter.
+pub fn store_today_owner(owner: Option<u32>) {
+    set(TODAY_OWNER_KEY, &owner);
+}
+
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else {

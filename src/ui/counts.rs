@@ -236,3 +236,23 @@ pub fn csv_field_count(locale: Locale, found: usize, expected: usize) -> String 
         expected = expected
     )
 }
+
+/// "3 days overdue" on a Today row.
+pub fn overdue_by(locale: Locale, days: i64) -> String {
+    plural!(
+        locale,
+        days,
+        today.overdue_by,
+        n = format::integer(locale, days)
+    )
+}
+
+/// "3 tasks" beside a Today group's title.
+pub fn today_tasks(locale: Locale, count: usize) -> String {
+    plural!(locale, count, today.tasks, n = n(locale, count))
+}
+
+/// The Today badge's text alternative: "3 tasks overdue or due today".
+pub fn today_badge(locale: Locale, count: usize) -> String {
+    plural!(locale, count, today.badge, n = n(locale, count))
+}

@@ -16,6 +16,7 @@ pub mod modal;
 pub mod plans;
 pub mod plural;
 pub mod shell;
+pub mod today;
 
 use crate::i18n::*;
 use crate::state::store::Store;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     let store = Store::open();
     provide_context(store);
     announce::provide();
+    today::TodayState::provide();
     store.attach_browser_events();
     store.request_persistence();
     view! {

@@ -28,6 +28,7 @@ test.describe('shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     const views = [
+      ['today', 'Today'],
       ['board', 'Board'],
       ['directions', 'Directions and stages'],
       ['plans', 'Sales plans'],

@@ -50,7 +50,7 @@ async function spilled(page) {
   });
 }
 
-const views = ['board', 'directions', 'plans', 'data'];
+const views = ['today', 'board', 'directions', 'plans', 'data'];
 
 /** A Bitrix24 export with a bad row, a dollar deal and a new pipeline: every part of the
  * CSV mapping screen shows. */

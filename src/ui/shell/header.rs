@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 fn nav_label(i18n: leptos_i18n::I18nContext<Locale>, view: View) -> String {
     match view {
+        View::Today => t_string!(i18n, nav.today).to_string(),
         View::Board => t_string!(i18n, nav.board).to_string(),
         View::Directions => t_string!(i18n, nav.directions).to_string(),
         View::Plans => t_string!(i18n, nav.plans).to_string(),
@@ -29,6 +30,7 @@ pub fn Header(current: ReadSignal<View>) -> impl IntoView {
                     aria-current=move || (current.get() == v).then_some("page")
                 >
                     {move || nav_label(i18n, v)}
+                    {(v == View::Today).then(|| view! { <crate::ui::today::Badge /> })}
                 </a>
             }
         })

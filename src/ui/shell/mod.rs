@@ -43,16 +43,25 @@ pub fn Shell() -> impl IntoView {
 
     // A memo, so that the view is rebuilt only when this changes, not on every startup write.
     let first_launch = Memo::new(move |_| store.startup.get() == Startup::FirstLaunch);
-    let (view, set_view) = signal(View::from_hash(&current_hash()));
+    let has_deals = move || store.ws().with_untracked(|ws| ws.deal_count() > 0);
+    let (view, set_view) = signal(View::opened_by(&current_hash(), has_deals()));
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere but in a text field (which has its own undo).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
+        // A text field has its own undo; a checkbox or a button does not.
         let typing = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .is_some_and(|el| match el.tag_name().as_str() {
+                "TEXTAREA" | "SELECT" => true,
+                "INPUT" => !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button" | "submit" | "reset")
+                ),
+                _ => false,
+            });
         // Behind an open dialog the shortcut belongs to the dialog (its text fields), never
         // to the workspace: undoing the deal being edited would pull it from under the editor.
         let dialog_open = document()
@@ -78,7 +87,7 @@ pub fn Shell() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_view.set(View::from_hash(&current_hash()));
+        set_view.set(View::opened_by(&current_hash(), has_deals()));
     });
     on_cleanup(move || handle.remove());
 
@@ -93,6 +102,7 @@ pub fn Shell() -> impl IntoView {
                     return view! { <start::StartChooser /> }.into_any();
                 }
                 match view.get() {
+                    View::Today => view! { <crate::ui::today::TodayView /> }.into_any(),
                     View::Data => view! { <DataView /> }.into_any(),
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
                     View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),

@@ -1,0 +1,331 @@
+//! Today: a rep's day in one list — open deals whose current stage task is not done, overdue
+//! first, then due today, the next 7 days and without a due date — across every direction,
+//! with the task's actions on each row and a count on the navigation item.
+
+mod row;
+
+use crate::domain::agenda::{AgendaFilter, AgendaItem, Bucket};
+use crate::domain::{DealId, DirectionId, EmployeeId, StageId, Workspace};
+use crate::i18n::*;
+use crate::state::clock;
+use crate::state::store::{use_store, Store};
+use crate::storage::prefs;
+use crate::ui::counts;
+use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+/// Rows drawn at first; scrolling near the end draws more.
+const PAGE: usize = 60;
+
+/// What the Today list and its badge share: the owner filter (remembered) and today's date
+/// (which moves on at midnight while the app stays open).
+#[derive(Clone, Copy)]
+pub struct TodayState {
+    /// The chosen owner filter: `None` until the user chooses; `Some(None)` for everyone.
+    chosen: RwSignal<Option<Option<EmployeeId>>>,
+    /// Today, checked every minute.
+    pub today: RwSignal<NaiveDate>,
+}
+
+impl TodayState {
+    /// The state, kept in context; call once, in the app.
+    pub fn provide() {
+        let state = TodayState {
+            chosen: RwSignal::new(prefs::today_owner().map(|o| o.map(EmployeeId))),
+            today: RwSignal::new(clock::today()),
+        };
+        // The date moves on at midnight (and after the computer wakes): checked each minute.
+        let tick = gloo_timers::callback::Interval::new(60_000, move || {
+            let now = clock::today();
+            if state.today.get_untracked() != now {
+                state.today.set(now);
+            }
+        });
+        // The app's clock for as long as the page lives.
+        tick.forget();
+        provide_context(state);
+    }
+
+    /// The owner filter in force: the chosen one, else the only active employee when there is
+    /// just one, else everyone.
+    pub fn owner(&self, ws: &Workspace) -> Option<EmployeeId> {
+        match self.chosen.get() {
+            Some(chosen) => chosen.filter(|e| ws.employee(*e).is_some()),
+            None => {
+                let mut active = ws.employees().filter(|e| e.active);
+                match (active.next(), active.next()) {
+                    (Some(only), None) => Some(only.id),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn choose(&self, owner: Option<EmployeeId>) {
+        self.chosen.set(Some(owner));
+        prefs::store_today_owner(owner.map(|e| e.0));
+    }
+}
+
+/// The count on the Today navigation item: overdue and due today, for the owner filter.
+#[component]
+pub fn Badge() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = expect_context::<TodayState>();
+    let count = Memo::new(move |_| {
+        let today = state.today.get();
+        store.ws().with(|ws| {
+            let filter = AgendaFilter {
+                owner: state.owner(ws),
+                direction: None,
+            };
+            ws.agenda_badge(today, filter)
+        })
+    });
+    move || {
+        let n = count.get();
+        (n > 0).then(|| {
+            let locale = i18n.get_locale();
+            view! {
+                <span class="nav-badge" data-testid="today-badge" aria-hidden="true">
+                    {crate::ui::format::integer(locale, n as i64)}
+                </span>
+                <span class="visually-hidden">{format!(" ({})", counts::today_badge(locale, n))}</span>
+            }
+        })
+    }
+}
+
+/// A dialog over the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TodayDialog {
+    /// The deal editor.
+    Editor(DealId),
+    /// "The task is not done": move on anyway, or mark it done and move.
+    ConfirmMove {
+        /// Which deal.
+        deal: DealId,
+        /// Its next stage.
+        to: StageId,
+    },
+}
+
+/// What the rows share.
+#[derive(Clone, Copy)]
+pub struct TodayCtx {
+    /// The store.
+    pub store: Store,
+    /// Translations (for handlers outside the component tree).
+    pub i18n: I18nContext<Locale>,
+    /// Owner filter and today.
+    pub state: TodayState,
+    /// The open dialog.
+    pub dialog: RwSignal<Option<TodayDialog>>,
+    /// The last announcement for screen readers.
+    pub announce: RwSignal<String>,
+    /// The row to focus once the list is drawn again (its position).
+    pub focus_at: RwSignal<Option<usize>>,
+}
+
+/// The Today view.
+#[component]
+pub fn TodayView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = expect_context::<TodayState>();
+    let direction = RwSignal::new(None::<DirectionId>);
+    let ctx = TodayCtx {
+        store,
+        i18n,
+        state,
+        dialog: RwSignal::new(None),
+        announce: RwSignal::new(String::new()),
+        focus_at: RwSignal::new(None),
+    };
+    provide_context(ctx);
+    let items = Memo::new(move |_| {
+        let today = state.today.get();
+        let direction = direction.get();
+        store.ws().with(|ws| {
+            let filter = AgendaFilter {
+                owner: state.owner(ws),
+                direction,
+            };
+            ws.agenda(today, filter)
+        })
+    });
+    let limit = RwSignal::new(PAGE);
+    // Near the end of the page, draw the next rows.
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        let near_end = document()
+            .document_element()
+            .is_some_and(|el| el.scroll_top() + el.client_height() + 600 >= el.scroll_height());
+        if near_end && items.with_untracked(Vec::len) > limit.get_untracked() {
+            limit.update(|l| *l += PAGE);
+        }
+    });
+    on_cleanup(move || scroll.remove());
+    // Focus follows the action to the row now at the acted-on position.
+    Effect::new(move |_| {
+        items.track();
+        if let Some(at) = ctx.focus_at.get_untracked() {
+            ctx.focus_at.set(None);
+            request_animation_frame(move || row::focus_row(at));
+        }
+    });
+    view! {
+        <section class="view today-view" data-view="today">
+            <h1 class="view-title">{t!(i18n, views.today_title)}</h1>
+            <Filters direction=direction />
+            <p class="muted today-keys">{t!(i18n, today.keys)}</p>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="today-announce">
+                {move || ctx.announce.get()}
+            </p>
+            <Show
+                when=move || items.with(|i| !i.is_empty())
+                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{t!(i18n, today.empty)}</p> }
+            >
+                {move || Bucket::ALL.into_iter().map(|b| view! { <Group bucket=b items=items limit=limit /> }).collect_view()}
+                <Show when=move || { items.with(Vec::len) > limit.get() }>
+                    <button type="button" class="button" data-action="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {t!(i18n, today.show_more)}
+                    </button>
+                </Show>
+            </Show>
+            <OpenDialog />
+        </section>
+    }
+}
+
+/// Owner and direction filters.
+#[component]
+fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
+    let ctx = expect_context::<TodayCtx>();
+    let (i18n, store, state) = (ctx.i18n, ctx.store, ctx.state);
+    let owners = move || {
+        store.ws().with(|ws| {
+            let current = state.owner(ws);
+            ws.employees()
+                .map(|e| {
+                    let selected = current == Some(e.id);
+                    view! { <option value=e.id.0.to_string() selected=selected>{e.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let directions = move || {
+        store.ws().with(|ws| {
+            ws.directions()
+                .filter(|d| !d.archived)
+                .map(|d| {
+                    let selected = direction.get() == Some(d.id);
+                    view! { <option value=d.id.0.to_string() selected=selected>{d.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let everyone = move || store.ws().with(|ws| state.owner(ws).is_none());
+    view! {
+        <div class="board-toolbar today-filters">
+            <label class="field field-inline">
+                <span class="field-label">{t!(i18n, board.owner)}</span>
+                <select
+                    class="input"
+                    data-testid="today-owner"
+                    on:change=move |ev| state.choose(event_target_value(&ev).parse().ok().map(EmployeeId))
+                >
+                    <option value="" selected=everyone>{t!(i18n, board.all_owners)}</option>
+                    {owners}
+                </select>
+            </label>
+            <label class="field field-inline">
+                <span class="field-label">{t!(i18n, board.direction)}</span>
+                <select
+                    class="input"
+                    data-testid="today-direction"
+                    on:change=move |ev| direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                >
+                    <option value="">{t!(i18n, today.all_directions)}</option>
+                    {directions}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+fn group_title(i18n: I18nContext<Locale>, bucket: Bucket) -> &'static str {
+    match bucket {
+        Bucket::Overdue => t_string!(i18n, today.group.overdue),
+        Bucket::Today => t_string!(i18n, today.group.today),
+        Bucket::Week => t_string!(i18n, today.group.week),
+        Bucket::Undated => t_string!(i18n, today.group.undated),
+    }
+}
+
+fn bucket_key(bucket: Bucket) -> &'static str {
+    match bucket {
+        Bucket::Overdue => "overdue",
+        Bucket::Today => "today",
+        Bucket::Week => "week",
+        Bucket::Undated => "undated",
+    }
+}
+
+/// One group: its title with the count, and its rows (within the drawn limit).
+#[component]
+fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    // The rows of this group, with their position in the whole list (for keyboard focus).
+    let rows = move || {
+        let limit = limit.get();
+        items.with(|all| {
+            all.iter()
+                .enumerate()
+                .take(limit)
+                .filter(|(_, i)| i.bucket == bucket)
+                .map(|(at, i)| (at, *i))
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || items.with(|all| all.iter().filter(|i| i.bucket == bucket).count());
+    move || {
+        (count() > 0).then(|| {
+            let heading = format!(
+                "{} · {}",
+                group_title(i18n, bucket),
+                counts::today_tasks(i18n.get_locale(), count())
+            );
+            view! {
+                <section class="today-group" data-group=bucket_key(bucket)>
+                    <h2 class="today-group-title">{heading}</h2>
+                    <ul class="today-list">
+                        <For each=rows key=|(_, item)| (item.deal, item.stage, item.due) let:((at, item))>
+                            <row::Row item=item at=at />
+                        </For>
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// The dialog open over the list, if any.
+#[component]
+fn OpenDialog() -> impl IntoView {
+    let ctx = expect_context::<TodayCtx>();
+    let close = Callback::new(move |_| ctx.dialog.set(None));
+    move || {
+        ctx.dialog.get().map(|d| match d {
+            TodayDialog::Editor(deal) => {
+                view! { <DealEditor target=EditorTarget::Existing(deal) on_close=close /> }
+                    .into_any()
+            }
+            TodayDialog::ConfirmMove { deal, to } => {
+                view! { <row::ConfirmMove deal=deal to=to /> }.into_any()
+            }
+        })
+    }
+}
