@@ -80,45 +80,51 @@ impl Workspace {
     /// today + 7 or undated, in list order — by group, then the oldest due date first (undated
     /// ones by how long they have been in the stage, longest first), then by deal.
     pub fn agenda(&self, today: NaiveDate, filter: AgendaFilter) -> Vec<AgendaItem> {
-        let mut items: Vec<(AgendaItem, i64)> = Vec::new();
-        for deal in self.deals() {
-            if filter.owner.is_some_and(|o| o != deal.owner)
-                || filter.direction.is_some_and(|d| d != deal.direction)
-            {
-                continue;
-            }
-            let Some((_, stage)) = self.stage(deal.stage) else {
-                continue;
-            };
-            if stage.kind != StageKind::Open || stage.task.is_none() {
-                continue;
-            }
-            let state = deal.task(stage.id);
-            if state.is_some_and(|t| t.done) {
-                continue;
-            }
-            let due = state.and_then(|t| t.due);
-            let Some(bucket) = bucket(due, today) else {
-                continue;
-            };
-            let item = AgendaItem {
-                deal: deal.id,
-                stage: stage.id,
-                bucket,
-                due,
-            };
-            items.push((item, deal.entered_stage_at().0));
-        }
+        let mut items: Vec<(AgendaItem, i64)> = self
+            .agenda_items(today, filter)
+            .map(|(item, entered)| (item, entered.0))
+            .collect();
         items.sort_by_key(|(item, entered)| (item.bucket, item.due, *entered, item.deal));
         items.into_iter().map(|(item, _)| item).collect()
     }
 
-    /// How many tasks are overdue or due today: the count on the Today navigation item.
+    /// How many tasks are overdue or due today: the count on the Today navigation item
+    /// (counted without building the list: it runs after every change, on every view).
     pub fn agenda_badge(&self, today: NaiveDate, filter: AgendaFilter) -> usize {
-        self.agenda(today, filter)
-            .iter()
-            .filter(|i| matches!(i.bucket, Bucket::Overdue | Bucket::Today))
+        self.agenda_items(today, filter)
+            .filter(|(i, _)| matches!(i.bucket, Bucket::Overdue | Bucket::Today))
             .count()
+    }
+
+    /// The list's items in no particular order, with when each deal entered its stage.
+    fn agenda_items(
+        &self,
+        today: NaiveDate,
+        filter: AgendaFilter,
+    ) -> impl Iterator<Item = (AgendaItem, super::time::Stamp)> + '_ {
+        self.deals().filter_map(move |deal| {
+            if filter.owner.is_some_and(|o| o != deal.owner)
+                || filter.direction.is_some_and(|d| d != deal.direction)
+            {
+                return None;
+            }
+            let (_, stage) = self.stage(deal.stage)?;
+            if stage.kind != StageKind::Open || stage.task.is_none() {
+                return None;
+            }
+            let state = deal.task(stage.id);
+            if state.is_some_and(|t| t.done) {
+                return None;
+            }
+            let due = state.and_then(|t| t.due);
+            let item = AgendaItem {
+                deal: deal.id,
+                stage: stage.id,
+                bucket: bucket(due, today)?,
+                due,
+            };
+            Some((item, deal.entered_stage_at()))
+        })
     }
 
     /// The stage a deal moves on to from the Today list: the next stage of its direction, if

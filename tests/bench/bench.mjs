@@ -321,10 +321,22 @@ for (const n of counts) {
     gauges.push(await page.evaluate(() => window.__bench.lastMutation - window.__bench.keyAt));
     await page.waitForSelector('.save-status[data-state=saved]');
   }
+  // Today: from the click on its navigation item to the first row drawn, and from a task's
+  // "Done" to its row gone (the list, the badge and the save scheduled).
+  const todayOpen = [], todayDone = [];
+  for (let r = 0; r < runs; r++) {
+    await page.click('.nav-link[data-view=board]');
+    await page.waitForSelector('.deal-card');
+    todayOpen.push(await timeClick(page, '.nav-link[data-view=today]', () => document.querySelector('.today-row')));
+    const id = await page.getAttribute('.today-row', 'data-deal');
+    todayDone.push(await timeClick(page, '.today-row [data-action=task-done]',
+      (deal) => !document.querySelector(`.today-row[data-deal="${deal}"]`), id));
+  }
   const plain = smoke ? null : await plainRuns(context, direction, perColumn);
   raw[n] = { import_file_to_preview: previews, import_validate: validations, navigation_to_first_card: nav,
     load_decode: load, board_render_from_memory: render, save_after_move: moveSave, drop_to_updated_dom: drop,
-    drop_to_next_paint: dropPaint, export: exportMs, gauges_after_win: gauges, plain_js_render_same_cards: plain?.paged };
+    drop_to_next_paint: dropPaint, export: exportMs, gauges_after_win: gauges, plain_js_render_same_cards: plain?.paged,
+    today_open: todayOpen, today_done: todayDone };
   const renderMs = median(render);
   results[n] = {
     deals: n,
@@ -348,6 +360,8 @@ for (const n of counts) {
     longest_task_during_drag_ms: round(median(longest)),
     export_ms: round(median(exportMs)),
     gauges_after_win_ms: round(median(gauges)),
+    today_open_ms: round(median(todayOpen)),
+    today_mark_done_ms: round(median(todayDone)),
     js_heap_mb: heap[0] ? round(median(heap) / 1048576) : null,
     plain_js_navigation_to_first_card_ms: plain ? round(median(plain.navPaged)) : null,
     plain_js_render_same_cards_ms: plain ? round(median(plain.paged)) : null,

@@ -171,6 +171,17 @@ test.describe('in Russian', () => {
     await expect(page.getByTestId('deal-editor')).toHaveCount(0);
   });
 
+  test('at midnight the groups move on while the page stays open', async ({ page }) => {
+    const [y, m, d] = isoDay(0).split('-').map(Number);
+    await page.clock.install({ time: new Date(y, m - 1, d, 23, 58, 0) });
+    await load(page, 'ru');
+    await expect(group(page, 'today')).toContainText('Сегодняшний звонок');
+    await page.clock.fastForward('03:00');
+    await expect(group(page, 'overdue')).toContainText('Сегодняшний звонок');
+    await expect(row(page, 'Сегодняшний звонок').getByTestId('today-due')).toContainText('просрочено на 1 день');
+    await expect(page.getByTestId('today-badge')).toHaveText('2');
+  });
+
   test('fits a 390 px phone', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await load(page, 'ru');

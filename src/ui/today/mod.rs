@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-/// Rows drawn at first; scrolling near the end draws more.
-const PAGE: usize = 60;
+/// Rows drawn at first (a screen holds about eight); scrolling near the end draws more.
+const PAGE: usize = 24;
 
 /// What the Today list and its badge share: the owner filter (remembered) and today's date
 /// (which moves on at midnight while the app stays open).
@@ -290,25 +290,28 @@ fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -
                 .collect::<Vec<_>>()
         })
     };
-    let count = move || items.with(|all| all.iter().filter(|i| i.bucket == bucket).count());
-    move || {
-        (count() > 0).then(|| {
-            let heading = format!(
-                "{} · {}",
-                group_title(i18n, bucket),
-                counts::today_tasks(i18n.get_locale(), count())
-            );
-            view! {
-                <section class="today-group" data-group=bucket_key(bucket)>
-                    <h2 class="today-group-title">{heading}</h2>
-                    <ul class="today-list">
-                        <For each=rows key=|(_, item)| (item.deal, item.stage, item.due) let:((at, item))>
-                            <row::Row item=item at=at />
-                        </For>
-                    </ul>
-                </section>
-            }
-        })
+    let count =
+        Memo::new(move |_| items.with(|all| all.iter().filter(|i| i.bucket == bucket).count()));
+    // The section stays while it has rows: a change redraws only the rows it touches and the
+    // count in the heading.
+    let heading = move || {
+        format!(
+            "{} · {}",
+            group_title(i18n, bucket),
+            counts::today_tasks(i18n.get_locale(), count.get())
+        )
+    };
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <section class="today-group" data-group=bucket_key(bucket)>
+                <h2 class="today-group-title">{heading}</h2>
+                <ul class="today-list">
+                    <For each=rows key=|(_, item)| (item.deal, item.stage, item.due) let:((at, item))>
+                        <row::Row item=item at=at />
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }
 
