@@ -91,6 +91,18 @@ const timeClick = async (page, selector, done, arg) => {
   return page.evaluate(() => performance.now() - window.__bench.clickAt);
 };
 
+// The time from a click on `selector` to the last DOM change it caused (the page quiet
+// after `drawn` appeared), the way the board's redraw is timed.
+const timeToLastChange = async (page, selector, drawn) => {
+  await page.evaluate((s) => {
+    document.querySelector(s).addEventListener('click', () => { window.__bench.clickAt = performance.now(); }, { capture: true, once: true });
+  }, selector);
+  await page.click(selector);
+  await page.waitForSelector(drawn);
+  await settle(page);
+  return page.evaluate(() => window.__bench.lastMutation - window.__bench.clickAt);
+};
+
 // The generator is built once, then run for each size (so that the sources may change while
 // a long benchmark runs without a rebuild in the middle of it).
 execFileSync('cargo', ['build', '--quiet', ...(smoke ? [] : ['--release']), '--example', 'generate'], { stdio: 'inherit' });
@@ -323,11 +335,16 @@ for (const n of counts) {
   }
   // Today: from the click on its navigation item to the first row drawn, and from a task's
   // "Done" to its row gone (the list, the badge and the save scheduled).
-  const todayOpen = [], todayDone = [];
+  // Opened from the Data view (Today's own work), and from the board (with the board's
+  // thousands of elements taken down first).
+  const todayOpen = [], todayFromBoard = [], todayDone = [];
   for (let r = 0; r < runs; r++) {
     await page.click('.nav-link[data-view=board]');
     await page.waitForSelector('.deal-card');
-    todayOpen.push(await timeClick(page, '.nav-link[data-view=today]', () => document.querySelector('.today-row')));
+    todayFromBoard.push(await timeToLastChange(page, '.nav-link[data-view=today]', '.today-row'));
+    await page.click('.nav-link[data-view=data]');
+    await page.waitForSelector('[data-section=summary]');
+    todayOpen.push(await timeToLastChange(page, '.nav-link[data-view=today]', '.today-row'));
     const id = await page.getAttribute('.today-row', 'data-deal');
     todayDone.push(await timeClick(page, '.today-row [data-action=task-done]',
       (deal) => !document.querySelector(`.today-row[data-deal="${deal}"]`), id));
@@ -336,7 +353,7 @@ for (const n of counts) {
   raw[n] = { import_file_to_preview: previews, import_validate: validations, navigation_to_first_card: nav,
     load_decode: load, board_render_from_memory: render, save_after_move: moveSave, drop_to_updated_dom: drop,
     drop_to_next_paint: dropPaint, export: exportMs, gauges_after_win: gauges, plain_js_render_same_cards: plain?.paged,
-    today_open: todayOpen, today_done: todayDone };
+    today_open: todayOpen, today_open_from_board: todayFromBoard, today_done: todayDone };
   const renderMs = median(render);
   results[n] = {
     deals: n,
@@ -361,6 +378,7 @@ for (const n of counts) {
     export_ms: round(median(exportMs)),
     gauges_after_win_ms: round(median(gauges)),
     today_open_ms: round(median(todayOpen)),
+    today_open_from_board_ms: round(median(todayFromBoard)),
     today_mark_done_ms: round(median(todayDone)),
     js_heap_mb: heap[0] ? round(median(heap) / 1048576) : null,
     plain_js_navigation_to_first_card_ms: plain ? round(median(plain.navPaged)) : null,

@@ -16,7 +16,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-/// Rows drawn at first (a screen holds about eight); scrolling near the end draws more.
+/// Rows drawn at once: a screen holds about eight.
+const FIRST: usize = 10;
+/// Rows added on the next frame, and each time scrolling comes near the end.
 const PAGE: usize = 24;
 
 /// What the Today list and its badge share: the owner filter (remembered) and today's date
@@ -157,7 +159,13 @@ pub fn TodayView() -> impl IntoView {
             ws.agenda(today, filter)
         })
     });
-    let limit = RwSignal::new(PAGE);
+    let limit = RwSignal::new(FIRST);
+    // The first screen is drawn at once; the margin below it on the next frame.
+    request_animation_frame(move || {
+        if limit.try_get_untracked() == Some(FIRST) {
+            limit.set(PAGE);
+        }
+    });
     // Near the end of the page, draw the next rows.
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
         let near_end = document()
