@@ -58,12 +58,7 @@ impl Workspace {
     /// `scope.owner`). `None` for an unknown direction.
     pub fn funnel(&self, direction: DirectionId, scope: Scope) -> Option<Funnel> {
         let dir = self.direction(direction)?;
-        let open: Vec<StageId> = dir
-            .stages
-            .iter()
-            .filter(|s| s.kind == StageKind::Open)
-            .map(|s| s.id)
-            .collect();
+        let open = super::open_stages(dir);
         let mut funnel = Funnel {
             cohort: 0,
             rows: open

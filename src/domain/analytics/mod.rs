@@ -8,8 +8,10 @@ pub mod nps;
 pub mod outcomes;
 pub mod stays;
 
-use super::ids::{DirectionId, EmployeeId};
+use super::direction::Direction;
+use super::ids::{DirectionId, EmployeeId, StageId};
 use super::period::Period;
+use super::stage::StageKind;
 
 /// What a section looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,4 +42,14 @@ pub fn median(values: &mut [i64]) -> Option<i64> {
     } else {
         (values[n / 2 - 1] + values[n / 2]) / 2
     })
+}
+
+/// A direction's open stages in its current order: the rows of the funnel and of time in stage.
+pub fn open_stages(direction: &Direction) -> Vec<StageId> {
+    direction
+        .stages
+        .iter()
+        .filter(|s| s.kind == StageKind::Open)
+        .map(|s| s.id)
+        .collect()
 }

@@ -49,12 +49,7 @@ impl Workspace {
     /// stage at `now`), and the sales cycle of the deals won in the period.
     pub fn stays(&self, direction: DirectionId, scope: Scope, now: Stamp) -> Option<Stays> {
         let dir = self.direction(direction)?;
-        let open: Vec<StageId> = dir
-            .stages
-            .iter()
-            .filter(|s| s.kind == StageKind::Open)
-            .map(|s| s.id)
-            .collect();
+        let open = super::open_stages(dir);
         let mut ended: Vec<Vec<i64>> = vec![Vec::new(); open.len()];
         let mut late: Vec<usize> = vec![0; open.len()];
         let mut current: Vec<Vec<i64>> = vec![Vec::new(); open.len()];

@@ -4,6 +4,7 @@
 use super::{BoardCtx, PendingMove};
 use crate::domain::{DealId, StageId};
 use crate::i18n::*;
+use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
 use crate::ui::modal::Modal;
 use leptos::prelude::*;
 
@@ -128,55 +129,23 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
 /// "The task is not done": move on anyway, or mark it done and move.
 #[component]
 pub fn ConfirmTask(mv: PendingMove, stage: StageId) -> impl IntoView {
-    let i18n = use_i18n();
     let ctx = expect_context::<BoardCtx>();
-    let (task, deal_title, target) = ctx.store.ws().with_untracked(|ws| {
-        let task = ws
-            .stage(stage)
-            .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
-            .unwrap_or_default();
-        let deal = ws
-            .deal(mv.deal)
-            .map(|d| d.title.clone())
-            .unwrap_or_default();
-        let target = ws
-            .stage(mv.to)
-            .map(|(_, s)| s.name.clone())
-            .unwrap_or_default();
-        (task, deal, target)
-    });
     let close = Callback::new(move |_| ctx.close_dialog(mv.deal));
-    let mv2 = mv.clone();
-    let mv3 = mv.clone();
-    view! {
-        <Modal title_id="confirm-task-title" on_close=close>
-            <div class="form" data-testid="confirm-task">
-                <h2 id="confirm-task-title" class="modal-title">{t!(i18n, confirm_task.title)}</h2>
-                <p>{t_string!(i18n, confirm_task.body, task = task, deal = deal_title, stage = target).to_string()}</p>
-                <div class="form-actions">
-                    <button
-                        type="button"
-                        class="button button-primary"
-                        data-action="confirm-move"
-                        on:click=move |_| ctx.request_move(PendingMove { confirmed: true, ..mv2.clone() }, None)
-                    >
-                        {t!(i18n, confirm_task.confirm)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        data-action="done-and-move"
-                        on:click=move |_| ctx.request_move(PendingMove { complete_task: true, ..mv3.clone() }, None)
-                    >
-                        {t!(i18n, confirm_task.mark_done)}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| close.run(())>
-                        {t!(i18n, move_dialog.cancel)}
-                    </button>
-                </div>
-            </div>
-        </Modal>
-    }
+    let (deal, to) = (mv.deal, mv.to);
+    let choose = Callback::new(move |choice: TaskChoice| {
+        let next = match choice {
+            TaskChoice::MoveAnyway => PendingMove {
+                confirmed: true,
+                ..mv.clone()
+            },
+            TaskChoice::DoneAndMove => PendingMove {
+                complete_task: true,
+                ..mv.clone()
+            },
+        };
+        ctx.request_move(next, None);
+    });
+    view! { <ConfirmTaskDialog deal=deal from=stage to=to on_choice=choose on_close=close /> }
 }
 
 /// Ask why the deal was lost: one of the workspace's reasons, or another.

@@ -1,5 +1,6 @@
-//! The deal editor and its parts.
+//! The deal editor and its parts, and the question asked before moving past an unfinished task.
 
+pub mod confirm;
 pub mod conflict;
 pub mod editor;
 mod form;

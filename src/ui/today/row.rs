@@ -7,7 +7,7 @@ use crate::domain::agenda::{AgendaItem, Snooze};
 use crate::domain::{Command, DealId, StageId};
 use crate::i18n::*;
 use crate::state::clock;
-use crate::ui::modal::Modal;
+use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
 use crate::ui::{announce, counts, format};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -312,46 +312,35 @@ fn SnoozeMenu(deal: DealId, stage: StageId, title: String) -> impl IntoView {
 pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
     let ctx = expect_context::<TodayCtx>();
     let (i18n, store) = (ctx.i18n, ctx.store);
-    let (task, title, target) = store.ws().with_untracked(|ws| {
+    let (from, said) = store.ws().with_untracked(|ws| {
         let d = ws.deal(deal);
-        let task = d
-            .and_then(|d| ws.stage(d.stage))
-            .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
-            .unwrap_or_default();
         let title = d.map(|d| d.title.clone()).unwrap_or_default();
         let target = ws
             .stage(to)
             .map(|(_, s)| s.name.clone())
             .unwrap_or_default();
-        (task, title, target)
+        let said = t_string!(i18n, today.announce_moved, deal = title, stage = target).to_string();
+        (d.map_or(to, |d| d.stage), said)
     });
     let close = Callback::new(move |_| ctx.dialog.set(None));
-    let said = t_string!(
-        i18n,
-        today.announce_moved,
-        deal = title.clone(),
-        stage = target.clone()
-    )
-    .to_string();
-    let go = move |complete: bool| {
+    let choose = Callback::new(move |choice: TaskChoice| {
         let at = ctx.focus_at.get_untracked();
-        let command = if complete {
-            Command::CompleteTaskAndMove {
+        let command = match choice {
+            TaskChoice::DoneAndMove => Command::CompleteTaskAndMove {
                 deal,
                 to_stage: to,
                 index: 0,
                 loss_reason: None,
                 at: clock::now(),
-            }
-        } else {
-            Command::MoveDeal {
+            },
+            TaskChoice::MoveAnyway => Command::MoveDeal {
                 deal,
                 to_stage: to,
                 index: 0,
                 confirm_unfinished: true,
                 loss_reason: None,
                 at: clock::now(),
-            }
+            },
         };
         ctx.dialog.set(None);
         match store.dispatch(command) {
@@ -361,25 +350,6 @@ pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
             }
             Err(e) => announce::refused(i18n, &e),
         }
-    };
-    let go2 = go.clone();
-    view! {
-        <Modal title_id="today-confirm-title" on_close=close>
-            <div class="form" data-testid="confirm-task">
-                <h2 id="today-confirm-title" class="modal-title">{t!(i18n, confirm_task.title)}</h2>
-                <p>{t_string!(i18n, confirm_task.body, task = task, deal = title, stage = target).to_string()}</p>
-                <div class="form-actions">
-                    <button type="button" class="button button-primary" data-action="confirm-move" on:click=move |_| go(false)>
-                        {t!(i18n, confirm_task.confirm)}
-                    </button>
-                    <button type="button" class="button" data-action="done-and-move" on:click=move |_| go2(true)>
-                        {t!(i18n, confirm_task.mark_done)}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| close.run(())>
-                        {t!(i18n, move_dialog.cancel)}
-                    </button>
-                </div>
-            </div>
-        </Modal>
-    }
+    });
+    view! { <ConfirmTaskDialog deal=deal from=from to=to on_choice=choose on_close=close /> }
 }
