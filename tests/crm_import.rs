@@ -525,3 +525,37 @@ fn spreadsheet_formulas_are_disarmed_on_export_and_restored_on_import() {
     expected.sort();
     assert_eq!(titles, expected);
 }
+
+#[test]
+fn an_import_past_the_deal_limit_is_refused_in_the_plan() {
+    let ws = empty();
+    let mut text = String::from("ID;Название сделки\n");
+    for i in 0..3 {
+        text.push_str(&format!("{i};Сделка {i}\n"));
+    }
+    let (table, _) = read(text.as_bytes()).unwrap();
+    let mapping = Mapping::propose(&table, &ws);
+    let p = plan(&table, &mapping, &ws, &defaults(), now());
+    assert_eq!(p.too_many, None);
+    // A workspace that already holds all but two deals it can.
+    let mut full = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+        seed: 1,
+        employees: 1,
+        deals: validate::MAX_DEALS - 2,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        lang: Lang::Ru,
+    });
+    let p = plan(
+        &table,
+        &Mapping::propose(&table, &full),
+        &full,
+        &defaults(),
+        now(),
+    );
+    assert_eq!(p.too_many, Some(validate::MAX_DEALS + 1));
+    assert_eq!(
+        full.apply(&Command::ImportDeals(Box::new(p.batch))),
+        Err(DomainError::TooManyDeals),
+        "and the command refuses it too"
+    );
+}

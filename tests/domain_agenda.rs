@@ -277,3 +277,28 @@ fn a_deal_whose_stage_was_deleted_shows_under_its_new_stage() {
     assert_eq!(items.len(), 1);
     assert_eq!((items[0].deal, items[0].stage), (deal, target));
 }
+
+#[test]
+fn the_list_starts_on_the_only_active_employee_else_everyone() {
+    let mut f = Fixture::new();
+    assert_eq!(
+        f.ws.default_agenda_owner(),
+        None,
+        "two active reps: everyone"
+    );
+    let ivan = f.ivan;
+    f.apply(Command::SetEmployeeActive {
+        employee: ivan,
+        active: false,
+    })
+    .unwrap();
+    assert_eq!(
+        f.ws.default_agenda_owner(),
+        Some(f.anna),
+        "the one rep left"
+    );
+    assert_eq!(
+        Workspace::new(Currency::Rub, Lang::Ru).default_agenda_owner(),
+        None
+    );
+}

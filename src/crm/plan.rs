@@ -104,6 +104,9 @@ pub struct ImportPlan {
     pub new_stages: usize,
     /// The first deals, as they will become.
     pub preview: Vec<PreviewDeal>,
+    /// The deals the workspace would hold afterwards, when that is more than it can
+    /// ([`validate::MAX_DEALS`]): the import is then refused before it is confirmed.
+    pub too_many: Option<usize>,
 }
 
 /// Where a deal's stage comes from before the batch's references are known.
@@ -215,6 +218,8 @@ pub fn plan(
         .filter(|d| d.source.as_ref().is_some_and(|s| s.currency.is_some()))
         .count();
     Builder::new(mapping, ws, defaults).build(deals, &mut out);
+    let total = ws.deal_count() + out.batch.deals.len();
+    out.too_many = (total > validate::MAX_DEALS).then_some(total);
     out
 }
 

@@ -127,6 +127,16 @@ impl Workspace {
         })
     }
 
+    /// Whose tasks the list shows until the user chooses: the only active employee when the
+    /// team is one person, else everyone (`None`).
+    pub fn default_agenda_owner(&self) -> Option<EmployeeId> {
+        let mut active = self.employees().filter(|e| e.active);
+        match (active.next(), active.next()) {
+            (Some(only), None) => Some(only.id),
+            _ => None,
+        }
+    }
+
     /// The stage a deal moves on to from the Today list: the next stage of its direction, if
     /// that is open or won (a deal is never moved on into a lost stage).
     pub fn next_stage(&self, deal: DealId) -> Option<StageId> {

@@ -175,6 +175,27 @@ test.describe('in English', () => {
     expect(await count(page, 'deals')).toBe(deals + 4);
   });
 
+  test('replacing the workspace with a CSV downloads a backup first', async ({ page }) => {
+    await open(page, 'data', 'en');
+    await page.reload();
+    await start(page, 'demo');
+    await page.click('.nav-link[data-view=data]');
+    await importFile(page, 'deals-pipedrive.csv', fixture('pipedrive.csv'));
+    await page.getByTestId('csv-mode-replace').check();
+    // Matched again against an empty workspace: nothing existing to map to.
+    await expect(page.getByTestId('csv-direction-0').locator('option')).toHaveCount(1);
+    await expect(page.getByTestId('csv-employee-0').locator('option')).toHaveCount(1);
+    expect(await count(page, 'deals')).toBe(300);
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=confirm-csv-import]')]);
+    expect(backup.suggestedFilename()).toMatch(/^voronka-\d{4}-\d{2}-\d{2}\.json$/);
+    const saved = JSON.parse(readFileSync(await backup.path(), 'utf8'));
+    expect(saved.data.deals).toHaveLength(300);
+    await expect(page.getByTestId('import-done')).toBeVisible();
+    expect(await count(page, 'deals')).toBe(4);
+    await expect(page.locator('[data-count=directions] dd')).toHaveText('1');
+    await expect(page.locator('[data-action=download-backup]')).toBeVisible();
+  });
+
   test('the CSV export opens back into the same deals', async ({ page }) => {
     await open(page, 'data', 'en');
     await page.reload();

@@ -50,18 +50,11 @@ impl TodayState {
         provide_context(state);
     }
 
-    /// The owner filter in force: the chosen one, else the only active employee when there is
-    /// just one, else everyone.
+    /// The owner filter in force: the chosen one, else the domain's default.
     pub fn owner(&self, ws: &Workspace) -> Option<EmployeeId> {
         match self.chosen.get() {
             Some(chosen) => chosen.filter(|e| ws.employee(*e).is_some()),
-            None => {
-                let mut active = ws.employees().filter(|e| e.active);
-                match (active.next(), active.next()) {
-                    (Some(only), None) => Some(only.id),
-                    _ => None,
-                }
-            }
+            None => ws.default_agenda_owner(),
         }
     }
 
@@ -286,15 +279,14 @@ fn bucket_key(bucket: Bucket) -> &'static str {
 #[component]
 fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    // The rows of this group, with their position in the whole list (for keyboard focus).
+    // The rows of this group that are within the drawn limit.
     let rows = move || {
         let limit = limit.get();
         items.with(|all| {
             all.iter()
-                .enumerate()
                 .take(limit)
-                .filter(|(_, i)| i.bucket == bucket)
-                .map(|(at, i)| (at, *i))
+                .filter(|i| i.bucket == bucket)
+                .copied()
                 .collect::<Vec<_>>()
         })
     };
@@ -314,8 +306,8 @@ fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -
             <section class="today-group" data-group=bucket_key(bucket)>
                 <h2 class="today-group-title">{heading}</h2>
                 <ul class="today-list">
-                    <For each=rows key=|(_, item)| (item.deal, item.stage, item.due) let:((at, item))>
-                        <row::Row item=item at=at />
+                    <For each=rows key=|item| (item.deal, item.stage, item.due) let:item>
+                        <row::Row item=item />
                     </For>
                 </ul>
             </section>

@@ -118,7 +118,7 @@ impl TodayCtx {
 
 /// One deal of the list.
 #[component]
-pub fn Row(item: AgendaItem, #[allow(unused)] at: usize) -> impl IntoView {
+pub fn Row(item: AgendaItem) -> impl IntoView {
     let ctx = expect_context::<TodayCtx>();
     let (i18n, store) = (ctx.i18n, ctx.store);
     let AgendaItem { deal, stage, .. } = item;

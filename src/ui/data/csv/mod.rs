@@ -127,19 +127,21 @@ impl CsvSession {
     pub fn set_replace(&self, replace: bool, store: Store, i18n: I18nContext<Locale>) {
         self.replace.set(replace);
         let table = self.table.get_value();
-        let base = if replace {
-            empty_like(store, i18n)
-        } else {
-            store.ws().get_untracked()
+        let rematch = |base: &Workspace| {
+            self.mapping.update(|m| {
+                let mut fresh = Mapping::propose(&table, base);
+                fresh.columns = m.columns.clone();
+                fresh.date_order = m.date_order;
+                fresh.skip_duplicates = m.skip_duplicates;
+                fresh.refresh(&table, base);
+                *m = fresh;
+            })
         };
-        self.mapping.update(|m| {
-            let mut fresh = Mapping::propose(&table, &base);
-            fresh.columns = m.columns.clone();
-            fresh.date_order = m.date_order;
-            fresh.skip_duplicates = m.skip_duplicates;
-            fresh.refresh(&table, &base);
-            *m = fresh;
-        });
+        if replace {
+            rematch(&empty_like(store, i18n));
+        } else {
+            store.ws().with_untracked(rematch);
+        }
         self.replan(store, i18n);
     }
 }

@@ -24,16 +24,7 @@ pub fn Summary(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let deals = move || session.plan.with(|p| p.batch.deals.len());
-    // The deals the workspace would hold afterwards, when that is more than it can.
-    let over = move || {
-        let before = if session.replace.get() {
-            0
-        } else {
-            store.ws().with(|ws| ws.deal_count())
-        };
-        let total = before + deals();
-        (total > crate::domain::validate::MAX_DEALS).then_some(total)
-    };
+    let over = move || session.plan.with(|p| p.too_many);
     view! {
         <Preview session=session store=store />
         <Counts session=session />
