@@ -380,3 +380,197 @@ proptest! {
         }
     }
 }
+
+/// A second direction with one deal in it: (fixture with the cohort, the other direction, its
+/// deal).
+fn two_directions() -> (Cohort, DirectionId, DealId) {
+    let mut c = cohort();
+    let other = match c
+        .f
+        .apply(Command::CreateDirectionFromTemplate {
+            template: Template::B2cNew,
+            lang: Lang::Ru,
+        })
+        .unwrap()
+    {
+        Outcome::DirectionCreated(id) => id,
+        other => panic!("{other:?}"),
+    };
+    let first = c.f.ws.direction(other).unwrap().stages[0].id;
+    let anna = c.f.anna;
+    let deal = create_deal(&mut c.f.ws, "Other", 10, anna, first, at(11, 5, 10));
+    (c, other, deal)
+}
+
+#[test]
+fn a_sections_fingerprint_changes_only_with_what_it_reads() {
+    let (mut c, other, deal) = two_directions();
+    let dir = c.f.dir;
+    let before = c.f.ws.analytics_inputs();
+    // Typing notes or renaming a client reads nothing the figures read.
+    let mut draft = c.f.ws.deal(c.a).unwrap().draft();
+    draft.notes = "call back on Monday".into();
+    draft.client.company = "ООО «Новое имя»".into();
+    c.f.apply(Command::EditDeal { deal: c.a, draft }).unwrap();
+    assert_eq!(
+        c.f.ws.analytics_inputs(),
+        before,
+        "notes and client are not read"
+    );
+    // A card dragged in the other direction: that direction's key and the all-directions key
+    // change, this direction's does not.
+    let second = c.f.ws.direction(other).unwrap().stages[1].id;
+    go(&mut c.f, deal, second, at(11, 20, 10), None);
+    let after = c.f.ws.analytics_inputs();
+    assert_eq!(after.key(Some(dir)), before.key(Some(dir)));
+    assert_ne!(after.key(Some(other)), before.key(Some(other)));
+    assert_ne!(after.key(None), before.key(None));
+    // A change of amount in this direction changes its key.
+    let mut draft = c.f.ws.deal(c.b).unwrap().draft();
+    draft.amount = Money::major(101);
+    c.f.apply(Command::EditDeal { deal: c.b, draft }).unwrap();
+    assert_ne!(
+        c.f.ws.analytics_inputs().key(Some(dir)),
+        after.key(Some(dir))
+    );
+    // Renaming a stage changes every key (the tables show its name).
+    let stage = c.f.stage(0);
+    let before_rename = c.f.ws.analytics_inputs();
+    let mut spec = c.f.ws.stage(stage).unwrap().1.spec();
+    spec.name = "Первый контакт".into();
+    c.f.apply(Command::EditStage { stage, spec }).unwrap();
+    assert_ne!(
+        c.f.ws.analytics_inputs().key(Some(dir)),
+        before_rename.key(Some(dir))
+    );
+}
+
+#[test]
+fn all_directions_draw_a_funnel_each_and_the_forecast_counts_undated_deals() {
+    let (c, other, deal) = two_directions();
+    let report = c.f.ws.analytics_scoped(scope(), at(11, 30, 12));
+    let drawn: Vec<DirectionId> = report.funnels.iter().map(|(d, _)| *d).collect();
+    assert_eq!(drawn, vec![c.f.dir, other]);
+    assert_eq!(report.funnels[1].1.cohort, 1);
+    assert_eq!(report.stays.len(), 2);
+    // One direction chosen: only its blocks.
+    let one = c.f.ws.analytics_scoped(
+        Scope {
+            direction: Some(other),
+            ..scope()
+        },
+        at(11, 30, 12),
+    );
+    assert_eq!(one.funnels.len(), 1);
+    assert_eq!(one.outcomes.total.won + one.outcomes.total.lost, 0);
+    // None of the open deals has an expected close date: all are left out, and the board
+    // opens on the first direction that has one.
+    let forecast = c.f.ws.forecast(november());
+    assert_eq!(
+        forecast.undated_open, 5,
+        "A, B, E, F and the other direction's deal"
+    );
+    assert_eq!(c.f.ws.undated_open_direction(), Some(c.f.dir));
+    assert!(c.f.ws.is_undated_open(c.f.ws.deal(deal).unwrap()));
+    assert!(!c.f.ws.is_undated_open(c.f.ws.deal(c.d).unwrap()), "won");
+}
+
+/// The cells' texts of a table's rows.
+fn texts(table: &voronka::ui::analytics::table::Table) -> Vec<Vec<String>> {
+    table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn the_views_tables_read_the_figures_in_both_languages() {
+    use voronka::i18n::Locale;
+    use voronka::ui::analytics::{model, table};
+    let c = cohort();
+    let report = c.f.ws.analytics_scoped(
+        Scope {
+            direction: Some(c.f.dir),
+            ..scope()
+        },
+        at(11, 30, 12),
+    );
+    let ru = model::funnel(&c.f.ws, Locale::ru, &report.funnels);
+    assert_eq!(ru.len(), 1);
+    assert_eq!(ru[0].lines[0], "5 сделок создано за период");
+    assert_eq!(ru[0].lines[1], "3 ещё открыты");
+    let funnel = &ru[0].tables[0];
+    assert_eq!(funnel.head[0], "Этап");
+    let rows = texts(funnel);
+    assert_eq!(rows[0][1..4], ["5", "100\u{202f}%", "100\u{202f}%"]);
+    assert_eq!(rows[1][1..4], ["4", "80\u{202f}%", "80\u{202f}%"]);
+    assert_eq!(rows[2][1..4], ["2", "40\u{202f}%", "50\u{202f}%"]);
+    let won = rows.last().unwrap();
+    assert_eq!(won[0], "Выиграны");
+    assert_eq!(won[1..], ["1", "20\u{202f}%", "100\u{202f}%", "300\u{a0}₽"]);
+    assert_eq!(funnel.rows[0].deals.as_ref().map(Vec::len), Some(5));
+    let lost = texts(&ru[0].tables[1]);
+    assert_eq!(lost.len(), 1);
+    assert_eq!(lost[0][1..], ["1", "80\u{a0}₽"]);
+
+    let en = model::outcomes(&c.f.ws, Locale::en, &report.outcomes);
+    let summary = texts(&en[0].tables[0]);
+    assert_eq!(summary[0], ["Won deals", "1"]);
+    assert_eq!(summary[4], ["Win rate", "50%"]);
+    assert_eq!(summary[5], ["Average won deal", "₽300"]);
+    let reasons = texts(&en[0].tables[1]);
+    assert_eq!(reasons, [["Дорого", "1", "₽80", "100%"]]);
+
+    // The CSV of a section: BOM, `;`, CRLF, a caption line per table, plain numbers.
+    let csv = table::csv(&ru[0].tables);
+    assert!(csv.starts_with("\u{feff}Воронка конверсии\r\nЭтап;Дошли;% от созданных;"));
+    assert!(csv.contains("\r\nВыиграны;1;20;100;300,00\r\n"), "{csv}");
+    assert!(csv.contains("Проигранные — по этапу, до которого дошли\r\n"));
+}
+
+#[test]
+fn an_empty_period_says_so_and_a_zero_plan_shows_no_percentage() {
+    use voronka::i18n::Locale;
+    use voronka::ui::analytics::{model, table};
+    let c = cohort();
+    let june = Scope {
+        period: Period::month(2026, 6),
+        direction: Some(c.f.dir),
+        owner: None,
+    };
+    let report = c.f.ws.analytics_scoped(june, at(11, 30, 12));
+    for blocks in [
+        model::funnel(&c.f.ws, Locale::en, &report.funnels),
+        model::outcomes(&c.f.ws, Locale::en, &report.outcomes),
+    ] {
+        assert_eq!(blocks[0].empty.as_deref(), Some("No deals in this period."));
+        assert!(blocks[0].tables.is_empty());
+    }
+    let nps = model::nps(&c.f.ws, Locale::ru, &report.nps);
+    assert_eq!(
+        nps[0].empty.as_deref(),
+        Some("За этот период оценок NPS нет.")
+    );
+    // No plan anywhere: the forecast says "no plan" and shows no percentage or gap.
+    let forecast = model::forecast(&c.f.ws, Locale::en, &c.f.ws.forecast(november()));
+    let company = texts(&forecast[0].tables[0]).pop().unwrap();
+    assert_eq!(company[0], "Company");
+    assert_eq!(company[1], "no plan");
+    assert_eq!(company[2], "₽300");
+    assert_eq!(company[5..], ["—", "—", "—"]);
+    // A negative NPS stays a number in CSV.
+    let t = table::Table {
+        name: "nps",
+        caption: "NPS".into(),
+        head: vec!["Direction".into(), "NPS".into()],
+        rows: vec![table::Row::new(
+            "x",
+            vec![
+                table::Cell::text("=cmd"),
+                table::Cell::signed(Locale::en, Some(-20)),
+            ],
+        )],
+    };
+    assert_eq!(table::csv(&[t]), "\u{feff}Direction;NPS\r\n'=cmd;-20\r\n");
+}

@@ -139,8 +139,43 @@ fn row(ws: &Workspace, deal: &Deal, lang: Lang) -> [String; 17] {
     ]
 }
 
+/// Any table as CSV the way [`export`] writes deals: UTF-8 with a BOM, `;` between cells,
+/// CRLF line ends, formula-like cells made safe. The Analytics view exports its tables so.
+pub fn table(head: &[String], rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::with_capacity(4096));
+    for record in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
+        // Writing into a Vec cannot fail.
+        writer
+            .write_record(record.iter().map(|c| {
+                if is_number(c) {
+                    c.clone()
+                } else {
+                    safe(c).into_owned()
+                }
+            }))
+            .expect("write to memory");
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// A plain number (`-20`, `12,5`, `1250000.50`): a spreadsheet reads it as one, so it needs no
+/// guard against formulas, and a guarded `'-20` would turn a negative NPS into text.
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let mut parts = digits.splitn(2, [',', '.']);
+    let whole = parts.next().unwrap_or_default();
+    let ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    ok(whole) && parts.next().is_none_or(ok)
+}
+
 /// Minor units as `1250000,50` (Russian Excel reads a comma) or `1250000.50`.
-fn amount(minor: i64, lang: Lang) -> String {
+pub fn amount(minor: i64, lang: Lang) -> String {
     let sep = match lang {
         Lang::Ru => ',',
         Lang::En => '.',

@@ -13,17 +13,20 @@ pub enum View {
     Directions,
     /// Sales plans and gauges.
     Plans,
+    /// Funnel, time in stage, won and lost, forecast, NPS.
+    Analytics,
     /// Export, import and storage.
     Data,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Today,
         View::Board,
         View::Directions,
         View::Plans,
+        View::Analytics,
         View::Data,
     ];
 
@@ -34,6 +37,7 @@ impl View {
             View::Board => "#/board",
             View::Directions => "#/directions",
             View::Plans => "#/plans",
+            View::Analytics => "#/analytics",
             View::Data => "#/data",
         }
     }
@@ -75,5 +79,7 @@ mod tests {
         assert_eq!(View::opened_by("", true), View::Today);
         assert_eq!(View::opened_by("#/nowhere", false), View::Board);
         assert_eq!(View::opened_by("#/plans", true), View::Plans);
+        assert_eq!(View::from_hash("#/analytics"), View::Analytics);
+        assert_eq!(View::from_hash("#/board?undated"), View::Board);
     }
 }

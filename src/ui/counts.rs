@@ -8,16 +8,16 @@ use super::format;
 use super::plural::{self, Form};
 use crate::i18n::*;
 
-/// The message `$section.$key` in the form `$count` takes: one text per plural category
-/// under that key in `locales/*.json`.
+/// The message at a key path (`$section.$key`, or deeper) in the form `$count` takes: one text
+/// per plural category under that key in `locales/*.json`.
 macro_rules! plural {
-    ($locale:expr, $count:expr, $section:ident . $key:ident $(, $var:ident = $value:expr)* $(,)?) => {{
+    ($locale:expr, $count:expr, $($path:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
         let locale = $locale;
         match plural::form(locale, $count as i64) {
-            Form::One => td_string!(locale, $section.$key.one $(, $var = $value)*).to_string(),
-            Form::Few => td_string!(locale, $section.$key.few $(, $var = $value)*).to_string(),
-            Form::Many => td_string!(locale, $section.$key.many $(, $var = $value)*).to_string(),
-            Form::Other => td_string!(locale, $section.$key.other $(, $var = $value)*).to_string(),
+            Form::One => td_string!(locale, $($path).+.one $(, $var = $value)*).to_string(),
+            Form::Few => td_string!(locale, $($path).+.few $(, $var = $value)*).to_string(),
+            Form::Many => td_string!(locale, $($path).+.many $(, $var = $value)*).to_string(),
+            Form::Other => td_string!(locale, $($path).+.other $(, $var = $value)*).to_string(),
         }
     }};
 }
@@ -255,4 +255,44 @@ pub fn today_tasks(locale: Locale, count: usize) -> String {
 /// The Today badge's text alternative: "3 tasks overdue or due today".
 pub fn today_badge(locale: Locale, count: usize) -> String {
     plural!(locale, count, today.badge, n = n(locale, count))
+}
+
+/// "12 deals created in the period" under a funnel.
+pub fn funnel_cohort(locale: Locale, count: usize) -> String {
+    plural!(locale, count, analytics.funnel.cohort, n = n(locale, count))
+}
+
+/// "3 still open" under a funnel.
+pub fn funnel_open(locale: Locale, count: usize) -> String {
+    plural!(
+        locale,
+        count,
+        analytics.funnel.still_open,
+        n = n(locale, count)
+    )
+}
+
+/// "over 7 deals won in the period" after the sales cycle.
+pub fn cycle_deals(locale: Locale, count: usize) -> String {
+    plural!(
+        locale,
+        count,
+        analytics.stays.cycle_deals,
+        n = n(locale, count)
+    )
+}
+
+/// "4 open deals have no expected close date and are left out." under the forecast.
+pub fn forecast_undated(locale: Locale, count: usize) -> String {
+    plural!(
+        locale,
+        count,
+        analytics.forecast.undated,
+        n = n(locale, count)
+    )
+}
+
+/// "12 deals" in an analytics deal list.
+pub fn listed_deals(locale: Locale, count: usize) -> String {
+    plural!(locale, count, analytics.deals.count, n = n(locale, count))
 }

@@ -1,6 +1,7 @@
 //! Leptos components by feature. They read state and dispatch commands; no business rule
 //! lives here.
 
+pub mod analytics;
 pub mod announce;
 pub mod board;
 pub mod counts;

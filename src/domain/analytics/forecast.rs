@@ -79,6 +79,27 @@ fn row(plan: Option<PlanValue>, s: &Sums) -> ForecastRow {
 }
 
 impl Workspace {
+    /// Whether a deal is open (in an open stage) without an expected close date: the forecast
+    /// leaves it out.
+    pub fn is_undated_open(&self, deal: &crate::domain::Deal) -> bool {
+        deal.expected_close.is_none()
+            && self
+                .stage(deal.stage)
+                .is_some_and(|(_, s)| s.kind == StageKind::Open)
+    }
+
+    /// The first active direction with an open deal without an expected close date: where the
+    /// board opens to show them.
+    pub fn undated_open_direction(&self) -> Option<crate::domain::DirectionId> {
+        self.directions()
+            .filter(|d| !d.archived)
+            .map(|d| d.id)
+            .find(|&d| {
+                self.deals()
+                    .any(|deal| deal.direction == d && self.is_undated_open(deal))
+            })
+    }
+
     /// The forecast for `period` over all directions, per employee and for the company.
     pub fn forecast(&self, period: Period) -> Forecast {
         let mut per: BTreeMap<EmployeeId, Sums> =

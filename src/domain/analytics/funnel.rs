@@ -47,6 +47,8 @@ pub struct Funnel {
     pub won_sum: Money,
     /// `won` of the cohort, in basis points.
     pub won_bp: Option<u32>,
+    /// Which deals were won.
+    pub won_deals: Vec<DealId>,
     /// Lost deals by the stage they were lost at, in the direction's order.
     pub lost: Vec<LostAt>,
     /// Cohort deals still open.
@@ -74,6 +76,7 @@ impl Workspace {
             won: 0,
             won_sum: Money::ZERO,
             won_bp: None,
+            won_deals: Vec::new(),
             lost: Vec::new(),
             open: 0,
         };
@@ -115,6 +118,7 @@ impl Workspace {
                 StageKind::Won => {
                     funnel.won += 1;
                     funnel.won_sum += deal.amount;
+                    funnel.won_deals.push(deal.id);
                 }
                 StageKind::Lost => {
                     let at = &mut lost[furthest.map_or(0, |i| i + 1)];

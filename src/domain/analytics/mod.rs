@@ -4,8 +4,10 @@
 
 pub mod forecast;
 pub mod funnel;
+pub mod inputs;
 pub mod nps;
 pub mod outcomes;
+pub mod report;
 pub mod stays;
 
 use super::direction::Direction;

@@ -18,6 +18,8 @@ pub struct Tally {
     pub lost: usize,
     /// Their amounts.
     pub lost_sum: Money,
+    /// The deals closed, won and lost.
+    pub deals: Vec<DealId>,
 }
 
 impl Tally {
@@ -81,6 +83,10 @@ impl Workspace {
                 continue;
             };
             let tally = employees.entry(deal.owner).or_default();
+            if stage.kind != StageKind::Open {
+                out.total.deals.push(deal.id);
+                tally.deals.push(deal.id);
+            }
             match stage.kind {
                 StageKind::Won => {
                     for t in [&mut out.total, tally] {

@@ -69,6 +69,8 @@ pub struct BoardCtx {
     pub owner: RwSignal<Option<EmployeeId>>,
     /// Search text (lowercase).
     pub search: RwSignal<String>,
+    /// Only open deals without an expected close date (opened so from Analytics' forecast).
+    pub undated: RwSignal<bool>,
     /// Collapsed columns.
     pub collapsed: RwSignal<HashSet<StageId>>,
     /// The open dialog.
@@ -91,6 +93,9 @@ impl BoardCtx {
     /// Whether a deal passes the owner filter and the search.
     pub fn passes(&self, d: &crate::domain::Deal) -> bool {
         if self.owner.with(|o| o.is_some_and(|o| o != d.owner)) {
+            return false;
+        }
+        if self.undated.get() && !self.store.ws().with_untracked(|ws| ws.is_undated_open(d)) {
             return false;
         }
         self.search.with(|q| {
@@ -179,12 +184,25 @@ pub fn BoardView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let stored = crate::storage::prefs::board_direction().map(DirectionId);
-    let initial = store.ws().with_untracked(|ws| ws.board_direction(stored));
+    // `#/board?undated`: the forecast's "show them on the board".
+    let undated = window()
+        .location()
+        .hash()
+        .is_ok_and(|h| h.contains("?undated"));
+    let initial = store.ws().with_untracked(|ws| {
+        let wanted = if undated {
+            ws.undated_open_direction().or(stored)
+        } else {
+            stored
+        };
+        ws.board_direction(wanted)
+    });
     let ctx = BoardCtx {
         store,
         direction: RwSignal::new(initial),
         owner: RwSignal::new(None),
         search: RwSignal::new(String::new()),
+        undated: RwSignal::new(undated),
         collapsed: RwSignal::new(HashSet::new()),
         dialog: RwSignal::new(None),
         announce: RwSignal::new(String::new()),

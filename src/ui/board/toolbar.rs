@@ -26,7 +26,37 @@ pub fn Toolbar() -> impl IntoView {
             />
             <UndoRedo />
             <ExportShown />
+            <UndatedFilter />
         </div>
+    }
+}
+
+/// While the board shows only open deals without an expected close date: says so, and offers
+/// every deal again.
+#[component]
+fn UndatedFilter() -> impl IntoView {
+    let ctx = expect_context::<BoardCtx>();
+    let i18n = ctx.i18n;
+    let clear = move |_| {
+        ctx.undated.set(false);
+        // The address keeps the view, not the filter (no hashchange: the board stays).
+        if let Ok(history) = window().history() {
+            if let Err(e) =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/board"))
+            {
+                leptos::logging::warn!("address not updated: {e:?}");
+            }
+        }
+    };
+    view! {
+        <Show when=move || ctx.undated.get()>
+            <p class="filter-chip" data-testid="undated-filter">
+                <span>{t!(i18n, board.undated_filter)}</span>
+                <button type="button" class="button button-small" data-action="clear-undated" on:click=clear>
+                    {t!(i18n, board.clear_undated)}
+                </button>
+            </p>
+        </Show>
     }
 }
 

@@ -113,18 +113,6 @@ pub fn PlansView() -> impl IntoView {
     let today = clock::today();
     let period = RwSignal::new(Period::containing(today, PeriodKind::Month));
     let open_list: RwSignal<Option<(Option<EmployeeId>, String)>> = RwSignal::new(None);
-    let kinds = [
-        (PeriodKind::Month, "month"),
-        (PeriodKind::Quarter, "quarter"),
-        (PeriodKind::HalfYear, "half"),
-        (PeriodKind::Year, "year"),
-    ];
-    let kind_label = move |k: PeriodKind| match k {
-        PeriodKind::Month => t_string!(i18n, period.kind_month),
-        PeriodKind::Quarter => t_string!(i18n, period.kind_quarter),
-        PeriodKind::HalfYear => t_string!(i18n, period.kind_half),
-        PeriodKind::Year => t_string!(i18n, period.kind_year),
-    };
     let gauges = move || {
         let p = period.get();
         i18n.get_locale();
@@ -151,38 +139,7 @@ pub fn PlansView() -> impl IntoView {
     view! {
         <section class="view plans-view" data-view="plans">
             <h1 class="view-title">{t!(i18n, views.plans_title)}</h1>
-            <div class="period-bar">
-                <div class="segmented" role="group" aria-label=move || t_string!(i18n, period.kind_month)>
-                    {kinds
-                        .into_iter()
-                        .map(|(k, id)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="segment"
-                                    data-kind=id
-                                    aria-pressed=move || (period.get().kind == k).to_string()
-                                    on:click=move |_| period.set(Period::containing(period.get_untracked().start(), k))
-                                >
-                                    {move || kind_label(k)}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <div class="period-step">
-                    <button type="button" class="button" data-action="prev-period" aria-label=move || t_string!(i18n, period.prev) on:click=move |_| period.update(|p| *p = p.prev())>
-                        "‹"
-                    </button>
-                    <strong class="period-label" data-testid="period-label">{move || period_label(i18n, period.get())}</strong>
-                    <button type="button" class="button" data-action="next-period" aria-label=move || t_string!(i18n, period.next) on:click=move |_| period.update(|p| *p = p.next())>
-                        "›"
-                    </button>
-                    <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today, p.kind))>
-                        {t!(i18n, period.current)}
-                    </button>
-                </div>
-            </div>
+            <PeriodBar period=period />
 
             <h2 class="section-title">{move || t_string!(i18n, plans.gauges_title, period = period_label(i18n, period.get())).to_string()}</h2>
             <div class="gauges" data-testid="gauges">
@@ -207,6 +164,69 @@ pub fn PlansView() -> impl IntoView {
 
             {move || open_list.get().map(|(who, name)| view! { <WonDeals who=who name=name period=period.get_untracked() on_close=Callback::new(move |_| open_list.set(None)) /> })}
         </section>
+    }
+}
+
+/// The period chooser of Plans and Analytics: month / quarter / half-year / year, previous,
+/// next and current.
+#[component]
+pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = clock::today();
+    let kinds = [
+        (PeriodKind::Month, "month"),
+        (PeriodKind::Quarter, "quarter"),
+        (PeriodKind::HalfYear, "half"),
+        (PeriodKind::Year, "year"),
+    ];
+    let kind_label = move |k: PeriodKind| match k {
+        PeriodKind::Month => t_string!(i18n, period.kind_month),
+        PeriodKind::Quarter => t_string!(i18n, period.kind_quarter),
+        PeriodKind::HalfYear => t_string!(i18n, period.kind_half),
+        PeriodKind::Year => t_string!(i18n, period.kind_year),
+    };
+    view! {
+        <div class="period-bar">
+            <div class="segmented" role="group" aria-label=move || t_string!(i18n, period.kind_month)>
+                {kinds
+                    .into_iter()
+                    .map(|(k, id)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="segment"
+                                data-kind=id
+                                aria-pressed=move || (period.get().kind == k).to_string()
+                                on:click=move |_| period.set(Period::containing(period.get_untracked().start(), k))
+                            >
+                                {move || kind_label(k)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="period-step">
+                <button type="button" class="button" data-action="prev-period" aria-label=move || t_string!(i18n, period.prev) on:click=move |_| period.update(|p| *p = p.prev())>
+                    "‹"
+                </button>
+                <strong class="period-label" data-testid="period-label">{move || period_label(i18n, period.get())}</strong>
+                <button type="button" class="button" data-action="next-period" aria-label=move || t_string!(i18n, period.next) on:click=move |_| period.update(|p| *p = p.next())>
+                    "›"
+                </button>
+                <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today, p.kind))>
+                    {t!(i18n, period.current)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// A period in a file name: `2026-11`, `2026-q4`, `2026-h2`, `2026`.
+pub fn period_file_key(p: Period) -> String {
+    match p.kind {
+        PeriodKind::Month => format!("{}-{:02}", p.year, p.index),
+        PeriodKind::Year => p.year.to_string(),
+        _ => format!("{}-{}", p.year, cell_key(p)),
     }
 }
 

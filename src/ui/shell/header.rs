@@ -11,6 +11,7 @@ fn nav_label(i18n: leptos_i18n::I18nContext<Locale>, view: View) -> String {
         View::Board => t_string!(i18n, nav.board).to_string(),
         View::Directions => t_string!(i18n, nav.directions).to_string(),
         View::Plans => t_string!(i18n, nav.plans).to_string(),
+        View::Analytics => t_string!(i18n, nav.analytics).to_string(),
         View::Data => t_string!(i18n, nav.data).to_string(),
     }
 }

@@ -106,6 +106,7 @@ pub fn Shell() -> impl IntoView {
                     View::Data => view! { <DataView /> }.into_any(),
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
                     View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),
+                    View::Analytics => view! { <crate::ui::analytics::AnalyticsView /> }.into_any(),
                     View::Directions => view! { <crate::ui::directions::DirectionsView /> }.into_any(),
                 }
             }}
