@@ -50,7 +50,7 @@ async function spilled(page) {
   });
 }
 
-const views = ['today', 'board', 'directions', 'plans', 'data'];
+const views = ['today', 'board', 'directions', 'plans', 'analytics', 'data'];
 
 /** A Bitrix24 export with a bad row, a dollar deal and a new pipeline: every part of the
  * CSV mapping screen shows. */
@@ -93,6 +93,11 @@ const dialogs = {
     await page.click('.nav-link[data-view=data]');
     await importFile(page, 'bitrix24.csv', csvFixture());
     return page.getByTestId('csv-import');
+  },
+  'analytics-deals': async (page) => {
+    await page.click('.nav-link[data-view=analytics]');
+    await page.locator('[data-section=funnel] [data-action=show-deals]').first().click();
+    return page.getByTestId('analytics-deals');
   },
   'won-deals': async (page) => {
     await page.click('.nav-link[data-view=plans]');
