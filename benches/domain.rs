@@ -252,11 +252,53 @@ fn csv_import(c: &mut Criterion) {
     }
 }
 
+/// Each section of the Analytics view for a year over every direction (the funnel and time in
+/// stage drawn for each direction), the whole view, and the fingerprints it keys on.
+fn analytics(c: &mut Criterion) {
+    use voronka::domain::analytics::Scope;
+    let now = voronka::domain::Stamp::from_datetime(today().and_hms_opt(12, 0, 0).unwrap());
+    for n in [10_000, 50_000] {
+        let ws = workspace(n);
+        let scope = Scope {
+            period: Period::containing(today(), PeriodKind::Year),
+            direction: None,
+            owner: None,
+        };
+        let directions = ws.analytics_directions(None);
+        let mut group = c.benchmark_group("analytics");
+        group.sample_size(30);
+        group.bench_function(BenchmarkId::new("funnel_every_direction", n), |bench| {
+            bench.iter(|| black_box(ws.funnels(&directions, scope)))
+        });
+        group.bench_function(
+            BenchmarkId::new("time_in_stage_every_direction", n),
+            |bench| bench.iter(|| black_box(ws.stays_of(&directions, scope, now))),
+        );
+        group.bench_function(BenchmarkId::new("won_and_lost", n), |bench| {
+            bench.iter(|| black_box(ws.outcomes(scope)))
+        });
+        group.bench_function(BenchmarkId::new("forecast", n), |bench| {
+            bench.iter(|| black_box(ws.forecast(scope.period)))
+        });
+        group.bench_function(BenchmarkId::new("nps", n), |bench| {
+            bench.iter(|| black_box(ws.nps(scope)))
+        });
+        group.bench_function(BenchmarkId::new("whole_view", n), |bench| {
+            bench.iter(|| black_box(ws.analytics_report(scope, now)))
+        });
+        group.bench_function(BenchmarkId::new("fingerprints", n), |bench| {
+            bench.iter(|| black_box(ws.analytics_inputs()))
+        });
+        group.finish();
+    }
+}
+
 fn main() {
     report_memory();
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion);
     storage(&mut criterion);
     csv_import(&mut criterion);
+    analytics(&mut criterion);
     criterion.final_summary();
 }

@@ -12,7 +12,9 @@
 // updated DOM, drop to next paint by the Event Timing API, longest task during the drag, the
 // save that follows); export; a win's gauges recomputed (redo of the win on the Plans view).
 // Side by side, the plain-JS page (tests/bench/plain.html) draws the same cards into the same
-// columns. Medians go to bench-results/bench.json and are printed as a table.
+// columns. Today opened and a task marked done; Analytics for a year over all directions
+// (its figures computed, and the view drawn). Medians go to bench-results/bench.json and are
+// printed as a table.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -349,11 +351,24 @@ for (const n of counts) {
     todayDone.push(await timeClick(page, '.today-row [data-action=task-done]',
       (deal) => !document.querySelector(`.today-row[data-deal="${deal}"]`), id));
   }
+  // Analytics for a year over all directions: the figures computed (the app's
+  // `voronka:analytics` + `voronka:analytics-forecast` measures) and the view drawn from the
+  // click on the year to the last DOM change; opened from the Data view.
+  const analyticsCompute = [], analyticsYear = [], analyticsOpen = [];
+  for (let r = 0; r < runs; r++) {
+    await page.click('.nav-link[data-view=data]');
+    await page.waitForSelector('[data-section=summary]');
+    analyticsOpen.push(await timeToLastChange(page, '.nav-link[data-view=analytics]', '[data-section=nps]'));
+    analyticsYear.push(await timeToLastChange(page, '.segment[data-kind=year]', '[data-section=funnel] table'));
+    const [scoped, forecast] = await Promise.all([measures(page, 'analytics'), measures(page, 'analytics-forecast')]);
+    analyticsCompute.push(scoped.at(-1) + forecast.at(-1));
+  }
   const plain = smoke ? null : await plainRuns(context, direction, perColumn);
   raw[n] = { import_file_to_preview: previews, import_validate: validations, navigation_to_first_card: nav,
     load_decode: load, board_render_from_memory: render, save_after_move: moveSave, drop_to_updated_dom: drop,
     drop_to_next_paint: dropPaint, export: exportMs, gauges_after_win: gauges, plain_js_render_same_cards: plain?.paged,
-    today_open: todayOpen, today_open_from_board: todayFromBoard, today_done: todayDone };
+    today_open: todayOpen, today_open_from_board: todayFromBoard, today_done: todayDone,
+    analytics_year_compute: analyticsCompute, analytics_year_drawn: analyticsYear, analytics_open_month: analyticsOpen };
   const renderMs = median(render);
   results[n] = {
     deals: n,
@@ -380,6 +395,9 @@ for (const n of counts) {
     today_open_ms: round(median(todayOpen)),
     today_open_from_board_ms: round(median(todayFromBoard)),
     today_mark_done_ms: round(median(todayDone)),
+    analytics_year_all_directions_compute_ms: round(median(analyticsCompute)),
+    analytics_year_click_to_drawn_ms: round(median(analyticsYear)),
+    analytics_open_month_ms: round(median(analyticsOpen)),
     js_heap_mb: heap[0] ? round(median(heap) / 1048576) : null,
     plain_js_navigation_to_first_card_ms: plain ? round(median(plain.navPaged)) : null,
     plain_js_render_same_cards_ms: plain ? round(median(plain.paged)) : null,

@@ -106,6 +106,7 @@ impl Workspace {
             self.employees().map(|e| (e.id, Sums::default())).collect();
         let mut company = Sums::default();
         let mut undated_open = 0;
+        let window = super::Window::of(period);
         for deal in self.deals() {
             let Some((_, stage)) = self.stage(deal.stage) else {
                 continue;
@@ -117,7 +118,7 @@ impl Workspace {
                         s.won_ever += deal.amount;
                         s.won_ever_deals += 1;
                     }
-                    if deal.closed_at.is_some_and(|at| period.contains(at.date())) {
+                    if deal.closed_at.is_some_and(|at| window.has(at)) {
                         for s in [&mut *sums, &mut company] {
                             s.won += deal.amount;
                             s.won_deals += 1;
@@ -126,7 +127,7 @@ impl Workspace {
                 }
                 StageKind::Open => match deal.expected_close {
                     None => undated_open += 1,
-                    Some(day) if period.contains(day) => {
+                    Some(day) if window.has_day(day) => {
                         let weighted = deal.amount.percent(stage.probability.unwrap_or(0));
                         sums.weighted += weighted;
                         company.weighted += weighted;

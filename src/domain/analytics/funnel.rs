@@ -1,6 +1,8 @@
 //! The conversion funnel of one direction: how far the deals created in the period got.
 
 use super::{share_bp, Scope};
+use crate::domain::deal::Deal;
+use crate::domain::direction::Direction;
 use crate::domain::ids::{DealId, DirectionId, StageId};
 use crate::domain::money::Money;
 use crate::domain::stage::StageKind;
@@ -55,80 +57,90 @@ pub struct Funnel {
     pub open: usize,
 }
 
-impl Workspace {
-    /// The funnel of `direction` for the deals created in `scope.period` (and owned by
-    /// `scope.owner`). `None` for an unknown direction.
-    pub fn funnel(&self, direction: DirectionId, scope: Scope) -> Option<Funnel> {
-        let dir = self.direction(direction)?;
+/// One direction's funnel while the deals are read.
+struct Builder<'a> {
+    dir: &'a Direction,
+    open: Vec<StageId>,
+    funnel: Funnel,
+    lost: Vec<LostAt>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(dir: &'a Direction) -> Builder<'a> {
         let open = super::open_stages(dir);
-        let mut funnel = Funnel {
-            cohort: 0,
-            rows: open
-                .iter()
-                .map(|&stage| FunnelRow {
+        Builder {
+            funnel: Funnel {
+                cohort: 0,
+                rows: open
+                    .iter()
+                    .map(|&stage| FunnelRow {
+                        stage,
+                        reached: 0,
+                        of_cohort_bp: None,
+                        of_previous_bp: None,
+                        deals: Vec::new(),
+                    })
+                    .collect(),
+                won: 0,
+                won_sum: Money::ZERO,
+                won_bp: None,
+                won_deals: Vec::new(),
+                lost: Vec::new(),
+                open: 0,
+            },
+            lost: std::iter::once(None)
+                .chain(open.iter().copied().map(Some))
+                .map(|stage| LostAt {
                     stage,
-                    reached: 0,
-                    of_cohort_bp: None,
-                    of_previous_bp: None,
+                    count: 0,
+                    sum: Money::ZERO,
                     deals: Vec::new(),
                 })
                 .collect(),
-            won: 0,
-            won_sum: Money::ZERO,
-            won_bp: None,
-            won_deals: Vec::new(),
-            lost: Vec::new(),
-            open: 0,
-        };
-        let mut lost: Vec<LostAt> = std::iter::once(None)
-            .chain(open.iter().copied().map(Some))
-            .map(|stage| LostAt {
-                stage,
-                count: 0,
-                sum: Money::ZERO,
-                deals: Vec::new(),
-            })
-            .collect();
-        for deal in self.deals() {
-            if deal.direction != direction
-                || scope.owner.is_some_and(|o| o != deal.owner)
-                || !scope.period.contains(deal.created_at.date())
-            {
-                continue;
-            }
-            let Some(kind) = dir.stage(deal.stage).map(|s| s.kind) else {
-                continue;
-            };
-            funnel.cohort += 1;
-            // The furthest open stage of the current order its history ever entered.
-            let furthest = deal
-                .history
-                .iter()
-                .filter_map(|h| open.iter().position(|s| *s == h.to))
-                .max();
-            let reached_rows = match kind {
-                StageKind::Won => open.len(),
-                _ => furthest.map_or(0, |i| i + 1),
-            };
-            for row in &mut funnel.rows[..reached_rows] {
-                row.reached += 1;
-                row.deals.push(deal.id);
-            }
-            match kind {
-                StageKind::Won => {
-                    funnel.won += 1;
-                    funnel.won_sum += deal.amount;
-                    funnel.won_deals.push(deal.id);
-                }
-                StageKind::Lost => {
-                    let at = &mut lost[furthest.map_or(0, |i| i + 1)];
-                    at.count += 1;
-                    at.sum += deal.amount;
-                    at.deals.push(deal.id);
-                }
-                StageKind::Open => funnel.open += 1,
-            }
+            open,
+            dir,
         }
+    }
+
+    /// Counts a deal of the direction created in the period.
+    fn add(&mut self, deal: &Deal) {
+        let Some(kind) = self.dir.stage(deal.stage).map(|s| s.kind) else {
+            return;
+        };
+        let funnel = &mut self.funnel;
+        funnel.cohort += 1;
+        // The furthest open stage of the current order its history ever entered.
+        let furthest = deal
+            .history
+            .iter()
+            .filter_map(|h| self.open.iter().position(|s| *s == h.to))
+            .max();
+        let reached_rows = match kind {
+            StageKind::Won => self.open.len(),
+            _ => furthest.map_or(0, |i| i + 1),
+        };
+        for row in &mut funnel.rows[..reached_rows] {
+            row.reached += 1;
+            row.deals.push(deal.id);
+        }
+        match kind {
+            StageKind::Won => {
+                funnel.won += 1;
+                funnel.won_sum += deal.amount;
+                funnel.won_deals.push(deal.id);
+            }
+            StageKind::Lost => {
+                let at = &mut self.lost[furthest.map_or(0, |i| i + 1)];
+                at.count += 1;
+                at.sum += deal.amount;
+                at.deals.push(deal.id);
+            }
+            StageKind::Open => funnel.open += 1,
+        }
+    }
+
+    fn finish(self) -> Funnel {
+        let mut funnel = self.funnel;
         let mut previous = funnel.cohort;
         for row in &mut funnel.rows {
             row.of_cohort_bp = share_bp(row.reached, funnel.cohort);
@@ -136,7 +148,33 @@ impl Workspace {
             previous = row.reached;
         }
         funnel.won_bp = share_bp(funnel.won, funnel.cohort);
-        funnel.lost = lost.into_iter().filter(|l| l.count > 0).collect();
-        Some(funnel)
+        funnel.lost = self.lost.into_iter().filter(|l| l.count > 0).collect();
+        funnel
+    }
+}
+
+impl Workspace {
+    /// The funnel of `direction` for the deals created in `scope.period` (and owned by
+    /// `scope.owner`). `None` for an unknown direction.
+    pub fn funnel(&self, direction: DirectionId, scope: Scope) -> Option<Funnel> {
+        self.funnels(&[direction], scope).pop().map(|(_, f)| f)
+    }
+
+    /// The funnels of several directions in one pass over the deals (unknown ones left out).
+    pub fn funnels(&self, directions: &[DirectionId], scope: Scope) -> Vec<(DirectionId, Funnel)> {
+        let mut builders: Vec<(DirectionId, Builder)> = directions
+            .iter()
+            .filter_map(|&d| self.direction(d).map(|dir| (d, Builder::new(dir))))
+            .collect();
+        let window = super::Window::of(scope.period);
+        for deal in self.deals() {
+            if scope.owner.is_some_and(|o| o != deal.owner) || !window.has(deal.created_at) {
+                continue;
+            }
+            if let Some((_, b)) = builders.iter_mut().find(|(d, _)| *d == deal.direction) {
+                b.add(deal);
+            }
+        }
+        builders.into_iter().map(|(d, b)| (d, b.finish())).collect()
     }
 }

@@ -80,14 +80,16 @@ fn deal_mix(mix: &mut Mix, deal: &Deal) {
     }
 }
 
-/// Days since the common era as `i64`, for the mix.
-trait DaysFromCe {
+/// A date as one number for the mix: year and day of the year, read straight from chrono's
+/// packed representation (cheaper than counting days).
+trait DayKey {
     fn num_days_from_ce_i64(&self) -> i64;
 }
 
-impl DaysFromCe for chrono::NaiveDate {
+impl DayKey for chrono::NaiveDate {
     fn num_days_from_ce_i64(&self) -> i64 {
-        i64::from(chrono::Datelike::num_days_from_ce(self))
+        use chrono::Datelike;
+        (i64::from(self.year()) << 9) | i64::from(self.ordinal())
     }
 }
 
@@ -118,12 +120,17 @@ impl Workspace {
             structure.add(target.amount.0 as u64);
             structure.opt(target.deals.map(i64::from));
         }
-        let mut directions: BTreeMap<DirectionId, Mix> = BTreeMap::new();
+        // A few directions: a vector searched linearly beats a map per deal.
+        let mut directions: Vec<(DirectionId, Mix)> = Vec::new();
         for deal in self.deals() {
-            let mix = directions
-                .entry(deal.direction)
-                .or_insert_with(|| Mix(u64::from(deal.direction.0)));
-            deal_mix(mix, deal);
+            let i = match directions.iter().position(|(d, _)| *d == deal.direction) {
+                Some(i) => i,
+                None => {
+                    directions.push((deal.direction, Mix(u64::from(deal.direction.0))));
+                    directions.len() - 1
+                }
+            };
+            deal_mix(&mut directions[i].1, deal);
         }
         Inputs {
             structure: structure.0,

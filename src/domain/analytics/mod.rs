@@ -14,6 +14,7 @@ use super::direction::Direction;
 use super::ids::{DirectionId, EmployeeId, StageId};
 use super::period::Period;
 use super::stage::StageKind;
+use super::time::Stamp;
 
 /// What a section looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,34 @@ pub struct Scope {
     pub direction: Option<DirectionId>,
     /// One employee's deals, or everyone's.
     pub owner: Option<EmployeeId>,
+}
+
+/// A period as minutes of the wall clock, for tests on every deal that compare integers
+/// instead of building a date each time (`Period::contains` builds two).
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    from: Stamp,
+    to: Stamp,
+}
+
+impl Window {
+    /// From the period's first midnight up to (without) the next period's.
+    pub fn of(period: Period) -> Window {
+        Window {
+            from: Stamp::at_midnight(period.start()),
+            to: Stamp::at_midnight(period.end()),
+        }
+    }
+
+    /// Whether the moment falls in the period.
+    pub fn has(&self, at: Stamp) -> bool {
+        at >= self.from && at < self.to
+    }
+
+    /// Whether the day falls in the period.
+    pub fn has_day(&self, day: chrono::NaiveDate) -> bool {
+        self.has(Stamp::at_midnight(day))
+    }
 }
 
 /// `part / whole` in basis points (10,000 = 100 %), `None` when `whole` is zero.

@@ -65,6 +65,7 @@ impl Workspace {
         let mut out = Nps::default();
         let mut directions: BTreeMap<DirectionId, NpsTally> = BTreeMap::new();
         let mut employees: BTreeMap<EmployeeId, NpsTally> = BTreeMap::new();
+        let window = super::Window::of(scope.period);
         for deal in self.deals() {
             let Some(score) = deal.nps else {
                 continue;
@@ -75,7 +76,7 @@ impl Workspace {
                 continue;
             }
             let last = deal.history.last().map_or(deal.created_at, |h| h.at);
-            if !scope.period.contains(last.date()) {
+            if !window.has(last) {
                 continue;
             }
             out.total.add(score);

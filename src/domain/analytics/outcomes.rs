@@ -65,8 +65,9 @@ impl Workspace {
     /// `scope.owner` (or anyone).
     pub fn outcomes(&self, scope: Scope) -> Outcomes {
         let mut out = Outcomes::default();
-        let mut reasons: BTreeMap<String, ReasonRow> = BTreeMap::new();
+        let mut reasons: BTreeMap<&str, ReasonRow> = BTreeMap::new();
         let mut employees: BTreeMap<EmployeeId, Tally> = BTreeMap::new();
+        let window = super::Window::of(scope.period);
         for deal in self.deals() {
             if scope.direction.is_some_and(|d| d != deal.direction)
                 || scope.owner.is_some_and(|o| o != deal.owner)
@@ -76,7 +77,7 @@ impl Workspace {
             let Some(closed) = deal.closed_at else {
                 continue;
             };
-            if !scope.period.contains(closed.date()) {
+            if !window.has(closed) {
                 continue;
             }
             let Some((_, stage)) = self.stage(deal.stage) else {
@@ -99,9 +100,9 @@ impl Workspace {
                         t.lost += 1;
                         t.lost_sum += deal.amount;
                     }
-                    let reason = deal.loss_reason.clone().unwrap_or_default();
-                    let row = reasons.entry(reason.clone()).or_insert_with(|| ReasonRow {
-                        reason,
+                    let reason = deal.loss_reason.as_deref().unwrap_or_default();
+                    let row = reasons.entry(reason).or_insert_with(|| ReasonRow {
+                        reason: reason.to_string(),
                         count: 0,
                         sum: Money::ZERO,
                         share_bp: None,

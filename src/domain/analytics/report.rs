@@ -42,14 +42,8 @@ impl Workspace {
     pub fn analytics_scoped(&self, scope: Scope, now: Stamp) -> Scoped {
         let directions = self.analytics_directions(scope.direction);
         Scoped {
-            funnels: directions
-                .iter()
-                .filter_map(|&d| self.funnel(d, scope).map(|f| (d, f)))
-                .collect(),
-            stays: directions
-                .iter()
-                .filter_map(|&d| self.stays(d, scope, now).map(|s| (d, s)))
-                .collect(),
+            funnels: self.funnels(&directions, scope),
+            stays: self.stays_of(&directions, scope, now),
             outcomes: self.outcomes(scope),
             nps: self.nps(scope),
         }

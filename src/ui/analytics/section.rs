@@ -107,7 +107,7 @@ pub fn Section(
             </div>
             <p class="analytics-how muted" data-part="how">{move || how(i18n, name)}</p>
             {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{t!(i18n, analytics.choose_direction)}</p> })}
-            {move || content.get().into_iter().map(|b| view! { <BlockView block=b /> }).collect_view()}
+            {move || content.get().into_iter().map(|b| view! { <BlockView block=b title=title(i18n, name) /> }).collect_view()}
             {children.map(|c| c())}
         </section>
     }
@@ -115,7 +115,7 @@ pub fn Section(
 
 /// One block: heading, lines, chart, tables (or the "no deals" line).
 #[component]
-fn BlockView(block: Block) -> impl IntoView {
+fn BlockView(block: Block, title: String) -> impl IntoView {
     let ctx = expect_context::<AnalyticsCtx>();
     let open = Callback::new(move |(title, deals)| ctx.list.set(Some((title, deals))));
     let Block {
@@ -131,7 +131,13 @@ fn BlockView(block: Block) -> impl IntoView {
             {empty.map(|e| view! { <p class="analytics-empty" data-part="empty">{e}</p> })}
             {lines.into_iter().map(|l| view! { <p class="analytics-line">{l}</p> }).collect_view()}
             {charts.into_iter().map(|c| view! { <Bars bars=c.bars label=c.label centered=c.funnel /> }).collect_view()}
-            {tables.into_iter().map(|t| view! { <DataTable table=t on_open=open /> }).collect_view()}
+            {tables
+                .into_iter()
+                .map(|t| {
+                    let plain = t.caption == title;
+                    view! { <DataTable table=t on_open=open plain_caption=plain /> }
+                })
+                .collect_view()}
         </div>
     }
 }

@@ -201,8 +201,14 @@ pub type OpenList = Callback<(String, Vec<DealId>)>;
 
 /// A table drawn as HTML: `<th>` headers, the row's name in a row header (a button when the
 /// row lists deals), numbers right-aligned; it scrolls inside its section on a narrow screen.
+/// `plain_caption`: the caption repeats the title above, so it is there only for screen
+/// readers.
 #[component]
-pub fn DataTable(table: Table, on_open: OpenList) -> impl IntoView {
+pub fn DataTable(
+    table: Table,
+    on_open: OpenList,
+    #[prop(optional)] plain_caption: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Table {
         name,
@@ -213,7 +219,7 @@ pub fn DataTable(table: Table, on_open: OpenList) -> impl IntoView {
     view! {
         <div class="table-scroll analytics-table-wrap">
             <table class="analytics-table" data-table=name>
-                <caption>{caption}</caption>
+                <caption class:visually-hidden=plain_caption>{caption}</caption>
                 <thead>
                     <tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                 </thead>
