@@ -43,6 +43,7 @@ count_passed "browser" "$logs/web.txt" 'test result: ok\. [0-9]+ passed'
 
 step "release build (trunk)"
 trunk build --release
+node scripts/check-offline.mjs dist
 
 step "end-to-end tests (Playwright, headless Chromium)"
 npx playwright test 2>&1 | tee "$logs/e2e.txt"

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod language;
+pub mod offline;
 pub mod perf;
 pub mod route;
 pub mod store;

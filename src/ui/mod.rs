@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     announce::provide();
     today::TodayState::provide();
+    crate::state::offline::Offline::provide();
     store.attach_browser_events();
     store.request_persistence();
     view! {

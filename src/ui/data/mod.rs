@@ -23,6 +23,7 @@ pub fn DataView() -> impl IntoView {
                 <cards::StorageCard />
                 <cards::ExportCard />
                 <import::ImportAndRecovery />
+                <crate::ui::shell::offline::InstallCard />
                 <cards::StartOverCard />
             </div>
         </section>

@@ -48,6 +48,7 @@ pub fn Header(current: ReadSignal<View>) -> impl IntoView {
             <nav class="nav" aria-label=move || t_string!(i18n, nav_label)>
                 {links}
             </nav>
+            <super::offline::OfflineBadge />
             <super::status::SaveIndicator />
             <LanguageSwitch />
         </header>

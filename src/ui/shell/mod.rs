@@ -2,6 +2,7 @@
 
 mod header;
 mod language_switch;
+pub mod offline;
 pub mod start;
 pub mod status;
 
@@ -95,6 +96,7 @@ pub fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <Header current=view />
         <main id="main" class="main" tabindex="-1">
+            <offline::UpdateBanner />
             <status::DataBanners />
             <crate::ui::announce::NoticeLine />
             {move || {

@@ -1,0 +1,64 @@
+//! What the shell says about the app itself: "offline" in the header (nothing needs the
+//! network), a new version ready to load, and the Data view's card on installing the app.
+
+use crate::i18n::*;
+use crate::state::offline::use_offline;
+use crate::state::store::use_store;
+use leptos::prelude::*;
+
+/// "Offline" beside the save indicator while the browser has no network.
+#[component]
+pub fn OfflineBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_offline();
+    view! {
+        <Show when=move || state.offline.get()>
+            <span class="offline-badge" data-testid="offline" role="status" title=move || t_string!(i18n, offline.detail)>
+                {t!(i18n, offline.badge)}
+            </span>
+        </Show>
+    }
+}
+
+/// "A new version is ready — Reload": saved first, then the new build takes over. Shown
+/// above the view; a dialog (an editor) covers it, so it never interrupts one.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = use_offline();
+    let reload = move |_| {
+        store.save_now();
+        state.apply_update();
+    };
+    view! {
+        <Show when=move || state.update_ready.get()>
+            <section class="banner" data-banner="update" role="status">
+                <p class="banner-title">{t!(i18n, offline.update_ready)}</p>
+                <button type="button" class="button button-primary" data-action="apply-update" on:click=reload>
+                    {t!(i18n, offline.reload)}
+                </button>
+            </section>
+        </Show>
+    }
+}
+
+/// The Data view's card: works offline, install (where the browser offers it), and how to add
+/// the app to the home screen elsewhere.
+#[component]
+pub fn InstallCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_offline();
+    view! {
+        <section class="card" data-section="install">
+            <h2 class="card-title">{t!(i18n, offline.install_title)}</h2>
+            <p>{t!(i18n, offline.works_offline)}</p>
+            <Show when=move || state.can_install()>
+                <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
+                    {t!(i18n, offline.install)}
+                </button>
+            </Show>
+            <p class="muted">{t!(i18n, offline.ios)}</p>
+        </section>
+    }
+}
