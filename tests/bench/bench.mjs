@@ -177,7 +177,9 @@ const floor = await nextPaintFloor();
 
 const results = {};
 const raw = {};
-for (const n of counts) {
+// BENCH_ONLY=visits runs only the first and repeat visits (for a quick measure of those).
+const only = process.env.BENCH_ONLY;
+for (const n of only ? [] : counts) {
   const file = generate(n);
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
   await context.addInitScript(probe);
@@ -431,7 +433,7 @@ function bitrixCsv(n) {
   writeFileSync(file, '\ufeff' + lines.join('\n') + '\n');
   return file;
 }
-const csvSizes = smoke ? [1000] : [1000, 10000, 100000];
+const csvSizes = only ? [] : smoke ? [1000] : [1000, 10000, 100000];
 const csvResults = {};
 for (const n of csvSizes) {
   const file = bitrixCsv(n);
@@ -485,20 +487,82 @@ for (const n of csvSizes) {
   await context.close();
 }
 
+// First and repeat visits (not in the smoke run): a workspace stored, then
+// - cold: no HTTP cache and no service worker, the network throttled to "Fast 3G" (1.6 Mbps
+//   down, 750 kbps up, 150 ms round trip) through the DevTools protocol;
+// - repeat: the service worker installed by an earlier visit, the network off.
+// Each: navigation to the first painted card (the probe's MutationObserver).
+const visitSizes = smoke ? [] : [1000, 10000];
+const visits = {};
+for (const n of visitSizes) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  await page.goto(`${base}#/data`);
+  await page.click('[data-start=blank]');
+  await page.click('.nav-link[data-view=data]');
+  await page.setInputFiles('input[data-action=import-file]', generate(n));
+  await page.click('[data-action=confirm-import]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid=import-done]', { timeout: 120_000 });
+  await page.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const cold = [], repeat = [];
+  for (let r = 0; r < runs; r++) {
+    // Cold: forget the worker, its caches and the HTTP cache; throttle.
+    await page.evaluate(async () => {
+      for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();
+      for (const key of await caches.keys()) await caches.delete(key);
+    });
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await page.goto('about:blank');
+    await page.goto(`${base}#/board`);
+    await page.waitForSelector('.deal-card', { timeout: 120_000 });
+    cold.push(await page.evaluate(() => window.__bench.firstCard));
+    // The worker installs (the whole build cached) and takes the page.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+    // Repeat: the network off.
+    await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.goto('about:blank');
+    await page.goto(`${base}#/board`);
+    await page.waitForSelector('.deal-card', { timeout: 120_000 });
+    repeat.push(await page.evaluate(() => window.__bench.firstCard));
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  }
+  visits[n] = {
+    deals: n,
+    cold_fast_3g_navigation_to_first_card_ms: round(median(cold)),
+    repeat_offline_service_worker_navigation_to_first_card_ms: round(median(repeat)),
+  };
+  raw[`visits-${n}`] = { cold_fast_3g: cold, repeat_offline: repeat };
+  await context.close();
+}
+
 await browser.close();
 server.kill();
 
-const out = { date: new Date().toISOString().slice(0, 10), machine: '2 cores, headless Chromium', runs, http_cache: cached, results, csv_import: csvResults, runs_ms: raw };
-writeFileSync(smoke ? 'bench-results/smoke.json' : `bench-results/bench${cached ? '-cached' : ''}.json`, JSON.stringify(out, null, 2));
+const out = { date: new Date().toISOString().slice(0, 10), machine: '2 cores, headless Chromium', runs, http_cache: cached, results, csv_import: csvResults, visits, runs_ms: raw };
+writeFileSync(smoke ? 'bench-results/smoke.json' : only ? `bench-results/bench-${only}.json` : `bench-results/bench${cached ? '-cached' : ''}.json`, JSON.stringify(out, null, 2));
 const fmt = (v) => (v == null ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v);
-const keys = Object.keys(results[counts[0]]).filter((k) => k !== 'deals');
-console.log(`| measure | ${counts.map((c) => `${c} deals`).join(' | ')} |`);
-console.log(`|---|${counts.map(() => '---').join('|')}|`);
+const keys = only ? [] : Object.keys(results[counts[0]]).filter((k) => k !== 'deals');
+if (!only) console.log(`| measure | ${counts.map((c) => `${c} deals`).join(' | ')} |`);
+if (!only) console.log(`|---|${counts.map(() => '---').join('|')}|`);
 for (const k of keys) console.log(`| ${k} | ${counts.map((c) => fmt(results[c][k])).join(' | ')} |`);
-const csvKeys = Object.keys(csvResults[csvSizes[0]]).filter((k) => k !== 'rows');
-console.log(`\n| CSV import (Bitrix24) | ${csvSizes.map((c) => `${c} rows`).join(' | ')} |`);
-console.log(`|---|${csvSizes.map(() => '---').join('|')}|`);
+const csvKeys = only ? [] : Object.keys(csvResults[csvSizes[0]]).filter((k) => k !== 'rows');
+if (!only) console.log(`\n| CSV import (Bitrix24) | ${csvSizes.map((c) => `${c} rows`).join(' | ')} |`);
+if (!only) console.log(`|---|${csvSizes.map(() => '---').join('|')}|`);
 for (const k of csvKeys) console.log(`| ${k} | ${csvSizes.map((c) => fmt(csvResults[c][k])).join(' | ')} |`);
+if (visitSizes.length) {
+  console.log(`\n| visits | ${visitSizes.map((c) => `${c} deals`).join(' | ')} |`);
+  console.log(`|---|${visitSizes.map(() => '---').join('|')}|`);
+  for (const k of Object.keys(visits[visitSizes[0]]).filter((k) => k !== 'deals')) {
+    console.log(`| ${k} | ${visitSizes.map((c) => fmt(visits[c][k])).join(' | ')} |`);
+  }
+}
 if (smoke) {
   const csvMissing = csvKeys.filter((k) => csvResults[csvSizes[0]][k] == null);
   if (csvMissing.length || csvResults[csvSizes[0]].deals_imported !== csvSizes[0]) {
