@@ -4,7 +4,7 @@
 // update prompt, and reloading into it keeps the change just made.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open, start, exportText } from './helpers.mjs';
@@ -71,6 +71,8 @@ test('a new build shows the update prompt and reloads into it, keeping a change'
     // A new build: the worker's bytes change (its version), as any rebuild changes them.
     const sw = join(root, 'sw.js');
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+    // The old build's compressed copies of the worker go with the redeploy.
+    for (const ext of ['.br', '.gz']) rmSync(sw + ext, { force: true });
     await renameFirstDeal(page, 'Kept across the update');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.locator('[data-banner=update]');

@@ -1,5 +1,6 @@
 // A tiny static server for the end-to-end tests: serves dist/ under a sub-path (/voronka/app/)
-// as a static host would, so the tests prove the bundle uses relative URLs only.
+// as a static host would, so the tests prove the bundle uses relative URLs only; a file's
+// pre-compressed copy (.br, .gz) goes to a browser that accepts it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -36,7 +37,18 @@ createServer(async (req, res) => {
   const file = join(root, rel);
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache, vary: 'accept-encoding' };
+    // The build's pre-compressed copy when the browser accepts it, as a static host serves it.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepts.includes(encoding)) continue;
+      const packed = await readFile(file + ext).catch(() => null);
+      if (packed) {
+        res.writeHead(200, { ...headers, 'content-encoding': encoding });
+        return res.end(packed);
+      }
+    }
+    res.writeHead(200, headers);
     res.end(await readFile(file));
   } catch {
     res.writeHead(404);
