@@ -162,10 +162,7 @@ impl Workspace {
 
     /// The funnels of several directions in one pass over the deals (unknown ones left out).
     pub fn funnels(&self, directions: &[DirectionId], scope: Scope) -> Vec<(DirectionId, Funnel)> {
-        let mut builders: Vec<(DirectionId, Builder)> = directions
-            .iter()
-            .filter_map(|&d| self.direction(d).map(|dir| (d, Builder::new(dir))))
-            .collect();
+        let mut builders = super::per_direction(self, directions, Builder::new);
         let window = super::Window::of(scope.period);
         for deal in self.deals() {
             if scope.owner.is_some_and(|o| o != deal.owner) || !window.has(deal.created_at) {

@@ -75,6 +75,19 @@ pub fn median(values: &mut [i64]) -> Option<i64> {
     })
 }
 
+/// One builder per known direction of `directions` (unknown ones left out), for the sections
+/// that read the deals once for every direction.
+pub(crate) fn per_direction<'a, B>(
+    ws: &'a super::workspace::Workspace,
+    directions: &[super::ids::DirectionId],
+    make: impl Fn(&'a Direction) -> B,
+) -> Vec<(super::ids::DirectionId, B)> {
+    directions
+        .iter()
+        .filter_map(|&d| ws.direction(d).map(|dir| (d, make(dir))))
+        .collect()
+}
+
 /// A direction's open stages in its current order: the rows of the funnel and of time in stage.
 pub fn open_stages(direction: &Direction) -> Vec<StageId> {
     direction

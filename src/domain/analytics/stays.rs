@@ -145,10 +145,7 @@ impl Workspace {
         scope: Scope,
         now: Stamp,
     ) -> Vec<(DirectionId, Stays)> {
-        let mut builders: Vec<(DirectionId, Builder)> = directions
-            .iter()
-            .filter_map(|&d| self.direction(d).map(|dir| (d, Builder::new(dir))))
-            .collect();
+        let mut builders = super::per_direction(self, directions, Builder::new);
         let window = super::Window::of(scope.period);
         for deal in self.deals() {
             if scope.owner.is_some_and(|o| o != deal.owner) {

@@ -12,6 +12,13 @@ use crate::domain::{DirectionId, EmployeeId, Workspace};
 use crate::i18n::*;
 use crate::ui::counts;
 
+/// A table's column names: `heads!(locale, analytics.stays => [stage, stays])`.
+macro_rules! heads {
+    ($locale:expr, $a:ident . $b:ident => [$($key:ident),+ $(,)?]) => {
+        vec![$(td_string!($locale, $a.$b.$key).to_string()),+]
+    };
+}
+
 /// A chart: its caption, bars, and whether it is a funnel (centred bars).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
@@ -38,7 +45,29 @@ pub struct Block {
     pub tables: Vec<Table>,
 }
 
+impl Chart {
+    /// Bars from the left edge.
+    fn bars(label: String, bars: Vec<Bar>) -> Chart {
+        Chart {
+            label,
+            bars,
+            funnel: false,
+        }
+    }
+}
+
 impl Block {
+    /// A block with one chart.
+    fn new(heading: Option<String>, lines: Vec<String>, chart: Chart, tables: Vec<Table>) -> Block {
+        Block {
+            heading,
+            lines,
+            empty: None,
+            charts: vec![chart],
+            tables,
+        }
+    }
+
     fn empty(heading: Option<String>, text: String) -> Block {
         Block {
             heading,
@@ -167,24 +196,14 @@ pub fn funnel(ws: &Workspace, locale: Locale, funnels: &[(DirectionId, Funnel)])
             let mut tables = vec![Table {
                 name: "funnel",
                 caption: td_string!(locale, analytics.funnel.title).to_string(),
-                head: vec![
-                    td_string!(locale, analytics.funnel.stage).to_string(),
-                    td_string!(locale, analytics.funnel.reached).to_string(),
-                    td_string!(locale, analytics.funnel.of_cohort).to_string(),
-                    td_string!(locale, analytics.funnel.of_previous).to_string(),
-                    td_string!(locale, analytics.funnel.sum).to_string(),
-                ],
+                head: heads!(locale, analytics.funnel => [stage, reached, of_cohort, of_previous, sum]),
                 rows,
             }];
             if !f.lost.is_empty() {
                 tables.push(Table {
                     name: "lost",
                     caption: td_string!(locale, analytics.funnel.lost_caption).to_string(),
-                    head: vec![
-                        td_string!(locale, analytics.funnel.lost_at).to_string(),
-                        td_string!(locale, analytics.funnel.count).to_string(),
-                        td_string!(locale, analytics.funnel.sum).to_string(),
-                    ],
+                    head: heads!(locale, analytics.funnel => [lost_at, count, sum]),
                     rows: f
                         .lost
                         .iter()
@@ -297,31 +316,21 @@ pub fn stays(ws: &Workspace, locale: Locale, stays: &[(DirectionId, Stays)]) -> 
                 lines.push(no_deals(locale));
             }
             lines.push(cycle);
-            Block {
+            Block::new(
                 heading,
                 lines,
-                empty: None,
-                charts: vec![Chart {
-                    label: td_string!(locale, analytics.stays.chart, direction = n.direction(*d))
+                Chart::bars(
+                    td_string!(locale, analytics.stays.chart, direction = n.direction(*d))
                         .to_string(),
                     bars,
-                    funnel: false,
-                }],
-                tables: vec![Table {
+                ),
+                vec![Table {
                     name: "stays",
                     caption: td_string!(locale, analytics.stays.title).to_string(),
-                    head: vec![
-                        td_string!(locale, analytics.stays.stage).to_string(),
-                        td_string!(locale, analytics.stays.stays).to_string(),
-                        td_string!(locale, analytics.stays.median).to_string(),
-                        td_string!(locale, analytics.stays.mean).to_string(),
-                        td_string!(locale, analytics.stays.late).to_string(),
-                        td_string!(locale, analytics.stays.now).to_string(),
-                        td_string!(locale, analytics.stays.now_median).to_string(),
-                    ],
+                    head: heads!(locale, analytics.stays => [stage, stays, median, mean, late, now, now_median]),
                     rows,
                 }],
-            }
+            )
         })
         .collect()
 }
@@ -384,59 +393,33 @@ pub fn outcomes(ws: &Workspace, locale: Locale, o: &Outcomes) -> Vec<Block> {
             )
         })
         .collect();
-    let figure =
-        |key: &str, cell: Cell, label: String| Row::new(key, vec![Cell::text(label), cell]);
+    let labels = heads!(locale, analytics.outcomes => [won_deals, won_sum, lost_deals, lost_sum, win_rate, average]);
+    let values = [
+        Cell::count(locale, t.won),
+        n.money(t.won_sum),
+        Cell::count(locale, t.lost),
+        n.money(t.lost_sum),
+        Cell::percent(locale, bp(t.win_rate_bp())),
+        t.average_won().map_or_else(Cell::missing, |m| n.money(m)),
+    ];
+    let keys = ["won", "won-sum", "lost", "lost-sum", "win-rate", "average"];
     let summary = Table {
         name: "outcomes",
         caption: td_string!(locale, analytics.outcomes.title).to_string(),
-        head: vec![
-            td_string!(locale, analytics.outcomes.figure).to_string(),
-            td_string!(locale, analytics.outcomes.value).to_string(),
-        ],
-        rows: vec![
-            figure(
-                "won",
-                Cell::count(locale, t.won),
-                td_string!(locale, analytics.outcomes.won_deals).to_string(),
-            ),
-            figure(
-                "won-sum",
-                n.money(t.won_sum),
-                td_string!(locale, analytics.outcomes.won_sum).to_string(),
-            ),
-            figure(
-                "lost",
-                Cell::count(locale, t.lost),
-                td_string!(locale, analytics.outcomes.lost_deals).to_string(),
-            ),
-            figure(
-                "lost-sum",
-                n.money(t.lost_sum),
-                td_string!(locale, analytics.outcomes.lost_sum).to_string(),
-            ),
-            figure(
-                "win-rate",
-                Cell::percent(locale, bp(t.win_rate_bp())),
-                td_string!(locale, analytics.outcomes.win_rate).to_string(),
-            ),
-            figure(
-                "average",
-                t.average_won().map_or_else(Cell::missing, |m| n.money(m)),
-                td_string!(locale, analytics.outcomes.average).to_string(),
-            ),
-        ],
+        head: heads!(locale, analytics.outcomes => [figure, value]),
+        rows: keys
+            .into_iter()
+            .zip(labels)
+            .zip(values)
+            .map(|((key, label), value)| Row::new(key, vec![Cell::text(label), value]))
+            .collect(),
     };
     let mut tables = vec![summary];
     if !o.reasons.is_empty() {
         tables.push(Table {
             name: "reasons",
             caption: td_string!(locale, analytics.outcomes.reasons_caption).to_string(),
-            head: vec![
-                td_string!(locale, analytics.outcomes.reason).to_string(),
-                td_string!(locale, analytics.outcomes.deals).to_string(),
-                td_string!(locale, analytics.outcomes.sum).to_string(),
-                td_string!(locale, analytics.outcomes.share).to_string(),
-            ],
+            head: heads!(locale, analytics.outcomes => [reason, deals, sum, share]),
             rows: o
                 .reasons
                 .iter()
@@ -458,15 +441,7 @@ pub fn outcomes(ws: &Workspace, locale: Locale, o: &Outcomes) -> Vec<Block> {
     tables.push(Table {
         name: "employees",
         caption: td_string!(locale, analytics.outcomes.employees_caption).to_string(),
-        head: vec![
-            td_string!(locale, analytics.outcomes.employee).to_string(),
-            td_string!(locale, analytics.outcomes.won).to_string(),
-            td_string!(locale, analytics.outcomes.won_sum).to_string(),
-            td_string!(locale, analytics.outcomes.lost).to_string(),
-            td_string!(locale, analytics.outcomes.lost_sum).to_string(),
-            td_string!(locale, analytics.outcomes.win_rate).to_string(),
-            td_string!(locale, analytics.outcomes.average).to_string(),
-        ],
+        head: heads!(locale, analytics.outcomes => [employee, won, won_sum, lost, lost_sum, win_rate, average]),
         rows: o
             .employees
             .iter()
@@ -480,17 +455,15 @@ pub fn outcomes(ws: &Workspace, locale: Locale, o: &Outcomes) -> Vec<Block> {
             })
             .collect(),
     });
-    let mut charts = vec![Chart {
-        label: td_string!(locale, analytics.outcomes.chart_won_lost).to_string(),
-        bars: vec![won_lost],
-        funnel: false,
-    }];
+    let mut charts = vec![Chart::bars(
+        td_string!(locale, analytics.outcomes.chart_won_lost).to_string(),
+        vec![won_lost],
+    )];
     if !reason_bars.is_empty() {
-        charts.push(Chart {
-            label: td_string!(locale, analytics.outcomes.chart).to_string(),
-            bars: reason_bars,
-            funnel: false,
-        });
+        charts.push(Chart::bars(
+            td_string!(locale, analytics.outcomes.chart).to_string(),
+            reason_bars,
+        ));
     }
     vec![Block {
         heading: None,
@@ -583,31 +556,20 @@ pub fn forecast(ws: &Workspace, locale: Locale, f: &Forecast) -> Vec<Block> {
     let mut cells = vec![Cell::text(company)];
     cells.extend(forecast_cells(&n, &f.company));
     rows.push(Row::new("company", cells).total());
-    vec![Block {
-        heading: None,
-        lines: Vec::new(),
-        empty: None,
-        charts: vec![Chart {
-            label: td_string!(locale, analytics.forecast.chart).to_string(),
+    vec![Block::new(
+        None,
+        Vec::new(),
+        Chart::bars(
+            td_string!(locale, analytics.forecast.chart).to_string(),
             bars,
-            funnel: false,
-        }],
-        tables: vec![Table {
+        ),
+        vec![Table {
             name: "forecast",
             caption: td_string!(locale, analytics.forecast.title).to_string(),
-            head: vec![
-                td_string!(locale, analytics.forecast.employee).to_string(),
-                td_string!(locale, analytics.forecast.plan).to_string(),
-                td_string!(locale, analytics.forecast.won).to_string(),
-                td_string!(locale, analytics.forecast.weighted).to_string(),
-                td_string!(locale, analytics.forecast.forecast).to_string(),
-                td_string!(locale, analytics.forecast.of_plan).to_string(),
-                td_string!(locale, analytics.forecast.gap).to_string(),
-                td_string!(locale, analytics.forecast.deals_to_gap).to_string(),
-            ],
+            head: heads!(locale, analytics.forecast => [employee, plan, won, weighted, forecast, of_plan, gap, deals_to_gap]),
             rows,
         }],
-    }]
+    )]
 }
 
 fn nps_cells(locale: Locale, t: &NpsTally) -> Vec<Cell> {
@@ -655,13 +617,9 @@ pub fn nps(ws: &Workspace, locale: Locale, nps: &Nps) -> Vec<Block> {
     let all = td_string!(locale, analytics.nps.all).to_string();
     let head = |first: String| {
         let mut h = vec![first];
-        h.extend([
-            td_string!(locale, analytics.nps.score).to_string(),
-            td_string!(locale, analytics.nps.promoters).to_string(),
-            td_string!(locale, analytics.nps.passives).to_string(),
-            td_string!(locale, analytics.nps.detractors).to_string(),
-            td_string!(locale, analytics.nps.responses).to_string(),
-        ]);
+        h.extend(
+            heads!(locale, analytics.nps => [score, promoters, passives, detractors, responses]),
+        );
         h
     };
     let row = |key: String, name: String, t: &NpsTally| {
@@ -689,16 +647,11 @@ pub fn nps(ws: &Workspace, locale: Locale, nps: &Nps) -> Vec<Block> {
             row(e.0.to_string(), name, t).inactive(inactive)
         })
         .collect();
-    vec![Block {
-        heading: None,
-        lines: Vec::new(),
-        empty: None,
-        charts: vec![Chart {
-            label: td_string!(locale, analytics.nps.chart).to_string(),
-            bars,
-            funnel: false,
-        }],
-        tables: vec![
+    vec![Block::new(
+        None,
+        Vec::new(),
+        Chart::bars(td_string!(locale, analytics.nps.chart).to_string(), bars),
+        vec![
             Table {
                 name: "nps-directions",
                 caption: td_string!(locale, analytics.nps.by_direction).to_string(),
@@ -712,5 +665,5 @@ pub fn nps(ws: &Workspace, locale: Locale, nps: &Nps) -> Vec<Block> {
                 rows: by_employee,
             },
         ],
-    }]
+    )]
 }
