@@ -7,6 +7,7 @@ pub mod crm;
 pub mod domain;
 pub mod state;
 pub mod storage;
+pub mod text;
 pub mod ui;
 
 // Compile-checked translations generated from `locales/*.json` by `build.rs`: `crate::i18n`.

@@ -128,12 +128,13 @@ pub const VORONKA_ID: [&str; 2] = ["ID в Воронке", "Voronka ID"];
 
 /// Lower case, single spaces, no `*` of required columns or surrounding quotes.
 pub fn normalize(header: &str) -> String {
-    header
-        .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '"')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::text::fold_case(
+        &header
+            .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '"')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The CRM whose export has these headers.

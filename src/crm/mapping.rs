@@ -169,7 +169,7 @@ impl Mapping {
         for row in 0..table.rows.len() {
             let d_name = cell(row, direction_col);
             let d = *direction_index
-                .entry(d_name.to_lowercase())
+                .entry(crate::text::fold_case(d_name))
                 .or_insert_with(|| {
                     directions.push(DirectionChoice {
                         name: d_name.to_string(),
@@ -179,7 +179,7 @@ impl Mapping {
                 });
             let s_name = cell(row, stage_col);
             let s = *stage_index
-                .entry((d, s_name.to_lowercase()))
+                .entry((d, crate::text::fold_case(s_name)))
                 .or_insert_with(|| {
                     stages.push((d, s_name.to_string()));
                     stats.push(KindVotes::default());
@@ -191,7 +191,7 @@ impl Mapping {
             );
             let e_name = cell(row, owner_col);
             employee_index
-                .entry(e_name.to_lowercase())
+                .entry(crate::text::fold_case(e_name))
                 .or_insert_with(|| {
                     employees.push(e_name.to_string());
                     employees.len() - 1
@@ -203,7 +203,7 @@ impl Mapping {
             d.target = self
                 .directions
                 .iter()
-                .find(|old| old.name.to_lowercase() == d.name.to_lowercase())
+                .find(|old| crate::text::fold_case(&old.name) == crate::text::fold_case(&d.name))
                 .map(|old| old.target)
                 .unwrap_or_else(|| preset_direction(ws, &d.name));
         }
@@ -216,9 +216,10 @@ impl Mapping {
             .map(|(i, (d, name))| {
                 let target = directions[d].target;
                 let kept = old_stages.iter().find(|old| {
-                    old.name.to_lowercase() == name.to_lowercase()
+                    crate::text::fold_case(&old.name) == crate::text::fold_case(&name)
                         && old_directions.get(old.direction).is_some_and(|od| {
-                            od.name.to_lowercase() == directions[d].name.to_lowercase()
+                            crate::text::fold_case(&od.name)
+                                == crate::text::fold_case(&directions[d].name)
                                 && od.target == target
                         })
                 });
@@ -239,7 +240,7 @@ impl Mapping {
             .map(|name| EmployeeChoice {
                 target: old_employees
                     .iter()
-                    .find(|old| old.name.to_lowercase() == name.to_lowercase())
+                    .find(|old| crate::text::fold_case(&old.name) == crate::text::fold_case(&name))
                     .map_or_else(|| preset_employee(ws, &name), |old| old.target),
                 name,
             })
@@ -330,9 +331,9 @@ fn preset_direction(ws: &Workspace, name: &str) -> DirectionTarget {
     if name.is_empty() {
         return DirectionTarget::New;
     }
-    let lower = name.to_lowercase();
+    let lower = crate::text::fold_case(name);
     ws.directions()
-        .find(|d| d.name.to_lowercase() == lower)
+        .find(|d| crate::text::fold_case(&d.name) == lower)
         .map_or(DirectionTarget::New, |d| DirectionTarget::Existing(d.id))
 }
 
@@ -355,8 +356,12 @@ fn preset_stage(
         });
     if let DirectionTarget::Existing(id) = direction {
         if let Some(d) = ws.direction(id) {
-            let lower = name.to_lowercase();
-            if let Some(s) = d.stages.iter().find(|s| s.name.to_lowercase() == lower) {
+            let lower = crate::text::fold_case(name);
+            if let Some(s) = d
+                .stages
+                .iter()
+                .find(|s| crate::text::fold_case(&s.name) == lower)
+            {
                 return StageTarget::Existing(s.id);
             }
             if name.is_empty() {
@@ -370,11 +375,12 @@ fn preset_stage(
 }
 
 fn preset_employee(ws: &Workspace, name: &str) -> EmployeeTarget {
-    let lower = name.to_lowercase();
+    let lower = crate::text::fold_case(name);
     let found = if name.is_empty() {
         ws.employees().find(|e| e.active)
     } else {
-        ws.employees().find(|e| e.name.to_lowercase() == lower)
+        ws.employees()
+            .find(|e| crate::text::fold_case(&e.name) == lower)
     };
     found.map_or(EmployeeTarget::New, |e| EmployeeTarget::Existing(e.id))
 }

@@ -273,19 +273,19 @@ impl<'a> RowReader<'a> {
                 .stages
                 .iter()
                 .enumerate()
-                .map(|(i, s)| ((s.direction, s.name.to_lowercase()), i))
+                .map(|(i, s)| ((s.direction, crate::text::fold_case(&s.name)), i))
                 .collect(),
             direction_of: mapping
                 .directions
                 .iter()
                 .enumerate()
-                .map(|(i, d)| (d.name.to_lowercase(), i))
+                .map(|(i, d)| (crate::text::fold_case(&d.name), i))
                 .collect(),
             employee_of: mapping
                 .employees
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (e.name.to_lowercase(), i))
+                .map(|(i, e)| (crate::text::fold_case(&e.name), i))
                 .collect(),
         }
     }
@@ -399,16 +399,19 @@ impl<'a> RowReader<'a> {
         let lookup = |map: &HashMap<_, usize>, key| map.get(&key).copied().unwrap_or(0);
         let direction = lookup(
             &self.direction_of,
-            self.text(row, DealField::Direction).to_lowercase(),
+            crate::text::fold_case(&self.text(row, DealField::Direction)),
         );
         let stage_choice = self
             .stage_of
-            .get(&(direction, self.text(row, DealField::Stage).to_lowercase()))
+            .get(&(
+                direction,
+                crate::text::fold_case(&self.text(row, DealField::Stage)),
+            ))
             .copied()
             .unwrap_or(0);
         let employee = lookup(
             &self.employee_of,
-            self.text(row, DealField::Owner).to_lowercase(),
+            crate::text::fold_case(&self.text(row, DealField::Owner)),
         );
         let (stage, reached) = self.place(direction, stage_choice, status, closed);
         Ok(RowDeal {
@@ -623,8 +626,11 @@ impl<'a> Builder<'a> {
             + batch.stages.len();
 
         let mut employee_refs: HashMap<usize, EmployeeRef> = HashMap::new();
-        let mut taken: HashSet<String> =
-            self.ws.employees().map(|e| e.name.to_lowercase()).collect();
+        let mut taken: HashSet<String> = self
+            .ws
+            .employees()
+            .map(|e| crate::text::fold_case(&e.name))
+            .collect();
         for deal in deals {
             let owner = *employee_refs.entry(deal.employee).or_insert_with(|| {
                 let choice = &self.mapping.employees[deal.employee];
@@ -749,10 +755,10 @@ fn rank(kind: StageKind) -> u8 {
 fn unique(base: &str, taken: &mut HashSet<String>) -> String {
     let mut name = base.to_string();
     let mut n = 2;
-    while taken.contains(&name.to_lowercase()) {
+    while taken.contains(&crate::text::fold_case(&name)) {
         name = format!("{base} ({n})");
         n += 1;
     }
-    taken.insert(name.to_lowercase());
+    taken.insert(crate::text::fold_case(&name));
     name
 }

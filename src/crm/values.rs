@@ -173,7 +173,7 @@ fn day(s: &str, order: DateOrder) -> Option<NaiveDate> {
 }
 
 fn time(s: &str) -> Option<NaiveTime> {
-    let lower = s.to_lowercase();
+    let lower = crate::text::fold_case(s);
     let (clock, meridiem) = if let Some(c) = lower.strip_suffix("am") {
         (c.trim(), Some(false))
     } else if let Some(c) = lower.strip_suffix("pm") {
@@ -223,7 +223,7 @@ pub fn slash_order(cells: impl Iterator<Item = impl AsRef<str>>) -> Option<DateO
 
 /// Yes or no (`Да`/`Нет`, `Y`/`N`, `yes`/`no`, `1`/`0`, `true`/`false`); `None` otherwise.
 pub fn yes_no(cell: &str) -> Option<bool> {
-    match cell.trim().to_lowercase().as_str() {
+    match crate::text::fold_case(cell.trim()).as_str() {
         "да" | "y" | "yes" | "1" | "true" | "д" => Some(true),
         "нет" | "n" | "no" | "0" | "false" | "н" => Some(false),
         _ => None,
@@ -233,7 +233,7 @@ pub fn yes_no(cell: &str) -> Option<bool> {
 /// A deal status (`won`, `Выиграна`, `Сделка успешна`, `lost`, `Проиграна`, `open`, `В
 /// работе`…), or `None` when the cell says none of these.
 pub fn status(cell: &str) -> Option<StageKind> {
-    let c = cell.trim().to_lowercase();
+    let c = crate::text::fold_case(cell.trim());
     if c.is_empty() {
         return None;
     }
@@ -250,7 +250,7 @@ pub fn status(cell: &str) -> Option<StageKind> {
 /// «Успешно реализовано» / «Закрыто и не реализовано», and the like; `None` for a name that
 /// says nothing about closing.
 pub fn stage_kind_by_name(name: &str) -> Option<StageKind> {
-    let n = name.trim().to_lowercase();
+    let n = crate::text::fold_case(name.trim());
     const LOST: [&str; 10] = [
         "не реализ",
         "провал",
@@ -285,7 +285,7 @@ pub fn stage_kind_by_name(name: &str) -> Option<StageKind> {
 
 /// The currency a cell names (`RUB`, «Российский рубль», «руб.», `$`, "US Dollar", «Евро»…).
 pub fn currency(cell: &str) -> Option<Currency> {
-    let c = cell.trim().to_lowercase();
+    let c = crate::text::fold_case(cell.trim());
     if c.is_empty() {
         return None;
     }

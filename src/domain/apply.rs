@@ -214,7 +214,10 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             let mut clean: Vec<String> = Vec::with_capacity(reasons.len());
             for reason in reasons {
                 let r = validate::name(Field::LossReason, reason)?;
-                if clean.iter().any(|c| c.to_lowercase() == r.to_lowercase()) {
+                if clean
+                    .iter()
+                    .any(|c| crate::text::fold_case(c) == crate::text::fold_case(&r))
+                {
                     return Err(DomainError::DuplicateLossReason);
                 }
                 clean.push(r);
@@ -255,11 +258,11 @@ fn ensure_unique_direction_name(
     name: &str,
     except: Option<DirectionId>,
 ) -> DomainResult<()> {
-    let lower = name.to_lowercase();
+    let lower = crate::text::fold_case(name);
     let taken = ws
         .directions
         .values()
-        .any(|d| Some(d.id) != except && d.name.to_lowercase() == lower);
+        .any(|d| Some(d.id) != except && crate::text::fold_case(&d.name) == lower);
     if taken {
         Err(DomainError::DuplicateDirectionName)
     } else {
@@ -272,11 +275,11 @@ pub(super) fn ensure_unique_employee_name(
     name: &str,
     except: Option<EmployeeId>,
 ) -> DomainResult<()> {
-    let lower = name.to_lowercase();
+    let lower = crate::text::fold_case(name);
     let taken = ws
         .employees
         .values()
-        .any(|e| Some(e.id) != except && e.name.to_lowercase() == lower);
+        .any(|e| Some(e.id) != except && crate::text::fold_case(&e.name) == lower);
     if taken {
         Err(DomainError::DuplicateEmployeeName)
     } else {

@@ -159,7 +159,7 @@ impl Workspace {
         let mut reasons: HashSet<String> = HashSet::new();
         for (i, reason) in data.loss_reasons.iter().enumerate() {
             check_name(|| format!("loss_reasons[{i}]"), reason)?;
-            if !reasons.insert(reason.to_lowercase()) {
+            if !reasons.insert(crate::text::fold_case(reason)) {
                 return err(format!("loss_reasons[{i}]"), DataProblem::DuplicateName);
             }
         }
@@ -167,7 +167,7 @@ impl Workspace {
         for (i, e) in data.employees.iter().enumerate() {
             claim(e.id.0, &|| format!("employees[{i}].id"))?;
             check_name(|| format!("employees[{i}].name"), &e.name)?;
-            if !names.insert(e.name.to_lowercase()) {
+            if !names.insert(crate::text::fold_case(&e.name)) {
                 return err(format!("employees[{i}].name"), DataProblem::DuplicateName);
             }
         }
@@ -176,7 +176,7 @@ impl Workspace {
         for (i, d) in data.directions.iter().enumerate() {
             claim(d.id.0, &|| format!("directions[{i}].id"))?;
             check_name(|| format!("directions[{i}].name"), &d.name)?;
-            if !direction_names.insert(d.name.to_lowercase()) {
+            if !direction_names.insert(crate::text::fold_case(&d.name)) {
                 return err(format!("directions[{i}].name"), DataProblem::DuplicateName);
             }
             if validate::max_len(Field::Notes, &d.description, validate::MAX_TEXT).is_err() {

@@ -65,7 +65,7 @@ pub fn decode_windows_1251(bytes: &[u8]) -> Option<String> {
 /// Whether a chosen file is a CSV table rather than a Voronka JSON file: by its name, else by
 /// its first character (a JSON file starts with `{`).
 pub fn is_csv(name: &str, first_bytes: &[u8]) -> bool {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     if lower.ends_with(".json") {
         return false;
     }

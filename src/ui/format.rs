@@ -165,6 +165,28 @@ pub fn money_input(locale: Locale, amount: Money) -> String {
     }
 }
 
+/// `v` with two decimals (`12.35`, `-0.50`), written with integer arithmetic: SVG coordinates
+/// and CSS pixels without linking the standard library's float formatting into the wasm.
+pub fn fixed2(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let a = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
+}
+
+/// Sine and cosine from the browser's `Math` in the wasm (the standard library's own add to
+/// its size), from the standard library elsewhere (native tests).
+pub fn sin_cos(angle: f64) -> (f64, f64) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::sin(angle), js_sys::Math::cos(angle))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        angle.sin_cos()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open, start, exportText } from './helpers.mjs';
 
-/** Waits until the service worker controls the page (it claims it on its first activation). */
+/** Waits until the service worker controls the page. It claims the open pages when it first
+ * activates; a page whose load began just before that (a reload during the install) is
+ * controlled from its next load, as a user's next visit is. */
 async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 

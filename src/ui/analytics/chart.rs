@@ -2,6 +2,7 @@
 //! person, each bar made of parts (stacked) with an optional marker (a plan). The numbers are
 //! in the table beside; the chart is hidden from screen readers, which read the table.
 
+use crate::ui::format::fixed2;
 use leptos::prelude::*;
 
 /// One bar's part: its length as a share of the chart's scale and its look.
@@ -71,13 +72,13 @@ pub fn Bars(
                         .into_iter()
                         .map(|p| {
                             let w = (p.share * 100.0).max(0.0);
-                            let rect = view! { <rect class=format!("bar-part {}", p.class) x=format!("{x:.2}") y="0" width=format!("{w:.2}") height="10" rx="1" /> };
+                            let rect = view! { <rect class=format!("bar-part {}", p.class) x=fixed2(x) y="0" width=fixed2(w) height="10" rx="1" /> };
                             x += w;
                             rect
                         })
                         .collect_view();
                     let marker = bar.marker.map(|m| {
-                        let mx = format!("{:.2}", (m * 100.0).clamp(0.5, 99.5));
+                        let mx = fixed2((m * 100.0).clamp(0.5, 99.5));
                         view! { <line class="bar-marker" x1=mx.clone() x2=mx y1="-1" y2="11" /> }
                     });
                     view! {

@@ -141,7 +141,10 @@ impl DragCtl {
         if let Some(ghost) = self.ghost.get_untracked() {
             ghost.set_inner_html(&card.outer_html());
             let style = web_sys::HtmlElement::style(&ghost);
-            let _ = style.set_property("width", &format!("{}px", rect.width()));
+            let _ = style.set_property(
+                "width",
+                &format!("{}px", crate::ui::format::fixed2(rect.width())),
+            );
             let _ = style.set_property("display", "block");
             let _ = ghost.class_list().add_1("active");
         }
@@ -195,8 +198,8 @@ impl DragCtl {
                 "transform",
                 &format!(
                     "translate({}px, {}px) rotate(2deg)",
-                    x - s.grab.0,
-                    y - s.grab.1
+                    crate::ui::format::fixed2(x - s.grab.0),
+                    crate::ui::format::fixed2(y - s.grab.1)
                 ),
             );
         }

@@ -100,9 +100,9 @@ impl BoardCtx {
         }
         self.search.with(|q| {
             q.is_empty()
-                || d.title.to_lowercase().contains(q.as_str())
-                || d.client.company.to_lowercase().contains(q.as_str())
-                || d.client.contact.to_lowercase().contains(q.as_str())
+                || crate::text::fold_case(&d.title).contains(q.as_str())
+                || crate::text::fold_case(&d.client.company).contains(q.as_str())
+                || crate::text::fold_case(&d.client.contact).contains(q.as_str())
         })
     }
 

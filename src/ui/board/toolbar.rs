@@ -22,7 +22,7 @@ pub fn Toolbar() -> impl IntoView {
                 data-testid="board-search"
                 placeholder=move || t_string!(i18n, board.search)
                 aria-label=move || t_string!(i18n, board.search)
-                on:input=move |ev| ctx.search.set(event_target_value(&ev).trim().to_lowercase())
+                on:input=move |ev| ctx.search.set(crate::text::fold_case(event_target_value(&ev).trim()))
             />
             <UndoRedo />
             <ExportShown />

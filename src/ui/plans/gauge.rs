@@ -1,6 +1,7 @@
 //! A plan gauge: an SVG half-ring filled to the percent done, a second ring for what goes
 //! past 100 %, a tick for where the plan should be by today, and a clear "no plan" state.
 
+use crate::ui::format::{fixed2, sin_cos};
 use leptos::prelude::*;
 
 /// Radius and centre of the arc in the SVG's 120×70 box.
@@ -11,7 +12,8 @@ const CY: f64 = 62.0;
 /// The point at `fraction` (0–1) along the half-ring, from its left end over the top.
 pub fn arc_point(fraction: f64) -> (f64, f64) {
     let angle = std::f64::consts::PI * (1.0 - fraction.clamp(0.0, 1.0));
-    (CX + R * angle.cos(), CY - R * angle.sin())
+    let (sin, cos) = sin_cos(angle);
+    (CX + R * cos, CY - R * sin)
 }
 
 /// The SVG path of the arc from 0 to `fraction`, radius `r` (empty for 0).
@@ -20,8 +22,16 @@ pub fn arc_path(fraction: f64, r: f64) -> String {
         return String::new();
     }
     let angle = std::f64::consts::PI * (1.0 - fraction.clamp(0.0, 1.0));
-    let (x, y) = (CX + r * angle.cos(), CY - r * angle.sin());
-    format!("M {:.2} {:.2} A {r} {r} 0 0 1 {x:.2} {y:.2}", CX - r, CY)
+    let (sin, cos) = sin_cos(angle);
+    let (x, y) = (CX + r * cos, CY - r * sin);
+    format!(
+        "M {} {} A {r} {r} 0 0 1 {} {}",
+        fixed2(CX - r),
+        fixed2(CY),
+        fixed2(x),
+        fixed2(y),
+        r = fixed2(r)
+    )
 }
 
 /// What a gauge shows.
@@ -92,10 +102,10 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
                             <line
                                 class="gauge-pace"
                                 data-part="pace"
-                                x1=format!("{ix:.2}")
-                                y1=format!("{iy:.2}")
-                                x2=format!("{px:.2}")
-                                y2=format!("{py:.2}")
+                                x1=fixed2(ix)
+                                y1=fixed2(iy)
+                                x2=fixed2(px)
+                                y2=fixed2(py)
                             ></line>
                         }
                     })}

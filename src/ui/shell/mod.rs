@@ -73,7 +73,7 @@ pub fn Shell() -> impl IntoView {
         if typing || dialog_open {
             return;
         }
-        let key = ev.key().to_lowercase();
+        let key = ev.key().to_ascii_lowercase();
         let result = match (key.as_str(), ev.shift_key()) {
             ("z", false) => Some(store.undo()),
             ("z", true) | ("y", false) => Some(store.redo()),
