@@ -125,8 +125,14 @@ mod tests {
     #[test]
     fn arcs_start_left_and_end_right() {
         assert_eq!(arc_path(0.0, R), "");
-        assert_eq!(arc_path(1.0, R), "M 10.00 62.00 A 50.00 50.00 0 0 1 110.00 62.00");
-        assert_eq!(arc_path(0.5, R), "M 10.00 62.00 A 50.00 50.00 0 0 1 60.00 12.00");
+        assert_eq!(
+            arc_path(1.0, R),
+            "M 10.00 62.00 A 50.00 50.00 0 0 1 110.00 62.00"
+        );
+        assert_eq!(
+            arc_path(0.5, R),
+            "M 10.00 62.00 A 50.00 50.00 0 0 1 60.00 12.00"
+        );
         let (x, y) = arc_point(0.25);
         assert!((x - 24.64).abs() < 0.01 && (y - 26.64).abs() < 0.01);
     }
