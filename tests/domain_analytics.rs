@@ -574,3 +574,21 @@ fn an_empty_period_says_so_and_a_zero_plan_shows_no_percentage() {
     };
     assert_eq!(table::csv(&[t]), "\u{feff}Direction;NPS\r\n'=cmd;-20\r\n");
 }
+
+#[test]
+fn an_inactive_employee_keeps_a_forecast_row_only_with_figures() {
+    let c = cohort();
+    let ivan = c.f.ws.employee(c.f.ivan).unwrap().clone();
+    let empty = voronka::domain::analytics::forecast::ForecastRow::default();
+    assert!(Workspace::shows_forecast(&ivan, &empty), "active");
+    let inactive = Employee {
+        active: false,
+        ..ivan
+    };
+    assert!(!Workspace::shows_forecast(&inactive, &empty));
+    let won = voronka::domain::analytics::forecast::ForecastRow {
+        won: Money::major(1),
+        ..empty
+    };
+    assert!(Workspace::shows_forecast(&inactive, &won));
+}

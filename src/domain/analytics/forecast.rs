@@ -79,6 +79,13 @@ fn row(plan: Option<PlanValue>, s: &Sums) -> ForecastRow {
 }
 
 impl Workspace {
+    /// Whether an employee gets a forecast row: every active one, and an inactive one who still
+    /// has a plan, a win or a weighted deal in the period (the rule of the gauges,
+    /// [`Workspace::shows_gauge`], with the weighted pipeline added).
+    pub fn shows_forecast(employee: &crate::domain::Employee, row: &ForecastRow) -> bool {
+        employee.active || row.plan.is_some() || row.won.0 != 0 || row.weighted.0 != 0
+    }
+
     /// Whether a deal is open (in an open stage) without an expected close date: the forecast
     /// leaves it out.
     pub fn is_undated_open(&self, deal: &crate::domain::Deal) -> bool {

@@ -504,10 +504,8 @@ pub fn forecast(ws: &Workspace, locale: Locale, f: &Forecast) -> Vec<Block> {
         .employees
         .iter()
         .filter(|(e, r)| {
-            ws.employee(*e).is_some_and(|e| e.active)
-                || r.plan.is_some()
-                || r.won.0 != 0
-                || r.weighted.0 != 0
+            ws.employee(*e)
+                .is_some_and(|e| Workspace::shows_forecast(e, r))
         })
         .collect();
     let scale = std::iter::once(&f.company)
