@@ -1,5 +1,6 @@
 //! Property tests: long random command sequences keep every invariant, lose no deal, keep
-//! plans summing up, and undo returns each exact previous workspace.
+//! plans summing up, keep every column's count and sums equal to a recount, and undo returns
+//! each exact previous workspace.
 
 mod common;
 use common::*;
@@ -234,6 +235,33 @@ fn to_command(ws: &Workspace, action: &Action, step: i64) -> Option<Command> {
     })
 }
 
+/// Every column's figures as the board reads them (kept by the domain, O(1)) equal the same
+/// figures counted and summed from the column's deals.
+fn check_column_aggregates(ws: &Workspace) -> Result<(), TestCaseError> {
+    prop_assert_eq!(ws.tallies(), &ws.tallies_recomputed());
+    for direction in ws.directions() {
+        let board = ws
+            .board(direction.id)
+            .expect("a listed direction has a board");
+        for column in &board.columns {
+            let sum: Money = column
+                .deals
+                .iter()
+                .map(|id| ws.deal(*id).expect("listed deal").amount)
+                .sum();
+            let tally = ws.column_tally(column.stage.id);
+            prop_assert_eq!(tally.count, column.deals.len());
+            prop_assert_eq!(tally.sum, sum);
+            prop_assert_eq!(column.sum, sum);
+            prop_assert_eq!(
+                column.weighted,
+                sum.percent(voronka::domain::board::effective_probability(column.stage))
+            );
+        }
+    }
+    Ok(())
+}
+
 fn check_plans_sum_up(ws: &Workspace) {
     let year = Period::new(2026, PeriodKind::Year, 1).unwrap();
     for kind in PeriodKind::ALL {
@@ -311,11 +339,13 @@ proptest! {
                 prop_assert!(false, "after {:?}: {}", action, v.0);
             }
             check_plans_sum_up(&f.ws);
+            check_column_aggregates(&f.ws)?;
         }
         // Undo everything: each step returns the exact workspace before it.
         while let Some(expected) = snapshots.pop() {
             history.undo(&mut f.ws).unwrap();
             prop_assert_eq!(&f.ws, &expected);
+            check_column_aggregates(&f.ws)?;
         }
     }
 }

@@ -141,23 +141,30 @@ impl crate::domain::Deal {
 }
 
 impl Workspace {
-    /// Totals of a direction's board over the deals `keep` accepts (the board's filter).
+    /// Totals of a direction's board over the deals `keep` accepts (the board's filter), or
+    /// over all of them from the kept column figures (O(stages)) when there is no filter.
     pub fn board_totals(
         &self,
         direction: DirectionId,
-        keep: impl Fn(&crate::domain::Deal) -> bool,
+        keep: Option<&dyn Fn(&crate::domain::Deal) -> bool>,
     ) -> Totals {
         let mut t = Totals::default();
         let Some(d) = self.direction(direction) else {
             return t;
         };
         for stage in &d.stages {
-            let deals = self
-                .column(stage.id)
-                .iter()
-                .filter_map(|id| self.deal(*id))
-                .filter(|x| keep(x));
-            let (count, sum) = deals.fold((0, Money::ZERO), |(c, s), x| (c + 1, s + x.amount));
+            let (count, sum) = match keep {
+                None => {
+                    let tally = self.column_tally(stage.id);
+                    (tally.count, tally.sum)
+                }
+                Some(keep) => self
+                    .column(stage.id)
+                    .iter()
+                    .filter_map(|id| self.deal(*id))
+                    .filter(|x| keep(x))
+                    .fold((0, Money::ZERO), |(c, s), x| (c + 1, s + x.amount)),
+            };
             match stage.kind {
                 StageKind::Open => {
                     t.open_count += count;
@@ -238,10 +245,15 @@ mod tests {
             ws.deal(a).unwrap().task_status(&stage, day(20)),
             Some(TaskStatus::Done)
         );
-        let all = ws.board_totals(dir, |_| true);
+        let all = ws.board_totals(dir, Some(&|_| true));
+        assert_eq!(
+            ws.board_totals(dir, None),
+            all,
+            "kept figures equal the counted ones"
+        );
         assert_eq!((all.open_count, all.open_sum), (2, Money::major(400)));
         assert_eq!(all, ws.board(dir).unwrap().totals());
-        let only_b = ws.board_totals(dir, |d| d.title == "b");
+        let only_b = ws.board_totals(dir, Some(&|d| d.title == "b"));
         assert_eq!(
             (only_b.open_count, only_b.open_sum, only_b.weighted),
             (1, Money::major(300), Money::major(30))

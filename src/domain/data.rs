@@ -322,7 +322,7 @@ impl Workspace {
         }
         for deal in data.deals {
             ws.columns.entry(deal.stage).or_default().push(deal.id);
-            ws.deals.insert(deal.id, deal);
+            ws.replace_deal(deal.id, Some(deal));
         }
         debug_assert!(ws.check_invariants().is_ok());
         Ok(ws)

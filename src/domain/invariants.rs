@@ -61,6 +61,9 @@ impl Workspace {
         if seen.len() != self.deals.len() {
             return fail("a deal is missing from every column".into());
         }
+        if self.tallies != self.tallies_recomputed() {
+            return fail("a stage's kept count or sum differs from its deals".into());
+        }
         for deal in self.deals.values() {
             let Some((direction, stage)) = self.stage(deal.stage) else {
                 return fail(format!("{} is in an unknown stage", deal.id));

@@ -102,12 +102,12 @@ impl<'a> Tx<'a> {
 
     pub(crate) fn put_deal(&mut self, deal: Deal) {
         let id = deal.id;
-        let old = self.ws.deals.insert(id, deal);
+        let old = self.ws.replace_deal(id, Some(deal));
         self.log.push(Undo::Deal(id, old.map(Box::new)));
     }
 
     pub(crate) fn remove_deal(&mut self, id: DealId) -> Option<Deal> {
-        let old = self.ws.deals.remove(&id)?;
+        let old = self.ws.replace_deal(id, None)?;
         self.log.push(Undo::Deal(id, Some(Box::new(old.clone()))));
         Some(old)
     }
@@ -205,14 +205,9 @@ impl<'a> Tx<'a> {
 pub(crate) fn revert(ws: &mut Workspace, log: ChangeLog) {
     for step in log.0.into_iter().rev() {
         match step {
-            Undo::Deal(id, old) => match old {
-                Some(deal) => {
-                    ws.deals.insert(id, *deal);
-                }
-                None => {
-                    ws.deals.remove(&id);
-                }
-            },
+            Undo::Deal(id, old) => {
+                ws.replace_deal(id, old.map(|d| *d));
+            }
             Undo::Direction(id, old) => {
                 if let Some(current) = ws.directions.remove(&id) {
                     for stage in &current.stages {

@@ -52,7 +52,7 @@ pub use stage::{Stage, StageKind, StageSpec, StageTask};
 pub use summary::OpenTotals;
 pub use templates::Template;
 pub use time::Stamp;
-pub use workspace::Workspace;
+pub use workspace::{StageTally, Workspace};
 
 use serde::{Deserialize, Serialize};
 

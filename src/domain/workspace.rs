@@ -26,6 +26,19 @@ pub struct Workspace {
     pub(crate) stage_direction: HashMap<StageId, DirectionId>,
     pub(crate) plans: BTreeMap<(EmployeeId, Period), PlanTarget>,
     pub(crate) next_id: u32,
+    /// Count and amount of each stage's deals, kept up to date by every write of a deal
+    /// ([`Workspace::replace_deal`]) so the board reads a column's figures in O(1). Stages
+    /// without deals have no entry.
+    pub(crate) tallies: HashMap<StageId, StageTally>,
+}
+
+/// How many deals a stage holds and their amount: a column's figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StageTally {
+    /// Number of deals.
+    pub count: usize,
+    /// Sum of their amounts.
+    pub sum: Money,
 }
 
 impl Workspace {
@@ -120,13 +133,55 @@ impl Workspace {
         self.plans.iter().map(|(&(e, p), &t)| (e, p, t))
     }
 
-    /// Sum of the amounts of a stage's deals.
+    /// Sum of the amounts of a stage's deals (kept, not recomputed).
     pub fn column_sum(&self, stage: StageId) -> Money {
-        self.column(stage)
-            .iter()
-            .filter_map(|id| self.deals.get(id))
-            .map(|d| d.amount)
-            .sum()
+        self.column_tally(stage).sum
+    }
+
+    /// Count and sum of a stage's deals, in O(1).
+    pub fn column_tally(&self, stage: StageId) -> StageTally {
+        self.tallies.get(&stage).copied().unwrap_or_default()
+    }
+
+    /// Every stage's count and sum computed from the deals themselves: what the kept
+    /// tallies must always equal (checked by the invariants and the property tests).
+    pub fn tallies_recomputed(&self) -> HashMap<StageId, StageTally> {
+        let mut out: HashMap<StageId, StageTally> = HashMap::new();
+        for deal in self.deals.values() {
+            let t = out.entry(deal.stage).or_default();
+            t.count += 1;
+            t.sum += deal.amount;
+        }
+        out
+    }
+
+    /// The kept tallies, to compare with [`Workspace::tallies_recomputed`].
+    pub fn tallies(&self) -> &HashMap<StageId, StageTally> {
+        &self.tallies
+    }
+
+    /// Writes (`Some`) or removes (`None`) a deal, keeping the stage tallies: the only way the
+    /// deal map changes. Returns the previous value.
+    pub(crate) fn replace_deal(&mut self, id: DealId, deal: Option<Deal>) -> Option<Deal> {
+        if let Some(new) = &deal {
+            let t = self.tallies.entry(new.stage).or_default();
+            t.count += 1;
+            t.sum += new.amount;
+        }
+        let old = match deal {
+            Some(new) => self.deals.insert(id, new),
+            None => self.deals.remove(&id),
+        };
+        if let Some(old) = &old {
+            if let Some(t) = self.tallies.get_mut(&old.stage) {
+                t.count -= 1;
+                t.sum = t.sum - old.amount;
+                if t.count == 0 {
+                    self.tallies.remove(&old.stage);
+                }
+            }
+        }
+        old
     }
 
     /// The id the next created entity will get.

@@ -5,12 +5,45 @@ use chrono::{Datelike, Local, NaiveDate, Timelike, Utc};
 
 /// Now, on the user's wall clock.
 pub fn now() -> Stamp {
-    Stamp::from_datetime(Local::now().naive_local())
+    wall_clock().0
 }
 
 /// Today's date on the user's wall clock.
 pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+    wall_clock().1
+}
+
+/// Now and today, read from the browser at most once a second: a board draws a hundred cards
+/// in one go and each asks, while a reading of the local time costs several calls into JS.
+#[cfg(target_arch = "wasm32")]
+fn wall_clock() -> (Stamp, NaiveDate) {
+    use std::cell::Cell;
+    thread_local! {
+        static LAST: Cell<Option<(f64, Stamp, NaiveDate)>> = const { Cell::new(None) };
+    }
+    let ms = js_sys::Date::now();
+    LAST.with(|last| match last.get() {
+        Some((at, stamp, date)) if (0.0..1000.0).contains(&(ms - at)) => (stamp, date),
+        _ => {
+            let local = Local::now();
+            let read = (
+                Stamp::from_datetime(local.naive_local()),
+                local.date_naive(),
+            );
+            last.set(Some((ms, read.0, read.1)));
+            read
+        }
+    })
+}
+
+/// Now and today (natively: read every time).
+#[cfg(not(target_arch = "wasm32"))]
+fn wall_clock() -> (Stamp, NaiveDate) {
+    let local = Local::now();
+    (
+        Stamp::from_datetime(local.naive_local()),
+        local.date_naive(),
+    )
 }
 
 /// Now as RFC 3339 UTC, for `saved_at`.

@@ -44,16 +44,29 @@ pub fn form(locale: Locale, count: i64) -> Form {
     thread_local! {
         static RULES: RefCell<HashMap<&'static str, js_sys::Intl::PluralRules>> =
             RefCell::new(HashMap::new());
+        // Answers already asked: a board asks the same few counts for every card.
+        static KNOWN: RefCell<HashMap<(&'static str, i64), Form>> = RefCell::new(HashMap::new());
     }
     let tag = tag(locale);
-    RULES.with(|rules| {
+    if let Some(form) = KNOWN.with(|known| known.borrow().get(&(tag, count)).copied()) {
+        return form;
+    }
+    let form = RULES.with(|rules| {
         let mut rules = rules.borrow_mut();
         let rule = rules.entry(tag).or_insert_with(|| {
             let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(tag));
             js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())
         });
         from_name(&String::from(rule.select(count as f64)))
-    })
+    });
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        // Bounded: counts of money-sized numbers are not worth keeping.
+        if known.len() < 4096 {
+            known.insert((tag, count), form);
+        }
+    });
+    form
 }
 
 /// The plural form of `count` in `locale`.

@@ -177,9 +177,12 @@ const floor = await nextPaintFloor();
 
 const results = {};
 const raw = {};
-// BENCH_ONLY=visits runs only the first and repeat visits (for a quick measure of those).
+// BENCH_ONLY=visits runs only the first and repeat visits (for a quick measure of those);
+// BENCH_ONLY=board only the workspaces' measures (import, board, drag, views), without the CSV
+// imports and the visits.
 const only = process.env.BENCH_ONLY;
-for (const n of only ? [] : counts) {
+const boardOnly = only === 'board';
+for (const n of only && !boardOnly ? [] : counts) {
   const file = generate(n);
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
   await context.addInitScript(probe);
@@ -492,7 +495,7 @@ for (const n of csvSizes) {
 //   down, 750 kbps up, 150 ms round trip) through the DevTools protocol;
 // - repeat: the service worker installed by an earlier visit, the network off.
 // Each: navigation to the first painted card (the probe's MutationObserver).
-const visitSizes = smoke ? [] : [1000, 10000];
+const visitSizes = smoke || boardOnly ? [] : [1000, 10000];
 const visits = {};
 for (const n of visitSizes) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
@@ -548,9 +551,9 @@ server.kill();
 const out = { date: new Date().toISOString().slice(0, 10), machine: '2 cores, headless Chromium', runs, http_cache: cached, results, csv_import: csvResults, visits, runs_ms: raw };
 writeFileSync(smoke ? 'bench-results/smoke.json' : only ? `bench-results/bench-${only}.json` : `bench-results/bench${cached ? '-cached' : ''}.json`, JSON.stringify(out, null, 2));
 const fmt = (v) => (v == null ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : v);
-const keys = only ? [] : Object.keys(results[counts[0]]).filter((k) => k !== 'deals');
-if (!only) console.log(`| measure | ${counts.map((c) => `${c} deals`).join(' | ')} |`);
-if (!only) console.log(`|---|${counts.map(() => '---').join('|')}|`);
+const keys = only && !boardOnly ? [] : Object.keys(results[counts[0]]).filter((k) => k !== 'deals');
+if (keys.length) console.log(`| measure | ${counts.map((c) => `${c} deals`).join(' | ')} |`);
+if (keys.length) console.log(`|---|${counts.map(() => '---').join('|')}|`);
 for (const k of keys) console.log(`| ${k} | ${counts.map((c) => fmt(results[c][k])).join(' | ')} |`);
 const csvKeys = only ? [] : Object.keys(csvResults[csvSizes[0]]).filter((k) => k !== 'rows');
 if (!only) console.log(`\n| CSV import (Bitrix24) | ${csvSizes.map((c) => `${c} rows`).join(' | ')} |`);

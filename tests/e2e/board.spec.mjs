@@ -72,6 +72,7 @@ test('mouse drags reorder a column and move across, asking about the unfinished 
   await page.keyboard.press('Escape');
   await page.mouse.up();
   await expect.poll(() => titles(page, 0)).toEqual(['Alpha windows', 'Beta doors']);
+  await expect(beta).toBeFocused();
 
   // Undo brings Gamma back; redo moves it again.
   await page.click('[data-action=undo]');
@@ -82,6 +83,24 @@ test('mouse drags reorder a column and move across, asking about the unfinished 
   await page.reload();
   await expect.poll(() => titles(page, 0)).toEqual(['Alpha windows', 'Beta doors']);
   await expect.poll(() => titles(page, 1)).toEqual(['Gamma roof']);
+});
+
+test('a title or company that looks like markup shows as typed and runs nothing', async ({ page }) => {
+  await boardWithDeals(page);
+  const title = '<img src=x onerror="window.__ran=1">Ромашка & "Sons" \'B\'';
+  await createDeal(page, 0, title, '500');
+  const card = column(page, 0).locator('.deal-card').first();
+  await expect(card.locator('.deal-title')).toHaveText(title);
+  await expect(card).toHaveAttribute('aria-label', title);
+  await expect(card.locator('.drag-handle')).toHaveAttribute('aria-label', `Drag ${title}`);
+  await expect(card.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__ran)).toBeUndefined();
+  // The card's parts still work: "Move to…" opens its menu, a click elsewhere the editor.
+  await card.locator('[data-action=move-to]').click();
+  await expect(page.getByTestId('move-stage')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await card.locator('.deal-days').click();
+  await expect(page.getByTestId('deal-editor').getByTestId('title')).toHaveValue(title);
 });
 
 test('"mark done and move" is one action: one undo takes back the move and the task', async ({ page }) => {

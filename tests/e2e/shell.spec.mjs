@@ -41,6 +41,17 @@ test.describe('shell', () => {
       await expect(page.locator(`.nav-link[data-view=${view}]`)).toHaveAttribute('aria-current', 'page');
     }
 
+    // Back and Forward walk the views the links opened; a Ctrl+click is the browser's own.
+    await page.goBack();
+    await expect(page).toHaveURL(/#\/plans$/);
+    await expect(page.locator('.view-title')).toHaveText('Sales plans');
+    await page.goBack();
+    await expect(page.locator('.view-title')).toHaveText('Directions and stages');
+    await page.goForward();
+    await expect(page.locator('.view-title')).toHaveText('Sales plans');
+    await page.click('.nav-link[data-view=data]');
+    await expect(page.locator('.view-title')).toHaveText('Data');
+
     await page.click('.lang-button[data-lang=ru]');
     await expect(page.locator('.brand-name')).toHaveText('Воронка');
     await expect(page.locator('.view-title')).toHaveText('Данные');

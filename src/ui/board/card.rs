@@ -10,6 +10,7 @@ use crate::state::clock;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
+use crate::ui::markup::Markup;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -101,29 +102,11 @@ pub fn Card(deal: DealId) -> impl IntoView {
         ctx.dialog
             .set(Some(BoardDialog::Editor(EditorTarget::Existing(deal))))
     };
-    let title = data.title.clone();
     let label = data.title.clone();
-    let task_view = data.task.clone().map(|t| {
-        let label = match t.state.clone() {
-            TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
-            TaskShown::Overdue(date) => t_string!(i18n, card.task_overdue, date = date).to_string(),
-            TaskShown::Open(Some(date)) => t_string!(i18n, card.task_due, date = date).to_string(),
-            TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
-        };
-        view! {
-            <div class="deal-task" data-task-state=t.state.attribute()>
-                <span class="deal-task-title">{t.title}</span>
-                <span class="deal-task-state">{label}</span>
-                {t.checklist.map(|(done, total)| {
-                    view! {
-                        <span class="deal-task-checklist">
-                            {t_string!(i18n, card.checklist, done = done, total = total).to_string()}
-                        </span>
-                    }
-                })}
-            </div>
-        }
-    });
+    let inner = card_markup(i18n, locale, &data);
+    // The card's contents are static (the card is drawn again when its deal changes), so they
+    // go to the browser as one HTML string; the card's own element keeps the handlers, which
+    // tell the drag handle and the "Move to…" button from the rest of the card.
     view! {
         <article
             class="deal-card"
@@ -131,12 +114,15 @@ pub fn Card(deal: DealId) -> impl IntoView {
             data-deal=deal.0
             tabindex="0"
             aria-label=label
+            inner_html=inner
             on:click=move |ev| {
                 if ctx.drag.take_click_suppression() {
                     return;
                 }
                 let target = event_target::<web_sys::Element>(&ev);
-                if target.closest("button").ok().flatten().is_none() {
+                if closest(&target, "[data-action=move-to]") {
+                    ctx.dialog.set(Some(BoardDialog::MoveMenu(deal)));
+                } else if !closest(&target, "button") {
                     open_editor();
                 }
             }
@@ -147,42 +133,82 @@ pub fn Card(deal: DealId) -> impl IntoView {
                     open_editor();
                 }
             }
-            on:pointerdown=move |ev| ctx.drag.pointer_down(ctx, ev, deal, false)
-        >
-            <div class="deal-card-top">
-                <button
-                    type="button"
-                    class="drag-handle"
-                    tabindex="-1"
-                    aria-label=t_string!(i18n, board.drag_handle, title = title.clone()).to_string()
-                    on:pointerdown=move |ev| {
-                        ev.stop_propagation();
-                        ctx.drag.pointer_down(ctx, ev, deal, true)
-                    }
-                >
-                    "⠿"
-                </button>
-                <h3 class="deal-title">{data.title}</h3>
-            </div>
-            <p class="deal-client">{data.company}</p>
-            <p class="deal-meta">
-                <span class="deal-amount">{data.amount}</span>
-                <span class="deal-owner">{data.owner}</span>
-            </p>
-            <p class="deal-days" class:stale=data.stale>
-                {counts::days_in_stage(i18n.get_locale_untracked(), data.days)}
-                {data.stale.then(|| view! { <span class="badge badge-stale">{t!(i18n, card.stale)}</span> })}
-            </p>
-            {task_view}
-            <button
-                type="button"
-                class="card-move"
-                data-action="move-to"
-                on:click=move |_| ctx.dialog.set(Some(BoardDialog::MoveMenu(deal)))
-            >
-                {t!(i18n, card.move_to)}
-            </button>
-        </article>
+            on:pointerdown=move |ev| {
+                let target = event_target::<web_sys::Element>(&ev);
+                let handle = closest(&target, ".drag-handle");
+                ctx.drag.pointer_down(ctx, ev, deal, handle)
+            }
+        ></article>
     }
     .into_any()
+}
+
+/// Whether `element` or an ancestor matches `selector`.
+fn closest(element: &web_sys::Element, selector: &str) -> bool {
+    element.closest(selector).ok().flatten().is_some()
+}
+
+/// The card's contents: title with the drag handle, client, amount and owner, days in the
+/// stage, the task, and the "Move to…" button.
+fn card_markup(i18n: leptos_i18n::I18nContext<Locale>, locale: Locale, data: &CardData) -> String {
+    let mut m = Markup::with_capacity(640);
+    m.open("div", "deal-card-top").end_open();
+    m.open("button", "drag-handle")
+        .attr("type", "button")
+        .attr("tabindex", "-1")
+        .attr(
+            "aria-label",
+            &t_string!(i18n, board.drag_handle, title = data.title.as_str()).to_string(),
+        )
+        .end_open()
+        .text("⠿")
+        .close("button");
+    m.element("h3", "deal-title", &data.title).close("div");
+    m.element("p", "deal-client", &data.company);
+    m.open("p", "deal-meta").end_open();
+    m.element("span", "deal-amount", &data.amount);
+    m.element("span", "deal-owner", &data.owner).close("p");
+    m.open(
+        "p",
+        if data.stale {
+            "deal-days stale"
+        } else {
+            "deal-days"
+        },
+    )
+    .end_open()
+    .text(&counts::days_in_stage(locale, data.days));
+    if data.stale {
+        m.element("span", "badge badge-stale", t_string!(i18n, card.stale));
+    }
+    m.close("p");
+    if let Some(task) = &data.task {
+        let state = match &task.state {
+            TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
+            TaskShown::Overdue(date) => {
+                t_string!(i18n, card.task_overdue, date = date.as_str()).to_string()
+            }
+            TaskShown::Open(Some(date)) => {
+                t_string!(i18n, card.task_due, date = date.as_str()).to_string()
+            }
+            TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
+        };
+        m.open("div", "deal-task")
+            .attr("data-task-state", task.state.attribute())
+            .end_open();
+        m.element("span", "deal-task-title", &task.title);
+        m.element("span", "deal-task-state", &state);
+        if let Some((done, total)) = task.checklist {
+            let progress = t_string!(i18n, card.checklist, done = done, total = total);
+            m.element("span", "deal-task-checklist", &progress.to_string());
+        }
+        m.close("div");
+    }
+    m.open("button", "card-move")
+        .attr("type", "button")
+        .attr("data-action", "move-to")
+        .end_open()
+        .text(t_string!(i18n, card.move_to))
+        .close("button");
+    m.finish()
 }

@@ -55,10 +55,22 @@ pub fn Column(stage: StageId) -> impl IntoView {
     let limit = RwSignal::new(first_page());
     let list = Memo::new(move |_| {
         let limit = limit.get();
+        let filtered = ctx.filtered();
         store.ws().with(|ws| {
+            let column = ws.column(stage);
+            if !filtered {
+                // The domain keeps each stage's count and sum: only the drawn cards are read.
+                let tally = ws.column_tally(stage);
+                let keys = column.iter().take(limit).map(|&id| store.card_key(id));
+                return ColumnList {
+                    keys: keys.collect(),
+                    count: tally.count,
+                    sum: tally.sum,
+                };
+            }
             let (mut count, mut sum) = (0, Money::ZERO);
-            let mut keys = Vec::with_capacity(limit.min(ws.column(stage).len()));
-            for &id in ws.column(stage) {
+            let mut keys = Vec::with_capacity(limit.min(column.len()));
+            for &id in column {
                 let Some(deal) = ws.deal(id).filter(|d| ctx.passes(d)) else {
                     continue;
                 };

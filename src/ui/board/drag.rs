@@ -149,6 +149,15 @@ impl DragCtl {
             let _ = ghost.class_list().add_1("active");
         }
         let _ = card.class_list().add_1("is-dragging");
+        // The press focused the card; the drop draws it anew in its new place, and removing a
+        // focused element makes the browser restyle and lay out the page inside the drop's
+        // task. Focus leaves it now and comes back to the moved card after the drop.
+        let focused = document().active_element();
+        if let Some(focused) = focused.filter(|f| card.contains(Some(f))) {
+            if let Some(focused) = focused.dyn_ref::<HtmlElement>() {
+                focused.blur().ok();
+            }
+        }
         let board = document().body().map(|b| b.class_list());
         if let Some(list) = board {
             let _ = list.add_1("dragging-active");
@@ -313,6 +322,10 @@ impl DragCtl {
         }
         self.s().borrow_mut().suppress_click = true;
         let (Some(deal), Some((to, before))) = (deal, over) else {
+            // Dropped outside any column: nothing moves, focus goes back to the card.
+            if let Some(deal) = deal {
+                crate::ui::focus::focus_card(deal);
+            }
             return;
         };
         let index = ctx.store.ws().with_untracked(|ws| {
@@ -342,9 +355,10 @@ impl DragCtl {
             let i18n = ctx.i18n;
             ctx.announce
                 .set(t_string!(i18n, board.move_cancelled).to_string());
-            if let Some(deal) = deal {
-                crate::ui::focus::focus_card(deal);
-            }
+        }
+        // The drag took focus off the card: give it back.
+        if let Some(deal) = deal.filter(|_| was_active) {
+            crate::ui::focus::focus_card(deal);
         }
     }
 

@@ -90,6 +90,14 @@ impl BoardCtx {
         ws.deal(deal).is_some_and(|d| self.passes(d))
     }
 
+    /// Whether any filter is on (owner, search, undated): then a column counts only the deals
+    /// that pass it, else it reads the domain's kept figures.
+    pub fn filtered(&self) -> bool {
+        self.owner.with(Option::is_some)
+            || self.undated.get()
+            || self.search.with(|q| !q.is_empty())
+    }
+
     /// Whether a deal passes the owner filter and the search.
     pub fn passes(&self, d: &crate::domain::Deal) -> bool {
         if self.owner.with(|o| o.is_some_and(|o| o != d.owner)) {

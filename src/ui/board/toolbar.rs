@@ -213,7 +213,8 @@ pub fn Totals() -> impl IntoView {
         store.ws().with(|ws| {
             let direction = ctx.direction.get()?;
             ws.direction(direction)?;
-            let t = ws.board_totals(direction, |d| ctx.passes(d));
+            let keep = |d: &crate::domain::Deal| ctx.passes(d);
+            let t = ws.board_totals(direction, ctx.filtered().then_some(&keep as _));
             let money = |m| format::money(locale, ws.currency(), m);
             Some(counts::board_totals(
                 locale,

@@ -16,9 +16,11 @@ fn nav_label(i18n: leptos_i18n::I18nContext<Locale>, view: View) -> String {
     }
 }
 
-/// The top bar. `current` marks the active view for sighted and screen-reader users.
+/// The top bar. `current` marks the active view for sighted and screen-reader users; a plain
+/// click on a view's link goes through `navigate` (a click with a modifier key opens the link
+/// as the browser does).
 #[component]
-pub fn Header(current: ReadSignal<View>) -> impl IntoView {
+pub fn Header(current: ReadSignal<View>, navigate: Callback<View>) -> impl IntoView {
     let i18n = use_i18n();
     let links = View::ALL
         .into_iter()
@@ -29,6 +31,13 @@ pub fn Header(current: ReadSignal<View>) -> impl IntoView {
                     href=v.hash()
                     data-view=v.hash().trim_start_matches("#/")
                     aria-current=move || (current.get() == v).then_some("page")
+                    on:click=move |ev: leptos::ev::MouseEvent| {
+                        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+                        if ev.button() == 0 && !modified {
+                            ev.prevent_default();
+                            navigate.run(v);
+                        }
+                    }
                 >
                     {move || nav_label(i18n, v)}
                     {(v == View::Today).then(|| view! { <crate::ui::today::Badge /> })}

@@ -91,10 +91,30 @@ pub fn Shell() -> impl IntoView {
         set_view.set(View::opened_by(&current_hash(), has_deals()));
     });
     on_cleanup(move || handle.remove());
+    // A click in the navigation switches the view in its own task; the address follows by
+    // `pushState`, which fires no `hashchange` (that event comes a frame later, after a paint
+    // of the old view). Back and Forward still fire it.
+    let navigate = Callback::new(move |v: View| {
+        if current_hash() == v.hash() {
+            return;
+        }
+        let pushed = window()
+            .history()
+            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(v.hash())));
+        match pushed {
+            Ok(()) => set_view.set(v),
+            // No history API: the hash, and the view follows its hashchange.
+            Err(_) => {
+                if window().location().set_hash(v.hash()).is_err() {
+                    set_view.set(v);
+                }
+            }
+        }
+    });
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
-        <Header current=view />
+        <Header current=view navigate=navigate />
         <main id="main" class="main" tabindex="-1">
             <offline::UpdateBanner />
             <status::DataBanners />
