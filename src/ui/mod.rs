@@ -12,7 +12,6 @@ pub mod errors;
 pub mod files;
 pub mod focus;
 pub mod format;
-pub mod markup;
 pub mod messages;
 pub mod modal;
 pub mod plans;

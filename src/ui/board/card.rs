@@ -1,6 +1,7 @@
 //! A deal card: title, client, amount, owner, days in the stage, and the stage's task with
 //! its state and checklist progress. Drawn once per change of the deal (cards are keyed by the
-//! deal's version), so it reads the workspace without subscribing to it.
+//! deal's version), so it reads the workspace without subscribing to it, and its contents are
+//! static: built in one call into JS (`fill_card`) from one string of fields.
 
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::TaskStatus;
@@ -10,7 +11,6 @@ use crate::state::clock;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
-use crate::ui::markup::Markup;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -51,11 +51,11 @@ struct TaskView {
     checklist: Option<(usize, usize)>,
 }
 
-/// A deal card.
+/// A deal card. The board's context comes as a property: a hundred cards looking it up in
+/// the owner tree was measurable.
 #[component]
-pub fn Card(deal: DealId) -> impl IntoView {
-    let i18n = use_i18n();
-    let ctx = expect_context::<BoardCtx>();
+pub fn Card(deal: DealId, ctx: BoardCtx) -> impl IntoView {
+    let i18n = ctx.i18n;
     let locale = i18n.get_locale_untracked();
     let today = clock::today();
     let now = clock::now();
@@ -98,49 +98,64 @@ pub fn Card(deal: DealId) -> impl IntoView {
     let Some(data) = data else {
         return ().into_any();
     };
-    let open_editor = move || {
-        ctx.dialog
-            .set(Some(BoardDialog::Editor(EditorTarget::Existing(deal))))
-    };
-    let label = data.title.clone();
-    let inner = card_markup(i18n, locale, &data);
-    // The card's contents are static (the card is drawn again when its deal changes), so they
-    // go to the browser as one HTML string; the card's own element keeps the handlers, which
-    // tell the drag handle and the "Move to…" button from the rest of the card.
-    view! {
-        <article
-            class="deal-card"
-            class:closed=data.closed
-            data-deal=deal.0
-            tabindex="0"
-            aria-label=label
-            inner_html=inner
-            on:click=move |ev| {
-                if ctx.drag.take_click_suppression() {
-                    return;
-                }
-                let target = event_target::<web_sys::Element>(&ev);
-                if closest(&target, "[data-action=move-to]") {
-                    ctx.dialog.set(Some(BoardDialog::MoveMenu(deal)));
-                } else if !closest(&target, "button") {
-                    open_editor();
-                }
-            }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                let on_card = event_target::<web_sys::Element>(&ev).has_attribute("data-deal");
-                if on_card && (ev.key() == "Enter" || ev.key() == " ") {
-                    ev.prevent_default();
-                    open_editor();
-                }
-            }
-            on:pointerdown=move |ev| {
-                let target = event_target::<web_sys::Element>(&ev);
-                let handle = closest(&target, ".drag-handle");
-                ctx.drag.pointer_down(ctx, ev, deal, handle)
-            }
-        ></article>
+    let fields = card_fields(i18n, locale, deal, &data);
+    // The card is static (drawn again when its deal changes): element, attributes and
+    // contents are built in one call (`fill_card`); its column handles its events.
+    view! { <article use:fill=fields></article> }.into_any()
+}
+
+/// The deal of the card an event happened in, if any.
+fn card_of(ev: &web_sys::Event) -> Option<(DealId, web_sys::Element)> {
+    let target = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(ev.target()?).ok()?;
+    let card = target.closest("[data-deal]").ok()??;
+    let id = card.get_attribute("data-deal")?.parse().ok()?;
+    Some((DealId(id), target))
+}
+
+/// A click in a column: on a card's "Move to…" its menu, elsewhere on a card (not on a
+/// button) the deal's editor. The click that ends a drag is not a tap and is ignored.
+pub fn on_click(ctx: BoardCtx, ev: &web_sys::Event) {
+    if ctx.drag.take_click_suppression() {
+        return;
     }
-    .into_any()
+    let Some((deal, target)) = card_of(ev) else {
+        return;
+    };
+    if closest(&target, "[data-action=move-to]") {
+        ctx.dialog.set(Some(BoardDialog::MoveMenu(deal)));
+    } else if !closest(&target, "button") {
+        open_editor(ctx, deal);
+    }
+}
+
+/// Enter or Space on a focused card opens its editor.
+pub fn on_keydown(ctx: BoardCtx, ev: &web_sys::KeyboardEvent) {
+    let Some((deal, target)) = card_of(ev) else {
+        return;
+    };
+    if target.has_attribute("data-deal") && (ev.key() == "Enter" || ev.key() == " ") {
+        ev.prevent_default();
+        open_editor(ctx, deal);
+    }
+}
+
+/// A press on a card (on its handle or anywhere) may start a drag.
+pub fn on_pointerdown(ctx: BoardCtx, ev: web_sys::PointerEvent) {
+    let Some((deal, target)) = card_of(&ev) else {
+        return;
+    };
+    let handle = closest(&target, ".drag-handle");
+    ctx.drag.pointer_down(ctx, ev, deal, handle);
+}
+
+fn open_editor(ctx: BoardCtx, deal: DealId) {
+    ctx.dialog
+        .set(Some(BoardDialog::Editor(EditorTarget::Existing(deal))));
+}
+
+/// The directive that fills a card as it is built.
+fn fill(card: web_sys::Element, fields: String) {
+    fill_card(&card, &fields);
 }
 
 /// Whether `element` or an ancestor matches `selector`.
@@ -148,67 +163,117 @@ fn closest(element: &web_sys::Element, selector: &str) -> bool {
     element.closest(selector).ok().flatten().is_some()
 }
 
+/// Separates the fields of a card's contents on their way to [`fill_card`].
+const SEP: char = '\u{1F}';
+
 /// The card's contents: title with the drag handle, client, amount and owner, days in the
-/// stage, the task, and the "Move to…" button.
-fn card_markup(i18n: leptos_i18n::I18nContext<Locale>, locale: Locale, data: &CardData) -> String {
-    let mut m = Markup::with_capacity(640);
-    m.open("div", "deal-card-top").end_open();
-    m.open("button", "drag-handle")
-        .attr("type", "button")
-        .attr("tabindex", "-1")
-        .attr(
-            "aria-label",
-            &t_string!(i18n, board.drag_handle, title = data.title.as_str()).to_string(),
-        )
-        .end_open()
-        .text("⠿")
-        .close("button");
-    m.element("h3", "deal-title", &data.title).close("div");
-    m.element("p", "deal-client", &data.company);
-    m.open("p", "deal-meta").end_open();
-    m.element("span", "deal-amount", &data.amount);
-    m.element("span", "deal-owner", &data.owner).close("p");
-    m.open(
-        "p",
-        if data.stale {
-            "deal-days stale"
-        } else {
-            "deal-days"
-        },
-    )
-    .end_open()
-    .text(&counts::days_in_stage(locale, data.days));
-    if data.stale {
-        m.element("span", "badge badge-stale", t_string!(i18n, card.stale));
-    }
-    m.close("p");
-    if let Some(task) = &data.task {
-        let state = match &task.state {
-            TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
-            TaskShown::Overdue(date) => {
-                t_string!(i18n, card.task_overdue, date = date.as_str()).to_string()
-            }
-            TaskShown::Open(Some(date)) => {
-                t_string!(i18n, card.task_due, date = date.as_str()).to_string()
-            }
-            TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
-        };
-        m.open("div", "deal-task")
-            .attr("data-task-state", task.state.attribute())
-            .end_open();
-        m.element("span", "deal-task-title", &task.title);
-        m.element("span", "deal-task-state", &state);
-        if let Some((done, total)) = task.checklist {
-            let progress = t_string!(i18n, card.checklist, done = done, total = total);
-            m.element("span", "deal-task-checklist", &progress.to_string());
+/// stage, the task, and the "Move to…" button, as the fields [`fill_card`] takes, joined by
+/// [`SEP`] (which a field cannot hold: an invisible control character, shown as a space).
+fn card_fields(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    locale: Locale,
+    deal: DealId,
+    data: &CardData,
+) -> String {
+    let task = data.task.as_ref();
+    let state = task.map(|task| match &task.state {
+        TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
+        TaskShown::Overdue(date) => {
+            t_string!(i18n, card.task_overdue, date = date.as_str()).to_string()
         }
-        m.close("div");
+        TaskShown::Open(Some(date)) => {
+            t_string!(i18n, card.task_due, date = date.as_str()).to_string()
+        }
+        TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
+    });
+    let checklist = task.and_then(|t| t.checklist).map(|(done, total)| {
+        t_string!(i18n, card.checklist, done = done, total = total).to_string()
+    });
+    let fields: [&str; 14] = [
+        &deal.0.to_string(),
+        if data.closed {
+            "deal-card closed"
+        } else {
+            "deal-card"
+        },
+        &t_string!(i18n, board.drag_handle, title = data.title.as_str()).to_string(),
+        &data.title,
+        &data.company,
+        &data.amount,
+        &data.owner,
+        &counts::days_in_stage(locale, data.days),
+        if data.stale {
+            t_string!(i18n, card.stale)
+        } else {
+            ""
+        },
+        task.map_or("", |t| t.state.attribute()),
+        task.map_or("", |t| t.title.as_str()),
+        state.as_deref().unwrap_or(""),
+        checklist.as_deref().unwrap_or(""),
+        t_string!(i18n, card.move_to),
+    ];
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(SEP);
+        }
+        if field.contains(SEP) {
+            out.push_str(&field.replace(SEP, " "));
+        } else {
+            out.push_str(field);
+        }
     }
-    m.open("button", "card-move")
-        .attr("type", "button")
-        .attr("data-action", "move-to")
-        .end_open()
-        .text(t_string!(i18n, card.move_to))
-        .close("button");
-    m.finish()
+    out
+}
+
+// Builds a card (its attributes and contents) with `createElement` and `textContent`, as a hand-written page
+// does: one call from wasm and one string per card, where building them from Rust crosses into
+// JS for every element, attribute and text, and `innerHTML` runs the HTML parser per card.
+// Texts are set as text, never parsed as markup.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const el = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+};
+const button = (cls, text) => {
+  const b = el('button', cls, text);
+  b.type = 'button';
+  return b;
+};
+export function fill_card(card, packed) {
+  const [id, cls, handle, title, company, amount, owner, days, stale, taskState, taskTitle, taskLabel,
+    checklist, moveLabel] = packed.split('\u001f');
+  const grip = button('drag-handle', '\u283f');
+  grip.tabIndex = -1;
+  grip.setAttribute('aria-label', handle);
+  const top = el('div', 'deal-card-top');
+  top.append(grip, el('h3', 'deal-title', title));
+  const meta = el('p', 'deal-meta');
+  meta.append(el('span', 'deal-amount', amount), el('span', 'deal-owner', owner));
+  const age = el('p', stale ? 'deal-days stale' : 'deal-days', days);
+  if (stale) age.append(el('span', 'badge badge-stale', stale));
+  const parts = [top, el('p', 'deal-client', company), meta, age];
+  if (taskState) {
+    const task = el('div', 'deal-task');
+    task.dataset.taskState = taskState;
+    task.append(el('span', 'deal-task-title', taskTitle), el('span', 'deal-task-state', taskLabel));
+    if (checklist) task.append(el('span', 'deal-task-checklist', checklist));
+    parts.push(task);
+  }
+  const move = button('card-move', moveLabel);
+  move.dataset.action = 'move-to';
+  parts.push(move);
+  card.className = cls;
+  card.dataset.deal = id;
+  card.tabIndex = 0;
+  card.setAttribute('aria-label', title);
+  card.replaceChildren(...parts);
+}
+"#)]
+extern "C" {
+    /// Fills a card element with its contents from the fields of [`card_fields`].
+    fn fill_card(card: &web_sys::Element, packed: &str);
 }

@@ -1,7 +1,8 @@
 //! One stage as a column: header with count, sum and weighted sum; the cards, drawn a page at
 //! a time as the column scrolls (so a column of 10,000 deals opens at once).
 
-use super::{card::Card, BoardCtx, BoardDialog};
+use super::card::{self, Card};
+use super::{BoardCtx, BoardDialog};
 use crate::domain::board::effective_probability;
 use crate::domain::{DealId, Money, StageId, StageKind};
 use crate::i18n::*;
@@ -177,9 +178,16 @@ pub fn Column(stage: StageId) -> impl IntoView {
                 </button>
             </header>
             <Show when=move || !collapsed()>
-                <div class="column-body" data-column-body=stage.0 on:scroll=on_scroll>
+                <div
+                    class="column-body"
+                    data-column-body=stage.0
+                    on:scroll=on_scroll
+                    on:click=move |ev| card::on_click(ctx, &ev)
+                    on:keydown=move |ev| card::on_keydown(ctx, &ev)
+                    on:pointerdown=move |ev| card::on_pointerdown(ctx, ev)
+                >
                     <For each=shown key=|k| *k let(key)>
-                        <Card deal=key.0 />
+                        <Card deal=key.0 ctx=ctx />
                     </For>
                     <Show when=move || list.with(|l| l.count == 0)>
                         <p class="column-empty">{t!(i18n, board.empty_column)}</p>
