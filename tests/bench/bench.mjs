@@ -115,12 +115,14 @@ function generate(n) {
   return file;
 }
 
-// The plain-JS page, served from memory next to the app's stylesheet.
+// The plain-JS page, served from memory next to the app's stylesheet, outside the app's path:
+// under it the app's service worker would answer the navigation with the app.
+const plainBase = base.replace(/app\/$/, 'plain/');
 async function plainPage(context, file) {
   const css = readdirSync(dist).find((f) => f.endsWith('.css'));
   const html = readFileSync('tests/bench/plain.html');
   const json = readFileSync(file);
-  await context.route(`${base}plain/**`, (route) => {
+  await context.route(`${plainBase}**`, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.endsWith('/app.css')) return route.fulfill({ path: join(dist, css), contentType: 'text/css' });
     if (url.pathname.endsWith('/workspace.json')) return route.fulfill({ body: json, contentType: 'application/json' });
@@ -133,7 +135,7 @@ async function plainRuns(context, direction, perColumn) {
   const page = await context.newPage();
   for (let r = 0; r < runs; r++) {
     for (const limit of [String(perColumn), 'all']) {
-      await page.goto(`${base}plain/index.html?direction=${direction}&limit=${limit}`);
+      await page.goto(`${plainBase}index.html?direction=${direction}&limit=${limit}`);
       await page.waitForFunction(() => window.__plain, null, { timeout: 120_000 });
       const p = await page.evaluate(() => ({ ...window.__plain, firstCard: window.__bench.firstCard }));
       if (limit !== 'all') {
