@@ -1,7 +1,8 @@
 // A/B of two builds on the board's measures, interleaved in one browser so that the machine's
 // drift (a third from one run to the next here) hits both alike: navigation to the first
 // painted card, the board drawn again from memory (Data view -> Board, click to the last DOM
-// change), and a drop to the moved card in its new column.
+// change), a drop to the moved card in its new column, and the drop to its next paint (Event
+// Timing).
 // Usage: node tests/bench/ab.mjs DIST_A DIST_B [WORKSPACE.json] [ROUNDS]
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,10 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 const probe = () => {
-  window.__ab = { last: 0 };
+  window.__ab = { last: 0, events: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__ab.events.push({ name: e.name, start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new MutationObserver(() => { window.__ab.last = performance.now(); })
     .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   new MutationObserver((_, obs) => {
@@ -43,7 +47,7 @@ for (const i of [0, 1]) {
   pages.push(page);
 }
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const out = [{ nav: [], render: [], drop: [] }, { nav: [], render: [], drop: [] }];
+const out = [{ nav: [], render: [], drop: [], paint: [] }, { nav: [], render: [], drop: [], paint: [] }];
 for (let r = 0; r < Number(rounds); r++) {
   for (const i of r % 2 ? [1, 0] : [0, 1]) {
     const page = pages[i];
@@ -74,15 +78,20 @@ for (let r = 0; r < Number(rounds); r++) {
         }
       }).observe(document.querySelector('[data-testid=board]'), { childList: true, subtree: true });
     }, { capture: true, once: true }), id);
+    await page.evaluate(() => { window.__ab.events = []; window.__ab.dragStart = performance.now(); });
     await page.mouse.move(fa.x + fa.width / 2, fa.y + 14);
     await page.mouse.down();
     await page.mouse.move(tb.x + tb.width / 2, tb.y + 20, { steps: 12 });
     await page.mouse.up();
     await page.waitForTimeout(300);
     out[i].drop.push(await page.evaluate(() => window.__ab.movedAt - window.__ab.upAt));
+    // Event Timing: input to the next paint (reported from 16 ms, in 8 ms steps; none: < 16).
+    out[i].paint.push(await page.evaluate(() => Math.max(0, ...window.__ab.events
+      .filter((e) => e.start >= window.__ab.dragStart && ['pointerup', 'mouseup', 'click'].includes(e.name))
+      .map((e) => e.duration))));
   }
 }
-for (const k of ['nav', 'render', 'drop']) {
+for (const k of ['nav', 'render', 'drop', 'paint']) {
   console.log(`${k.padEnd(7)} A ${median(out[0][k]).toFixed(1).padStart(6)} ms   B ${median(out[1][k]).toFixed(1).padStart(6)} ms`);
 }
 await browser.close();

@@ -374,9 +374,18 @@ impl DragCtl {
         s.active = false;
         s.over = None;
         clear_marks();
-        if let Some(list) = document().body().map(|b| b.class_list()) {
-            let _ = list.remove_1("dragging-active");
-        }
+        // The body's drag cursor goes a frame after the drop: taking the class off restyles the
+        // whole page (an inherited property), which would otherwise fall in the drop's frame.
+        let ctl = *self;
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if ctl.s().borrow().deal.is_none() {
+                    if let Some(list) = document().body().map(|b| b.class_list()) {
+                        list.remove_1("dragging-active").ok();
+                    }
+                }
+            })
+        });
         if let Some(ghost) = self.ghost.get_untracked() {
             ghost.set_inner_html("");
             let _ = web_sys::HtmlElement::style(&ghost).set_property("display", "none");
