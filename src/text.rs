@@ -34,9 +34,72 @@ pub fn fold_case(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// Whether two texts are the same once folded (names matched regardless of case), without
+/// building either folded text.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    a.chars().map(fold_char).eq(b.chars().map(fold_char))
+}
+
+/// Whether `text`, folded, contains `folded_needle` (already folded, as the board's search
+/// keeps it), without building the folded text: the board runs this over every deal of a
+/// column on each change while a search is on.
+pub fn contains_folded(text: &str, folded_needle: &str) -> bool {
+    if folded_needle.is_empty() {
+        return true;
+    }
+    text.char_indices().any(|(i, _)| {
+        let mut rest = text[i..].chars().map(fold_char);
+        folded_needle.chars().all(|n| rest.next() == Some(n))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_comparison_and_search_agree_with_folding_first() {
+        let texts = [
+            "",
+            "Ёлка",
+            "ёЛКА",
+            "Ivan Petrov",
+            "ÉCOLE",
+            "école",
+            "Поставка — СИБИРЬ",
+            "ab",
+        ];
+        let needles = [
+            "",
+            "ёлка",
+            "петров",
+            "petrov",
+            "сибирь",
+            "école",
+            "b",
+            "ab",
+            "abc",
+            "x",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    same_folded(a, b),
+                    fold_case(a) == fold_case(b),
+                    "{a:?} {b:?}"
+                );
+            }
+            for n in needles {
+                assert_eq!(
+                    contains_folded(a, n),
+                    fold_case(a).contains(n),
+                    "{a:?} {n:?}"
+                );
+            }
+        }
+        assert!(contains_folded("ООО «Ромашка»", "ромашк"));
+        assert!(!contains_folded("Ромашка", "ромашки"));
+    }
 
     /// Every letter of the covered blocks folds as the standard library lowercases it (where
     /// that is one character).

@@ -240,6 +240,11 @@ fn to_command(ws: &Workspace, action: &Action, step: i64) -> Option<Command> {
 fn check_column_aggregates(ws: &Workspace) -> Result<(), TestCaseError> {
     prop_assert_eq!(ws.tallies(), &ws.tallies_recomputed());
     for direction in ws.directions() {
+        // The toolbar's totals read the kept figures when no filter is on.
+        prop_assert_eq!(
+            ws.board_totals(direction.id, None),
+            ws.board_totals(direction.id, Some(&|_| true))
+        );
         let board = ws
             .board(direction.id)
             .expect("a listed direction has a board");

@@ -203,7 +203,7 @@ impl Mapping {
             d.target = self
                 .directions
                 .iter()
-                .find(|old| crate::text::fold_case(&old.name) == crate::text::fold_case(&d.name))
+                .find(|old| crate::text::same_folded(&old.name, &d.name))
                 .map(|old| old.target)
                 .unwrap_or_else(|| preset_direction(ws, &d.name));
         }
@@ -216,10 +216,9 @@ impl Mapping {
             .map(|(i, (d, name))| {
                 let target = directions[d].target;
                 let kept = old_stages.iter().find(|old| {
-                    crate::text::fold_case(&old.name) == crate::text::fold_case(&name)
+                    crate::text::same_folded(&old.name, &name)
                         && old_directions.get(old.direction).is_some_and(|od| {
-                            crate::text::fold_case(&od.name)
-                                == crate::text::fold_case(&directions[d].name)
+                            crate::text::same_folded(&od.name, &directions[d].name)
                                 && od.target == target
                         })
                 });
@@ -240,7 +239,7 @@ impl Mapping {
             .map(|name| EmployeeChoice {
                 target: old_employees
                     .iter()
-                    .find(|old| crate::text::fold_case(&old.name) == crate::text::fold_case(&name))
+                    .find(|old| crate::text::same_folded(&old.name, &name))
                     .map_or_else(|| preset_employee(ws, &name), |old| old.target),
                 name,
             })
@@ -331,9 +330,8 @@ fn preset_direction(ws: &Workspace, name: &str) -> DirectionTarget {
     if name.is_empty() {
         return DirectionTarget::New;
     }
-    let lower = crate::text::fold_case(name);
     ws.directions()
-        .find(|d| crate::text::fold_case(&d.name) == lower)
+        .find(|d| crate::text::same_folded(&d.name, name))
         .map_or(DirectionTarget::New, |d| DirectionTarget::Existing(d.id))
 }
 
@@ -356,11 +354,10 @@ fn preset_stage(
         });
     if let DirectionTarget::Existing(id) = direction {
         if let Some(d) = ws.direction(id) {
-            let lower = crate::text::fold_case(name);
             if let Some(s) = d
                 .stages
                 .iter()
-                .find(|s| crate::text::fold_case(&s.name) == lower)
+                .find(|s| crate::text::same_folded(&s.name, name))
             {
                 return StageTarget::Existing(s.id);
             }
@@ -375,12 +372,11 @@ fn preset_stage(
 }
 
 fn preset_employee(ws: &Workspace, name: &str) -> EmployeeTarget {
-    let lower = crate::text::fold_case(name);
     let found = if name.is_empty() {
         ws.employees().find(|e| e.active)
     } else {
         ws.employees()
-            .find(|e| crate::text::fold_case(&e.name) == lower)
+            .find(|e| crate::text::same_folded(&e.name, name))
     };
     found.map_or(EmployeeTarget::New, |e| EmployeeTarget::Existing(e.id))
 }

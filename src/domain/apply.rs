@@ -214,10 +214,7 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             let mut clean: Vec<String> = Vec::with_capacity(reasons.len());
             for reason in reasons {
                 let r = validate::name(Field::LossReason, reason)?;
-                if clean
-                    .iter()
-                    .any(|c| crate::text::fold_case(c) == crate::text::fold_case(&r))
-                {
+                if clean.iter().any(|c| crate::text::same_folded(c, &r)) {
                     return Err(DomainError::DuplicateLossReason);
                 }
                 clean.push(r);
@@ -258,11 +255,10 @@ fn ensure_unique_direction_name(
     name: &str,
     except: Option<DirectionId>,
 ) -> DomainResult<()> {
-    let lower = crate::text::fold_case(name);
     let taken = ws
         .directions
         .values()
-        .any(|d| Some(d.id) != except && crate::text::fold_case(&d.name) == lower);
+        .any(|d| Some(d.id) != except && crate::text::same_folded(&d.name, name));
     if taken {
         Err(DomainError::DuplicateDirectionName)
     } else {
@@ -275,11 +271,10 @@ pub(super) fn ensure_unique_employee_name(
     name: &str,
     except: Option<EmployeeId>,
 ) -> DomainResult<()> {
-    let lower = crate::text::fold_case(name);
     let taken = ws
         .employees
         .values()
-        .any(|e| Some(e.id) != except && crate::text::fold_case(&e.name) == lower);
+        .any(|e| Some(e.id) != except && crate::text::same_folded(&e.name, name));
     if taken {
         Err(DomainError::DuplicateEmployeeName)
     } else {

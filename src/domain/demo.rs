@@ -186,7 +186,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         let mut name = person_name(&mut rng, lang, i % 2 == 0);
         if ws
             .employees()
-            .any(|e| crate::text::fold_case(&e.name) == crate::text::fold_case(&name))
+            .any(|e| crate::text::same_folded(&e.name, &name))
         {
             name = format!("{name} {}", i + 1);
         }

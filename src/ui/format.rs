@@ -192,6 +192,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn two_decimals_from_integers() {
+        let cases = [
+            (0.0, "0.00"),
+            (12.345, "12.35"),
+            (-0.5, "-0.50"),
+            (-0.004, "0.00"),
+            (110.0, "110.00"),
+            (-1234.5678, "-1234.57"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(fixed2(v), want, "{v}");
+        }
+        let (sin, cos) = sin_cos(std::f64::consts::FRAC_PI_2);
+        assert!((sin - 1.0).abs() < 1e-12 && cos.abs() < 1e-12);
+    }
+
+    #[test]
     fn amounts_as_people_type_them() {
         for (text, minor) in [
             ("1 250 000", 125_000_000),

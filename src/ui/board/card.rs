@@ -227,10 +227,10 @@ fn card_fields(
     out
 }
 
-// Builds a card (its attributes and contents) with `createElement` and `textContent`, as a hand-written page
-// does: one call from wasm and one string per card, where building them from Rust crosses into
-// JS for every element, attribute and text, and `innerHTML` runs the HTML parser per card.
-// Texts are set as text, never parsed as markup.
+// Builds a card (its attributes and contents) with `createElement` and `textContent`, as a
+// hand-written page does: one call from wasm and one string per card, where building them from
+// Rust crosses into JS for every element, attribute and text, and `innerHTML` runs the HTML
+// parser per card. Texts are set as text, never parsed as markup.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 const el = (tag, cls, text) => {
   const e = document.createElement(tag);

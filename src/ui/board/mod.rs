@@ -108,9 +108,9 @@ impl BoardCtx {
         }
         self.search.with(|q| {
             q.is_empty()
-                || crate::text::fold_case(&d.title).contains(q.as_str())
-                || crate::text::fold_case(&d.client.company).contains(q.as_str())
-                || crate::text::fold_case(&d.client.contact).contains(q.as_str())
+                || crate::text::contains_folded(&d.title, q)
+                || crate::text::contains_folded(&d.client.company, q)
+                || crate::text::contains_folded(&d.client.contact, q)
         })
     }
 
