@@ -294,3 +294,88 @@ fn counts_take_their_plural_form_from_the_browsers_intl_plural_rules() {
     assert_eq!(counts::stage_deals(Locale::en, 0), "0 deals");
     assert_eq!(counts::stage_deals(Locale::en, 21), "21 deals");
 }
+
+/// A store over memory holding `deals` demo deals, saved once; and the workspace saved.
+fn saved_store_data(deals: usize) -> (voronka::storage::kv::MemoryKv, voronka::domain::Workspace) {
+    use voronka::domain::demo::{generate, DemoConfig};
+    use voronka::storage::kv::MemoryKv;
+    use voronka::storage::persist::{Dirty, Persister};
+    let ws = generate(&DemoConfig {
+        seed: 3,
+        employees: 4,
+        deals,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        lang: voronka::domain::Lang::En,
+    });
+    let kv = MemoryKv::default();
+    let mut p = Persister::new(Box::new(kv.clone()));
+    p.load();
+    p.save(&ws, &Dirty::everything(), "2026-11-28T10:00:00Z".into())
+        .unwrap();
+    (kv, ws)
+}
+
+#[wasm_bindgen_test]
+async fn a_command_on_the_first_screen_waits_for_every_deal_and_saves_them_all() {
+    use leptos::prelude::*;
+    use voronka::domain::Command;
+    use voronka::state::store::{SaveState, Store};
+    use voronka::storage::persist::{Loaded, Persister};
+    let (kv, whole) = saved_store_data(1_500);
+    let store = Store::open_with(Box::new(kv.clone()), false, true);
+    assert!(
+        store.reading.get_untracked(),
+        "the board's first screen only"
+    );
+    let shown = store.ws().with_untracked(|ws| ws.deal_count());
+    assert!(shown < 500, "{shown} deals read before the first screen");
+    // A deal the first screen does not hold: the command can only find it once every deal
+    // is read, so it succeeds only because it waits for them.
+    let deal = whole
+        .deals()
+        .map(|d| d.id)
+        .find(|&id| store.ws().with_untracked(|ws| ws.deal(id).is_none()))
+        .expect("a deal beyond the first screen");
+    let mut draft = whole.deal(deal).unwrap().draft();
+    draft.title = "Edited before the rest was read".into();
+    store
+        .dispatch(Command::EditDeal { deal, draft })
+        .expect("the command runs on every deal");
+    assert!(!store.reading.get_untracked());
+    assert_eq!(store.ws().with_untracked(|ws| ws.deal_count()), 1_500);
+    for _ in 0..150 {
+        if store.save.get_untracked() == SaveState::Saved {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    assert_eq!(store.save.get_untracked(), SaveState::Saved);
+    let Loaded::Ready(stored, _) = Persister::new(Box::new(kv)).load() else {
+        panic!("the save reads back")
+    };
+    assert_eq!(stored.deal_count(), 1_500, "no deal lost by the save");
+    assert_eq!(
+        stored.deal(deal).map(|d| d.title.as_str()),
+        Some("Edited before the rest was read")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_rest_is_read_in_slices_after_the_first_screen() {
+    use leptos::prelude::*;
+    use voronka::state::store::Store;
+    let (kv, whole) = saved_store_data(3_000);
+    let store = Store::open_with(Box::new(kv), false, true);
+    assert!(store.reading.get_untracked());
+    store.read_in_slices();
+    // Nothing is read before the page has had a frame.
+    assert!(store.reading.get_untracked());
+    for _ in 0..200 {
+        if !store.reading.get_untracked() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    assert!(!store.reading.get_untracked(), "every slice ran");
+    assert_eq!(store.ws().with_untracked(|ws| ws.clone()), whole);
+}

@@ -31,7 +31,7 @@ impl Workspace {
             .iter()
             .filter(|s| s.kind == StageKind::Open)
             .fold(OpenTotals::default(), |t, s| OpenTotals {
-                count: t.count + self.column(s.id).len(),
+                count: t.count + self.column_tally(s.id).count,
                 sum: t.sum + self.column_sum(s.id),
             })
     }

@@ -184,6 +184,19 @@ impl Workspace {
         old
     }
 
+    /// A workspace for the board's first screen, drawn before every deal is read: the whole
+    /// structure, the first deals of each column and each stage's count and sum as stored
+    /// with them (so that the columns' and the toolbar's figures are already the whole
+    /// workspace's). Never given a command: the store reads every deal first.
+    pub fn first_screen(
+        data: super::WorkspaceData,
+        tallies: impl IntoIterator<Item = (StageId, StageTally)>,
+    ) -> Result<Workspace, super::DataError> {
+        let mut ws = Workspace::from_data(data)?;
+        ws.tallies = tallies.into_iter().filter(|(_, t)| t.count > 0).collect();
+        Ok(ws)
+    }
+
     /// The id the next created entity will get.
     pub fn next_id(&self) -> u32 {
         self.next_id

@@ -10,7 +10,8 @@ use crate::domain::{
 };
 use crate::storage::kv::{KeyValue, LocalKv, MemoryKv};
 use crate::storage::persist::{
-    Dirty, LoadProblem, Loaded, Persister, RecoveryCopy, SaveError, Usage, MANIFEST_KEY,
+    Dirty, FirstLoad, LoadProblem, Loaded, PendingLoad, Persister, RecoveryCopy, SaveError, Usage,
+    MANIFEST_KEY,
 };
 use gloo_timers::callback::{Interval, Timeout};
 use leptos::prelude::*;
@@ -22,6 +23,9 @@ use std::rc::Rc;
 pub const SAVE_DEBOUNCE_MS: u32 = 300;
 /// How often a failed save is retried.
 pub const RETRY_MS: u32 = 3_000;
+/// How long one slice of reading the deals after a first screen runs before the page gets a
+/// turn (half a frame).
+const SLICE_MS: f64 = 8.0;
 
 /// What the shell shows about saving.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +134,8 @@ struct Inner {
     versions: HashMap<DealId, u32>,
     /// Bumped when the workspace is replaced wholesale: every card re-renders.
     epoch: u32,
+    /// The deals still to read after the board's first screen (see [`Store::read_all`]).
+    loading: Option<PendingLoad>,
 }
 
 impl Inner {
@@ -169,7 +175,30 @@ pub struct Store {
     pub volatile: RwSignal<bool>,
     /// The recovery copies kept in this browser.
     pub copies: RwSignal<Vec<RecoveryCopy>>,
+    /// The board's first screen is shown and the rest of the deals is still being read.
+    pub reading: RwSignal<bool>,
     inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
+}
+
+/// What the app shows for a load's result: the workspace, how it started, the save state.
+fn opened(loaded: Loaded) -> (Workspace, Startup, SaveState) {
+    match loaded {
+        Loaded::Empty => (Workspace::default(), Startup::FirstLaunch, SaveState::Saved),
+        Loaded::Ready(ws, _) => (*ws, Startup::Ready, SaveState::Saved),
+        Loaded::NewerVersion(ws, version) => {
+            let readable = ws.is_some();
+            (
+                ws.map(|w| *w).unwrap_or_default(),
+                Startup::NewerVersion { version, readable },
+                SaveState::Blocked,
+            )
+        }
+        Loaded::Unreadable { problem, backed_up } => (
+            Workspace::default(),
+            Startup::Unreadable { problem, backed_up },
+            SaveState::Blocked,
+        ),
+    }
 }
 
 /// A tab's random name, so that its shard keys never collide with another tab's.
@@ -180,38 +209,35 @@ fn tab_name() -> String {
 
 impl Store {
     /// Opens the store over the browser's localStorage, or over memory (with a banner saying
-    /// nothing is saved) when the browser blocks storage.
+    /// nothing is saved) when the browser blocks storage. A tab opened on the board starts
+    /// from the board's first screen and reads the rest of the deals afterwards.
     pub fn open() -> Store {
+        let on_board = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| h == super::route::View::Board.hash());
         match LocalKv::open() {
-            Ok(kv) => Store::open_with(Box::new(kv), false),
-            Err(_) => Store::open_with(Box::new(MemoryKv::default()), true),
+            Ok(kv) => Store::open_with(Box::new(kv), false, on_board),
+            Err(_) => Store::open_with(Box::new(MemoryKv::default()), true, false),
         }
     }
 
     /// Opens the store over any key-value storage; `volatile` when nothing it holds outlives
-    /// the page.
-    pub fn open_with(kv: Box<dyn KeyValue>, volatile: bool) -> Store {
+    /// the page; `first_screen`: start from the board's first screen when the stored
+    /// manifest carries one (then [`Store::read_in_slices`] reads the rest).
+    pub fn open_with(kv: Box<dyn KeyValue>, volatile: bool, first_screen: bool) -> Store {
         let mut persister = Persister::with_tab(kv, tab_name());
         persister.set_clock(super::clock::saved_at);
-        let loaded = super::perf::measure("load", || persister.load());
-        let usage = persister.usage();
-        let (ws, startup, save) = match loaded {
-            Loaded::Empty => (Workspace::default(), Startup::FirstLaunch, SaveState::Saved),
-            Loaded::Ready(ws, _) => (*ws, Startup::Ready, SaveState::Saved),
-            Loaded::NewerVersion(ws, version) => {
-                let readable = ws.is_some();
-                (
-                    ws.map(|w| *w).unwrap_or_default(),
-                    Startup::NewerVersion { version, readable },
-                    SaveState::Blocked,
-                )
+        let (loaded, loading) = super::perf::measure("load", || {
+            if !first_screen {
+                return (persister.load(), None);
             }
-            Loaded::Unreadable { problem, backed_up } => (
-                Workspace::default(),
-                Startup::Unreadable { problem, backed_up },
-                SaveState::Blocked,
-            ),
-        };
+            match persister.load_first() {
+                FirstLoad::Whole(loaded) => (loaded, None),
+                FirstLoad::First(ws, pending) => (Loaded::Ready(ws, 0), Some(pending)),
+            }
+        });
+        let usage = persister.usage();
+        let (ws, startup, save) = opened(loaded);
         // Nothing outlives the page: say so from the start, not "All changes saved".
         let save = if volatile {
             SaveState::NotSaved(SaveFailure::Unavailable)
@@ -219,6 +245,7 @@ impl Store {
             save
         };
         let copies = persister.recovery_copies();
+        let reading = loading.is_some();
         let inner = Inner {
             persister,
             history: History::default(),
@@ -231,6 +258,7 @@ impl Store {
             volatile,
             versions: HashMap::new(),
             epoch: 0,
+            loading,
         };
         Store {
             ws: RwSignal::new(ws),
@@ -244,8 +272,82 @@ impl Store {
             replaced_elsewhere: RwSignal::new(false),
             volatile: RwSignal::new(volatile),
             copies: RwSignal::new(copies),
+            reading: RwSignal::new(reading),
             inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
         }
+    }
+
+    /// Reads the deals a first screen left, a slice at a time after the page has painted.
+    pub fn read_in_slices(&self) {
+        if !self.reading.get_untracked() {
+            return;
+        }
+        let store = *self;
+        request_animation_frame(move || store.next_slice());
+    }
+
+    fn next_slice(self) {
+        set_timeout(
+            move || {
+                if self.read_slice(SLICE_MS) {
+                    self.next_slice();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Reads every deal a first screen left to read, at once: every command, save, filter and
+    /// view other than the board's first screen calls this first, so the domain never acts on
+    /// part of the deals. Does nothing once they are read.
+    pub fn read_all(&self) {
+        while self.read_slice(f64::INFINITY) {}
+    }
+
+    /// Reads shards of a pending load for about `budget_ms`; returns whether some are left.
+    /// When the last is read the whole workspace takes the first screen's place; if one
+    /// cannot be read (another tab saved and removed it, or damage), the whole load decides.
+    fn read_slice(&self, budget_ms: f64) -> bool {
+        let inner = self.inner();
+        let mut guard = inner.borrow_mut();
+        let state = &mut *guard;
+        let Some(pending) = state.loading.as_mut() else {
+            return false;
+        };
+        let now = || js_sys::Date::now();
+        let started = now();
+        let mut failed = false;
+        while !pending.is_read() {
+            if state.persister.continue_load(pending).is_err() {
+                failed = true;
+                break;
+            }
+            if now() - started >= budget_ms {
+                return true;
+            }
+        }
+        let pending = state.loading.take().expect("checked above");
+        let whole = if failed {
+            Err(())
+        } else {
+            super::perf::measure("load-rest", || state.persister.finish_load(pending)).map_err(drop)
+        };
+        let (ws, startup, save) = match whole {
+            Ok(ws) => (ws, Startup::Ready, SaveState::Saved),
+            Err(()) => opened(state.persister.load()),
+        };
+        self.usage.set(state.persister.usage());
+        self.copies.set(state.persister.recovery_copies());
+        drop(guard);
+        self.ws.set(ws);
+        if self.startup.get_untracked() != startup {
+            self.startup.set(startup);
+        }
+        if self.save.get_untracked() != save {
+            self.save.set(save);
+        }
+        self.reading.set(false);
+        false
     }
 
     fn inner(&self) -> Rc<RefCell<Inner>> {
@@ -264,6 +366,7 @@ impl Store {
 
     /// Applies a command (recorded for undo) and schedules a save.
     pub fn dispatch(&self, command: Command) -> Result<Outcome, ActionError> {
+        self.read_all();
         if self.read_only() {
             return Err(ActionError::ReadOnly);
         }
@@ -294,6 +397,7 @@ impl Store {
     }
 
     fn step(&self, undo: bool) -> Result<(), ActionError> {
+        self.read_all();
         if self.read_only() {
             return Err(ActionError::ReadOnly);
         }
@@ -391,7 +495,9 @@ impl Store {
             let inner = self.inner();
             let mut guard = inner.borrow_mut();
             let state = &mut *guard;
-            if state.volatile {
+            // A first screen is part of the deals: never written (nothing to write either,
+            // as every change reads the rest first).
+            if state.volatile || state.loading.is_some() {
                 return;
             }
             if std::mem::take(&mut state.wipe_before_save) {
@@ -458,6 +564,11 @@ impl Store {
         let state = &mut *guard;
         if state.volatile || !state.persister.stored_changed() {
             return false;
+        }
+        // What a first screen left to read is another tab's past now: the reload below reads
+        // the whole of what is stored.
+        if state.loading.take().is_some() {
+            self.reading.set(false);
         }
         let had_workspace = self.startup.get_untracked() == Startup::Ready
             && self
@@ -557,6 +668,7 @@ impl Store {
     /// newer-version data, a recovery copy of it is made first (refused when there is no
     /// room). Returns the workspace it replaced.
     pub fn replace(&self, ws: Workspace) -> Result<Workspace, ReplaceError> {
+        self.read_all();
         let inner = self.inner();
         {
             let mut state = inner.borrow_mut();
@@ -642,7 +754,9 @@ impl Store {
             state.dirty = Dirty::default();
             state.pending.clear();
             state.epoch += 1;
+            state.loading = None;
         }
+        self.reading.set(false);
         self.ws.set(Workspace::default());
         self.can_undo.set(false);
         self.can_redo.set(false);

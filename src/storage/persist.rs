@@ -25,6 +25,9 @@ use crate::domain::{Deal, DealId, StageId, Workspace, WorkspaceData};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
+mod first_screen;
+pub use first_screen::{FirstLoad, PendingLoad, FIRST_CARDS};
+
 /// Key of the manifest.
 pub const MANIFEST_KEY: &str = "voronka.workspace";
 /// Prefix of the deal shards: `voronka.deals.<shard>.<revision>.<tab>`.
@@ -55,6 +58,17 @@ struct Manifest {
     /// lineage differs must not replay its changes over it. "" before lineages existed.
     #[serde(default)]
     lineage: String,
+    /// What the board's first screen needs, so that it can be drawn before the shards are
+    /// decoded (absent in manifests of earlier versions: those load whole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first: Option<first_screen::FirstScreen>,
+}
+
+impl Manifest {
+    /// How many deals the columns name.
+    fn deal_count(&self) -> usize {
+        self.columns.iter().map(|(_, ids)| ids.len()).sum()
+    }
 }
 
 /// What needs writing at the next save.
@@ -228,6 +242,8 @@ pub struct Persister {
     blocked: bool,
     /// Units used by keys that are not ours (other apps on the origin), measured at load.
     foreign_units: usize,
+    /// The first screen's cards last written.
+    first_cache: first_screen::FirstCache,
     /// Units used by each of our keys.
     our_units: HashMap<String, usize>,
 }
@@ -262,6 +278,7 @@ impl Persister {
             shard_keys: vec![String::new(); SHARDS as usize],
             blocked: true,
             foreign_units: 0,
+            first_cache: Default::default(),
             our_units: HashMap::new(),
         }
     }
@@ -642,11 +659,14 @@ impl Persister {
         for (shard, key, _) in &tx.written {
             keys[*shard as usize] = key.clone();
         }
+        let columns = ws.columns_in_order();
+        let first = first_screen::FirstScreen::of(ws, &columns, &mut self.first_cache);
         let manifest = Manifest {
             workspace: ws.structure_data(),
-            columns: ws.columns_in_order(),
+            columns,
             shards: keys.clone(),
             lineage: tx.lineage.clone(),
+            first: Some(first),
         };
         let data = serde_json::to_string(&manifest).expect("a manifest always serializes");
         let text = envelope::write_checked(
@@ -764,6 +784,27 @@ fn assemble_from(
     salvage: bool,
     get: impl Fn(&str) -> Option<String>,
 ) -> Result<(Workspace, usize, Vec<String>, String), LoadProblem> {
+    let manifest = parse_manifest(data)?;
+    let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(manifest.deal_count());
+    for shard in 0..SHARDS {
+        match read_shard_into(&manifest.shards, shard, &get, &mut deals, salvage) {
+            Err(_) if salvage => continue,
+            other => other?,
+        }
+    }
+    let Manifest {
+        workspace,
+        columns,
+        shards,
+        lineage,
+        ..
+    } = manifest;
+    let (ws, lost) = build_workspace(workspace, columns, deals, salvage)?;
+    Ok((ws, lost, shards, lineage))
+}
+
+/// The manifest's `data`, parsed.
+fn parse_manifest(data: &str) -> Result<Manifest, LoadProblem> {
     let manifest: Manifest = serde_json::from_str(data).map_err(|_| {
         LoadProblem::Envelope(ReadError::WrongType {
             path: "data".into(),
@@ -772,35 +813,50 @@ fn assemble_from(
     if manifest.shards.len() != SHARDS as usize {
         return Err(LoadProblem::Inconsistent);
     }
-    let count: usize = manifest.columns.iter().map(|(_, ids)| ids.len()).sum();
-    let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(count);
-    for (i, key) in manifest.shards.iter().enumerate() {
-        if key.is_empty() {
-            continue;
-        }
-        let shard = i as u32;
-        let list = get(key)
-            .and_then(|text| codec::unpack(&text).ok())
-            .and_then(read_shard);
-        let Some(list) = list else {
+    Ok(manifest)
+}
+
+/// Reads one shard named by `keys` into `deals`. A deal in the wrong shard or read twice is
+/// refused, or with `salvage` skipped.
+fn read_shard_into(
+    keys: &[String],
+    shard: u32,
+    get: &impl Fn(&str) -> Option<String>,
+    deals: &mut HashMap<DealId, Deal>,
+    salvage: bool,
+) -> Result<(), LoadProblem> {
+    let key = &keys[shard as usize];
+    if key.is_empty() {
+        return Ok(());
+    }
+    let list = get(key)
+        .and_then(|text| codec::unpack(&text).ok())
+        .and_then(read_shard)
+        .ok_or(LoadProblem::Shard(shard))?;
+    for deal in list {
+        if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
             if salvage {
                 continue;
             }
-            return Err(LoadProblem::Shard(shard));
-        };
-        for deal in list {
-            if shard_of(deal.id) != shard || deals.insert(deal.id, deal).is_some() {
-                if salvage {
-                    continue;
-                }
-                return Err(LoadProblem::Inconsistent);
-            }
+            return Err(LoadProblem::Inconsistent);
         }
     }
-    let mut data = manifest.workspace;
+    Ok(())
+}
+
+/// The workspace from the manifest's structure and columns and the deals of every shard;
+/// returns it and the count of deals lost (only with `salvage`: else a deal missing from its
+/// column, or one no column names, is refused).
+fn build_workspace(
+    mut data: WorkspaceData,
+    columns: Vec<(StageId, Vec<DealId>)>,
+    mut deals: HashMap<DealId, Deal>,
+    salvage: bool,
+) -> Result<(Workspace, usize), LoadProblem> {
     data.deals.clear();
+    data.deals.reserve(deals.len());
     let mut lost = 0;
-    for (_, ids) in manifest.columns {
+    for (_, ids) in columns {
         for id in ids {
             match deals.remove(&id) {
                 Some(deal) => data.deals.push(deal),
@@ -818,7 +874,7 @@ fn assemble_from(
     if !salvage {
         let ws =
             Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?;
-        return Ok((ws, 0, manifest.shards, manifest.lineage));
+        return Ok((ws, 0));
     }
     let ws = match Workspace::from_data(data.clone()) {
         Ok(ws) => ws,
@@ -835,7 +891,7 @@ fn assemble_from(
             Workspace::from_data(data).map_err(|e| LoadProblem::Envelope(ReadError::Invalid(e)))?
         }
     };
-    Ok((ws, lost, manifest.shards, manifest.lineage))
+    Ok((ws, lost))
 }
 
 /// A shard's deals: rows, or the JSON array that versions before rows wrote.

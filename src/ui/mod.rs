@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     crate::state::offline::Offline::provide();
     store.attach_browser_events();
     store.request_persistence();
+    store.read_in_slices();
     view! {
         <I18nContextProvider enable_cookie=false>
             <shell::Shell />

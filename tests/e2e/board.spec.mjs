@@ -283,3 +283,68 @@ test('a long column draws a screenful at first and the rest as it scrolls', asyn
   await expect(first.locator('.deal-card')).toHaveCount(total);
   await expect(first.locator('.show-more')).toHaveCount(0);
 });
+
+test('a large board opens on its first screen with whole figures, and an early drag keeps every deal', async ({ page }) => {
+  // What the page showed when its first card appeared.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (!document.querySelector('.deal-card')) return;
+      const first = document.querySelector('.column');
+      window.__first = {
+        busy: document.querySelector('.board-view')?.getAttribute('aria-busy'),
+        stats: first.querySelector('[data-testid=column-stats]').textContent,
+        cards: first.querySelectorAll('.deal-card').length,
+      };
+      obs.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await open(page, 'data');
+  await page.reload();
+  await start(page, 'demo');
+  // The demo with 2,400 more deals over the stages of its first direction.
+  const { exportText, importFile, count } = await import('./helpers.mjs');
+  const file = JSON.parse((await exportText(page)).text);
+  const data = file.data;
+  const direction = data.directions[0];
+  const open_ = direction.stages.filter((s) => s.kind === 'Open');
+  // Copies of a deal of each of the first two stages, in the same stage.
+  const models = open_.slice(0, 2).map((s) => data.deals.find((d) => d.stage === s.id));
+  expect(models.every(Boolean)).toBe(true);
+  const bulk = Array.from({ length: 2400 }, (_, i) => ({
+    ...models[i % 2], id: data.next_id + i, title: `Bulk deal ${i + 1}`,
+  }));
+  data.deals.push(...bulk);
+  data.next_id += bulk.length;
+  const total = data.deals.length;
+  const inStage = (s) => data.deals.filter((d) => d.stage === s.id).length;
+  await importFile(page, 'large.json', JSON.stringify(file));
+  await page.click('[data-action=confirm-import]');
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+  await page.click('.nav-link[data-view=board]');
+  await page.getByTestId('direction-picker').selectOption(String(direction.id));
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+
+  await page.reload();
+  await page.waitForSelector('.deal-card');
+  const first = await page.evaluate(() => window.__first);
+  expect(first.busy).toBe('true');
+  // The first column's figures are the whole column's before its deals are all read.
+  const digits = (text) => Number(text.split('·')[0].replace(/[^0-9]/g, ''));
+  expect(digits(first.stats)).toBe(inStage(open_[0]));
+  expect(first.cards).toBeGreaterThanOrEqual(12);
+
+  // A drag straight away: the first card of the second column to the top of the first.
+  const moved = await column(page, 1).locator('.deal-title').first().textContent();
+  await drag(page, column(page, 1).locator('.deal-card').first(), column(page, 0).locator('.deal-card').first());
+  await expect(column(page, 0).locator('.deal-title').first()).toHaveText(moved);
+  await expect(page.locator('.board-view')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(column(page, 0).getByTestId('column-stats')).toHaveText(new RegExp(`^${(inStage(open_[0]) + 1).toLocaleString('en-US')} ·`));
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Every deal is still there, in this page and after a reload.
+  await page.reload();
+  await expect(column(page, 0).locator('.deal-title').first()).toHaveText(moved);
+  await expect(column(page, 1).getByTestId('column-stats')).toHaveText(new RegExp(`^${(inStage(open_[1]) - 1).toLocaleString('en-US')} ·`));
+  await page.click('.nav-link[data-view=data]');
+  expect(await count(page, 'deals')).toBe(total);
+});

@@ -116,6 +116,8 @@ pub fn Column(stage: StageId) -> impl IntoView {
         .to_string()
     };
     let on_scroll = move |ev: leptos::ev::Event| {
+        // A wheel scrolls without a pointerdown: the next page needs every deal read.
+        store.read_all();
         let el: web_sys::Element = event_target(&ev);
         if el.scroll_top() + el.client_height() + 300 >= el.scroll_height() && hidden() > 0 {
             limit.update(|l| *l += PAGE);

@@ -241,8 +241,16 @@ pub fn BoardView() -> impl IntoView {
         })
     };
 
+    // The board may show its first screen before every deal is read (`Store::read_in_slices`):
+    // whatever the user starts on it (a click, a drag, a key, a filter) reads the rest first.
     view! {
-        <section class="board-view" data-view="board">
+        <section
+            class="board-view"
+            data-view="board"
+            aria-busy=move || store.reading.get().then_some("true")
+            on:pointerdown:capture=move |_| store.read_all()
+            on:keydown:capture=move |_| store.read_all()
+        >
             <h1 class="view-title visually-hidden">{t!(i18n, views.board_title)}</h1>
             <toolbar::Toolbar />
             <toolbar::Totals />
@@ -271,15 +279,19 @@ fn OpenDialog() -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let close = Callback::new(move |_| ctx.dialog.set(None));
     move || {
-        ctx.dialog.get().map(|d| match d {
-            BoardDialog::Editor(target) => {
-                view! { <DealEditor target=target on_close=close /> }.into_any()
-            }
-            BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
-            BoardDialog::ConfirmTask(mv, stage) => {
-                view! { <dialogs::ConfirmTask mv=mv stage=stage /> }.into_any()
-            }
-            BoardDialog::LossReason(mv) => view! { <dialogs::LossReason mv=mv /> }.into_any(),
-        })
+        // A dialog reads the columns (positions, counts): every deal first.
+        ctx.dialog
+            .get()
+            .inspect(|_| ctx.store.read_all())
+            .map(|d| match d {
+                BoardDialog::Editor(target) => {
+                    view! { <DealEditor target=target on_close=close /> }.into_any()
+                }
+                BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
+                BoardDialog::ConfirmTask(mv, stage) => {
+                    view! { <dialogs::ConfirmTask mv=mv stage=stage /> }.into_any()
+                }
+                BoardDialog::LossReason(mv) => view! { <dialogs::LossReason mv=mv /> }.into_any(),
+            })
     }
 }

@@ -87,29 +87,26 @@ pub fn Shell() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // Every view but the board's first screen needs every deal read.
+    let open_view = move |v: View| {
+        if v != View::Board {
+            store.read_all();
+        }
+        set_view.set(v);
+    };
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_view.set(View::opened_by(&current_hash(), has_deals()));
+        open_view(View::opened_by(&current_hash(), has_deals()));
     });
     on_cleanup(move || handle.remove());
     // A click in the navigation switches the view in its own task; the address follows by
-    // `pushState`, which fires no `hashchange` (that event comes a frame later, after a paint
-    // of the old view). Back and Forward still fire it.
+    // `pushState` in the next task (it fires no `hashchange`, and costs a few milliseconds the
+    // new view should not wait for). Back and Forward still fire `hashchange`.
     let navigate = Callback::new(move |v: View| {
         if current_hash() == v.hash() {
             return;
         }
-        let pushed = window()
-            .history()
-            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(v.hash())));
-        match pushed {
-            Ok(()) => set_view.set(v),
-            // No history API: the hash, and the view follows its hashchange.
-            Err(_) => {
-                if window().location().set_hash(v.hash()).is_err() {
-                    set_view.set(v);
-                }
-            }
-        }
+        open_view(v);
+        set_timeout(move || follow_in_address(v), std::time::Duration::ZERO);
     });
 
     view! {
@@ -134,5 +131,20 @@ pub fn Shell() -> impl IntoView {
             }}
         </main>
         <footer class="footer">{t!(i18n, footer)}</footer>
+    }
+}
+
+/// Puts a view opened by the navigation into the address and the history (`pushState`), or, in
+/// a browser without the history API, into the hash.
+fn follow_in_address(v: View) {
+    if current_hash() == v.hash() {
+        return;
+    }
+    let pushed = window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(v.hash())));
+    if pushed.is_err() {
+        // The view is already shown: at worst the address stays behind, nothing to report.
+        window().location().set_hash(v.hash()).ok();
     }
 }

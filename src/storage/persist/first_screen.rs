@@ -1,0 +1,175 @@
+//! The board's first screen before the rest of the deals.
+//!
+//! Every manifest carries the first [`FIRST_CARDS`] deals of each column (packed like a
+//! shard) and each stage's count and sum. A tab opening on the board builds a workspace of
+//! just those ([`Workspace::first_screen`]) and draws it, then reads the shards a slice at a
+//! time ([`Persister::continue_load`]); the store reads whatever is left before any command,
+//! save or other view, so the domain never acts on part of the deals.
+
+use super::{
+    build_workspace, codec, envelope, parse_manifest, read_shard_into, rows, LoadProblem, Loaded,
+    Persister, MANIFEST_KEY, SHARDS,
+};
+use crate::domain::{Deal, DealId, Money, StageId, StageTally, Workspace, WorkspaceData};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Deals of each column the manifest carries: what a column shows at first on a screen up to
+/// 1,080 px high (the board draws a screen's height of cards and four more).
+pub const FIRST_CARDS: usize = 16;
+
+/// The manifest's part for the first screen.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(super) struct FirstScreen {
+    /// The first [`FIRST_CARDS`] deals of every column, in the manifest's column order, as
+    /// packed rows.
+    cards: String,
+    /// Every stage holding deals: its id, count and sum.
+    tallies: Vec<(StageId, usize, Money)>,
+}
+
+/// The cards last written, so that a save whose change is further down a column writes them
+/// again without encoding them again.
+#[derive(Default)]
+pub(super) struct FirstCache {
+    deals: Vec<Deal>,
+    cards: String,
+}
+
+impl FirstScreen {
+    /// The first screen of `ws`, whose columns in order are `columns`.
+    pub(super) fn of(
+        ws: &Workspace,
+        columns: &[(StageId, Vec<DealId>)],
+        cache: &mut FirstCache,
+    ) -> FirstScreen {
+        let deals: Vec<&Deal> = columns
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().take(FIRST_CARDS))
+            .filter_map(|&id| ws.deal(id))
+            .collect();
+        let unchanged = cache.deals.len() == deals.len()
+            && cache.deals.iter().zip(&deals).all(|(a, b)| a == *b);
+        if !unchanged || cache.cards.is_empty() {
+            cache.cards = codec::pack(&rows::encode(&deals));
+            cache.deals = deals.into_iter().cloned().collect();
+        }
+        let mut tallies: Vec<_> = ws
+            .tallies()
+            .iter()
+            .map(|(&stage, t)| (stage, t.count, t.sum))
+            .collect();
+        tallies.sort_unstable_by_key(|t| t.0);
+        FirstScreen {
+            cards: cache.cards.clone(),
+            tallies,
+        }
+    }
+}
+
+/// How the stored workspace opens.
+#[derive(Debug)]
+pub enum FirstLoad {
+    /// Read whole: nothing stored, a manifest of an earlier version, or something the whole
+    /// load has to judge (another tab's save in between, damage, a newer version).
+    Whole(Loaded),
+    /// The first screen now; the rest to read with [`Persister::continue_load`].
+    First(Box<Workspace>, PendingLoad),
+}
+
+/// The deals still to read after a first screen.
+#[derive(Debug)]
+pub struct PendingLoad {
+    structure: WorkspaceData,
+    columns: Vec<(StageId, Vec<DealId>)>,
+    keys: Vec<String>,
+    next: u32,
+    deals: HashMap<DealId, Deal>,
+}
+
+impl PendingLoad {
+    /// Whether every shard is read (then [`Persister::finish_load`]).
+    pub fn is_read(&self) -> bool {
+        self.next >= SHARDS
+    }
+}
+
+impl Persister {
+    /// Opens the stored workspace by its first screen when the manifest carries one, else
+    /// whole (as [`Persister::load`]).
+    pub fn load_first(&mut self) -> FirstLoad {
+        match self.read_first() {
+            Some((ws, pending)) => FirstLoad::First(Box::new(ws), pending),
+            None => FirstLoad::Whole(self.load()),
+        }
+    }
+
+    /// The first screen, if the manifest has one that agrees with its columns.
+    fn read_first(&mut self) -> Option<(Workspace, PendingLoad)> {
+        let text = self.kv.get(MANIFEST_KEY)?;
+        let (meta, data) = envelope::read_raw(&text).ok()?;
+        let mut manifest = parse_manifest(&data).ok()?;
+        let first = manifest.first.take()?;
+        let cards = rows::decode(&codec::unpack(&first.cards).ok()?).ok()?;
+        let named = manifest
+            .columns
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().take(FIRST_CARDS).copied());
+        if !cards.iter().map(|d| d.id).eq(named) {
+            return None;
+        }
+        let counts: HashMap<StageId, usize> = first
+            .tallies
+            .iter()
+            .map(|&(s, count, _)| (s, count))
+            .collect();
+        let agree = manifest
+            .columns
+            .iter()
+            .all(|(s, ids)| counts.get(s).copied().unwrap_or(0) == ids.len());
+        let nonempty = manifest.columns.iter().filter(|(_, ids)| !ids.is_empty());
+        if !agree || nonempty.count() != counts.len() {
+            return None;
+        }
+        let mut shown = manifest.workspace.clone();
+        shown.deals = cards;
+        let tallies = first
+            .tallies
+            .iter()
+            .map(|&(stage, count, sum)| (stage, StageTally { count, sum }));
+        let ws = Workspace::first_screen(shown, tallies).ok()?;
+        self.measure();
+        self.blocked = false;
+        self.revision = meta.revision;
+        self.lineage = Some(manifest.lineage);
+        self.shard_keys = manifest.shards.clone();
+        let pending = PendingLoad {
+            deals: HashMap::with_capacity(manifest.columns.iter().map(|(_, i)| i.len()).sum()),
+            structure: manifest.workspace,
+            columns: manifest.columns,
+            keys: manifest.shards,
+            next: 0,
+        };
+        Some((ws, pending))
+    }
+
+    /// Reads the next shard of a pending load. An error means the stored data moved on
+    /// (another tab saved and removed a shard) or is damaged: load it whole to learn which.
+    pub fn continue_load(&self, pending: &mut PendingLoad) -> Result<(), LoadProblem> {
+        if pending.is_read() {
+            return Ok(());
+        }
+        let get = |key: &str| self.kv.get(key);
+        let shard = pending.next;
+        pending.next += 1;
+        read_shard_into(&pending.keys, shard, &get, &mut pending.deals, false)
+    }
+
+    /// The whole workspace of a pending load whose every shard was read.
+    pub fn finish_load(&self, pending: PendingLoad) -> Result<Workspace, LoadProblem> {
+        if !pending.is_read() {
+            return Err(LoadProblem::Inconsistent);
+        }
+        build_workspace(pending.structure, pending.columns, pending.deals, false).map(|(ws, _)| ws)
+    }
+}
