@@ -1,7 +1,7 @@
 //! The board's first screen before the rest of the deals.
 //!
-//! Every manifest carries the first [`FIRST_CARDS`] deals of each column (packed like a
-//! shard) and each stage's count and sum. A tab opening on the board builds a workspace of
+//! Every manifest carries the first [`FIRST_CARDS`] deals of each column (each column's packed
+//! like a shard) and each stage's count and sum. A tab opening on the board builds a workspace of
 //! just those ([`Workspace::first_screen`]) and draws it, then reads the shards a slice at a
 //! time ([`Persister::continue_load`]); the store reads whatever is left before any command,
 //! save or other view, so the domain never acts on part of the deals.
@@ -21,20 +21,17 @@ pub const FIRST_CARDS: usize = 16;
 /// The manifest's part for the first screen.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct FirstScreen {
-    /// The first [`FIRST_CARDS`] deals of every column, in the manifest's column order, as
-    /// packed rows.
-    cards: String,
+    /// For each of the manifest's columns, in its order, the column's first [`FIRST_CARDS`]
+    /// deals as packed rows ("" for an empty column).
+    cards: Vec<String>,
     /// Every stage holding deals: its id, count and sum.
     tallies: Vec<(StageId, usize, Money)>,
 }
 
-/// The cards last written, so that a save whose change is further down a column writes them
-/// again without encoding them again.
+/// Each column's cards last written, so that a save packs again only the columns whose first
+/// cards changed (a move: two columns of 16 deals, not every column's).
 #[derive(Default)]
-pub(super) struct FirstCache {
-    deals: Vec<Deal>,
-    cards: String,
-}
+pub(super) struct FirstCache(HashMap<StageId, (Vec<Deal>, String)>);
 
 impl FirstScreen {
     /// The first screen of `ws`, whose columns in order are `columns`.
@@ -43,27 +40,64 @@ impl FirstScreen {
         columns: &[(StageId, Vec<DealId>)],
         cache: &mut FirstCache,
     ) -> FirstScreen {
-        let deals: Vec<&Deal> = columns
+        let mut packed = HashMap::with_capacity(columns.len());
+        let cards = columns
             .iter()
-            .flat_map(|(_, ids)| ids.iter().take(FIRST_CARDS))
-            .filter_map(|&id| ws.deal(id))
+            .map(|(stage, ids)| {
+                let deals: Vec<&Deal> = ids
+                    .iter()
+                    .take(FIRST_CARDS)
+                    .filter_map(|&id| ws.deal(id))
+                    .collect();
+                if deals.is_empty() {
+                    return String::new();
+                }
+                let (kept, text) = cache.0.remove(stage).unwrap_or_default();
+                let unchanged =
+                    kept.len() == deals.len() && kept.iter().zip(&deals).all(|(a, b)| a == *b);
+                let entry = if unchanged {
+                    (kept, text)
+                } else {
+                    let text = codec::pack(&rows::encode(&deals));
+                    (deals.into_iter().cloned().collect(), text)
+                };
+                let text = entry.1.clone();
+                packed.insert(*stage, entry);
+                text
+            })
             .collect();
-        let unchanged = cache.deals.len() == deals.len()
-            && cache.deals.iter().zip(&deals).all(|(a, b)| a == *b);
-        if !unchanged || cache.cards.is_empty() {
-            cache.cards = codec::pack(&rows::encode(&deals));
-            cache.deals = deals.into_iter().cloned().collect();
-        }
+        cache.0 = packed;
         let mut tallies: Vec<_> = ws
             .tallies()
             .iter()
             .map(|(&stage, t)| (stage, t.count, t.sum))
             .collect();
         tallies.sort_unstable_by_key(|t| t.0);
-        FirstScreen {
-            cards: cache.cards.clone(),
-            tallies,
+        FirstScreen { cards, tallies }
+    }
+
+    /// The deals it carries, in column order, if each column's are exactly its first
+    /// [`FIRST_CARDS`] as `columns` names them.
+    fn deals(&self, columns: &[(StageId, Vec<DealId>)]) -> Option<Vec<Deal>> {
+        if self.cards.len() != columns.len() {
+            return None;
         }
+        let mut out = Vec::new();
+        for (text, (_, ids)) in self.cards.iter().zip(columns) {
+            let named = &ids[..ids.len().min(FIRST_CARDS)];
+            if text.is_empty() {
+                if !named.is_empty() {
+                    return None;
+                }
+                continue;
+            }
+            let deals = rows::decode(&codec::unpack(text).ok()?).ok()?;
+            if !deals.iter().map(|d| d.id).eq(named.iter().copied()) {
+                return None;
+            }
+            out.extend(deals);
+        }
+        Some(out)
     }
 }
 
@@ -110,14 +144,7 @@ impl Persister {
         let (meta, data) = envelope::read_raw(&text).ok()?;
         let mut manifest = parse_manifest(&data).ok()?;
         let first = manifest.first.take()?;
-        let cards = rows::decode(&codec::unpack(&first.cards).ok()?).ok()?;
-        let named = manifest
-            .columns
-            .iter()
-            .flat_map(|(_, ids)| ids.iter().take(FIRST_CARDS).copied());
-        if !cards.iter().map(|d| d.id).eq(named) {
-            return None;
-        }
+        let cards = first.deals(&manifest.columns)?;
         let counts: HashMap<StageId, usize> = first
             .tallies
             .iter()
