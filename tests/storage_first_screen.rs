@@ -160,3 +160,71 @@ fn nothing_stored_and_small_workspaces_open_as_usual() {
     assert_eq!(shown, ws);
     assert_eq!(read_rest(&p, pending), Ok(ws));
 }
+
+#[test]
+fn every_save_keeps_the_first_screen_equal_to_the_columns_heads() {
+    // Moves within and across columns and edits, each saved with only what it touched: the
+    // first screen a new tab reads is always the workspace's, though a save packs again only
+    // the columns whose first cards changed.
+    let mut ws = demo(600);
+    let kv = saved(&ws);
+    let mut p = Persister::new(Box::new(kv.clone()));
+    p.load();
+    let all = stages(&ws);
+    let mut seed = 7u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    let mut applied = 0;
+    for step in 0..200 {
+        let from = all[next(all.len())];
+        let len = ws.column(from).len().min(FIRST_CARDS + 4);
+        let Some(&deal) = ws.column(from).get(next(len)) else {
+            continue;
+        };
+        let command = if step % 3 == 0 {
+            let mut draft = ws.deal(deal).unwrap().draft();
+            draft.title = format!("Step {step}");
+            Command::EditDeal { deal, draft }
+        } else {
+            let direction = ws.deal(deal).unwrap().direction;
+            let targets: Vec<StageId> = ws
+                .direction(direction)
+                .unwrap()
+                .stages
+                .iter()
+                .map(|s| s.id)
+                .collect();
+            let to = targets[next(targets.len())];
+            Command::MoveDeal {
+                deal,
+                to_stage: to,
+                index: next(FIRST_CARDS + 2),
+                confirm_unfinished: true,
+                loss_reason: ws.loss_reasons().first().cloned(),
+                at: now(),
+            }
+        };
+        let Ok((_, log)) = ws.apply_logged(&command) else {
+            continue;
+        };
+        applied += 1;
+        let mut dirty = Dirty::default();
+        dirty.add_deals(log.touched_deals());
+        p.save(&ws, &dirty, T.into()).unwrap();
+        let mut reader = Persister::new(Box::new(kv.clone()));
+        let (shown, _) = first(&mut reader);
+        for stage in &all {
+            let head = &ws.column(*stage)[..ws.column(*stage).len().min(FIRST_CARDS)];
+            assert_eq!(shown.column(*stage), head, "step {step}");
+            for id in head {
+                assert_eq!(shown.deal(*id), ws.deal(*id), "step {step}");
+            }
+            assert_eq!(shown.column_tally(*stage), ws.column_tally(*stage));
+        }
+    }
+    assert!(applied > 60, "{applied} changes saved");
+}

@@ -78,6 +78,8 @@ pub struct Dirty {
     pub all: bool,
     /// Shards with changed deals.
     pub shards: BTreeSet<u32>,
+    /// The changed deals themselves (the first screen packs again only columns showing one).
+    pub deals: BTreeSet<DealId>,
     /// The workspace was replaced wholesale: the save starts a new lineage.
     pub replaced: bool,
 }
@@ -102,7 +104,10 @@ impl Dirty {
 
     /// Marks the shards of these deals.
     pub fn add_deals(&mut self, deals: impl IntoIterator<Item = DealId>) {
-        self.shards.extend(deals.into_iter().map(shard_of));
+        for deal in deals {
+            self.shards.insert(shard_of(deal));
+            self.deals.insert(deal);
+        }
     }
 
     /// Whether anything waits to be written.
@@ -211,6 +216,8 @@ pub struct SaveTx {
     revision: u64,
     lineage: String,
     shards: BTreeSet<u32>,
+    /// Deals changed since the last save; `None`: possibly every deal.
+    changed: Option<BTreeSet<DealId>>,
     saved_at: String,
     /// (shard, key, units) of every shard written so far.
     written: Vec<(u32, String, usize)>,
@@ -432,9 +439,10 @@ impl Persister {
         salvage: bool,
     ) -> Result<(Workspace, usize, String), LoadProblem> {
         let get = |key: &str| self.kv.get(key);
-        let (ws, lost, manifest_shards, lineage) = assemble_from(data, salvage, get)?;
+        let (ws, lost, manifest_shards, lineage, cache) = assemble_from(data, salvage, get)?;
         if !salvage {
             self.shard_keys = manifest_shards;
+            self.first_cache = cache;
         }
         Ok((ws, lost, lineage))
     }
@@ -592,6 +600,8 @@ impl Persister {
             revision,
             lineage,
             shards,
+            changed: (!dirty.all && !dirty.replaced && self.lineage.is_some())
+                .then(|| dirty.deals.clone()),
             saved_at,
             written: Vec::new(),
         })
@@ -660,7 +670,8 @@ impl Persister {
             keys[*shard as usize] = key.clone();
         }
         let columns = ws.columns_in_order();
-        let first = first_screen::FirstScreen::of(ws, &columns, &mut self.first_cache);
+        let first =
+            first_screen::FirstScreen::of(ws, &columns, tx.changed.as_ref(), &mut self.first_cache);
         let manifest = Manifest {
             workspace: ws.structure_data(),
             columns,
@@ -771,20 +782,25 @@ impl Persister {
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_string)
         };
-        let (workspace, lost, _, _) = assemble_from(&data, true, get)?;
+        let (workspace, lost, ..) = assemble_from(&data, true, get)?;
         Ok(Salvaged { workspace, lost })
     }
 }
 
 /// The workspace from a manifest's data and a way to read its shards; with `salvage`, what
 /// cannot be read is counted instead of refused. Returns it, the count of deals lost, the
-/// manifest's shard keys and its lineage.
+/// manifest's shard keys, its lineage and its first screen's cards for the next save.
 fn assemble_from(
     data: &str,
     salvage: bool,
     get: impl Fn(&str) -> Option<String>,
-) -> Result<(Workspace, usize, Vec<String>, String), LoadProblem> {
+) -> Result<Assembled, LoadProblem> {
     let manifest = parse_manifest(data)?;
+    let cache = manifest
+        .first
+        .as_ref()
+        .map(|first| first_screen::FirstCache::of_manifest(&manifest.columns, first))
+        .unwrap_or_default();
     let mut deals: HashMap<DealId, Deal> = HashMap::with_capacity(manifest.deal_count());
     for shard in 0..SHARDS {
         match read_shard_into(&manifest.shards, shard, &get, &mut deals, salvage) {
@@ -800,8 +816,17 @@ fn assemble_from(
         ..
     } = manifest;
     let (ws, lost) = build_workspace(workspace, columns, deals, salvage)?;
-    Ok((ws, lost, shards, lineage))
+    Ok((ws, lost, shards, lineage, cache))
 }
+
+/// What [`assemble_from`] returns.
+type Assembled = (
+    Workspace,
+    usize,
+    Vec<String>,
+    String,
+    first_screen::FirstCache,
+);
 
 /// The manifest's `data`, parsed.
 fn parse_manifest(data: &str) -> Result<Manifest, LoadProblem> {

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::domain::{Deal, DealId, Money, StageId, StageTally, Workspace, WorkspaceData};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// Deals of each column the manifest carries: what a column shows at first on a screen up to
 /// 1,080 px high (the board draws a screen's height of cards and four more).
@@ -28,41 +28,61 @@ pub(super) struct FirstScreen {
     tallies: Vec<(StageId, usize, Money)>,
 }
 
-/// Each column's cards last written, so that a save packs again only the columns whose first
-/// cards changed (a move: two columns of 16 deals, not every column's).
+/// Each column's cards last written (its first deals' ids and their packed text), so that a
+/// save packs again only the columns whose first cards changed: a move two columns of 16
+/// deals, not every column's. Filled by a load from the manifest's own first screen.
 #[derive(Default)]
-pub(super) struct FirstCache(HashMap<StageId, (Vec<Deal>, String)>);
+pub(super) struct FirstCache(HashMap<StageId, (Vec<DealId>, String)>);
+
+impl FirstCache {
+    /// The cache of a manifest just read: its columns' first ids and their texts.
+    pub(super) fn of_manifest(
+        columns: &[(StageId, Vec<DealId>)],
+        first: &FirstScreen,
+    ) -> FirstCache {
+        if first.cards.len() != columns.len() {
+            return FirstCache::default();
+        }
+        let entries = columns
+            .iter()
+            .zip(&first.cards)
+            .map(|((stage, ids), text)| {
+                let head = ids.iter().take(FIRST_CARDS).copied().collect();
+                (*stage, (head, text.clone()))
+            });
+        FirstCache(entries.collect())
+    }
+}
 
 impl FirstScreen {
-    /// The first screen of `ws`, whose columns in order are `columns`.
+    /// The first screen of `ws`, whose columns in order are `columns`; `changed`: the deals
+    /// changed since the cache was filled (`None`: any may have).
     pub(super) fn of(
         ws: &Workspace,
         columns: &[(StageId, Vec<DealId>)],
+        changed: Option<&BTreeSet<DealId>>,
         cache: &mut FirstCache,
     ) -> FirstScreen {
         let mut packed = HashMap::with_capacity(columns.len());
         let cards = columns
             .iter()
             .map(|(stage, ids)| {
-                let deals: Vec<&Deal> = ids
-                    .iter()
-                    .take(FIRST_CARDS)
-                    .filter_map(|&id| ws.deal(id))
-                    .collect();
-                if deals.is_empty() {
-                    return String::new();
-                }
-                let (kept, text) = cache.0.remove(stage).unwrap_or_default();
-                let unchanged =
-                    kept.len() == deals.len() && kept.iter().zip(&deals).all(|(a, b)| a == *b);
-                let entry = if unchanged {
-                    (kept, text)
-                } else {
-                    let text = codec::pack(&rows::encode(&deals));
-                    (deals.into_iter().cloned().collect(), text)
+                let head = &ids[..ids.len().min(FIRST_CARDS)];
+                let kept = cache.0.remove(stage).filter(|(ids, _)| {
+                    ids == head && changed.is_some_and(|c| !head.iter().any(|id| c.contains(id)))
+                });
+                let text = match kept {
+                    Some((_, text)) => text,
+                    None => {
+                        let deals: Vec<&Deal> = head.iter().filter_map(|&id| ws.deal(id)).collect();
+                        if deals.is_empty() {
+                            String::new()
+                        } else {
+                            codec::pack(&rows::encode(&deals))
+                        }
+                    }
                 };
-                let text = entry.1.clone();
-                packed.insert(*stage, entry);
+                packed.insert(*stage, (head.to_vec(), text.clone()));
                 text
             })
             .collect();
@@ -145,6 +165,7 @@ impl Persister {
         let mut manifest = parse_manifest(&data).ok()?;
         let first = manifest.first.take()?;
         let cards = first.deals(&manifest.columns)?;
+        let cache = FirstCache::of_manifest(&manifest.columns, &first);
         let counts: HashMap<StageId, usize> = first
             .tallies
             .iter()
@@ -170,6 +191,7 @@ impl Persister {
         self.revision = meta.revision;
         self.lineage = Some(manifest.lineage);
         self.shard_keys = manifest.shards.clone();
+        self.first_cache = cache;
         let pending = PendingLoad {
             deals: HashMap::with_capacity(manifest.columns.iter().map(|(_, i)| i.len()).sum()),
             structure: manifest.workspace,
