@@ -8,7 +8,9 @@ use voronka::domain::demo::{generate, DemoConfig};
 use voronka::domain::*;
 use voronka::storage::envelope::{self, ReadError};
 use voronka::storage::kv::{KeyValue, MemoryKv, QUOTA_UNITS};
-use voronka::storage::persist::{Dirty, LoadProblem, Loaded, Persister, SaveError, MANIFEST_KEY};
+use voronka::storage::persist::{
+    Dirty, LoadProblem, Loaded, Persister, SaveError, FIRST_CARDS, MANIFEST_KEY,
+};
 
 fn demo(deals: usize) -> Workspace {
     generate(&DemoConfig {
@@ -168,7 +170,7 @@ fn shards_written_as_json_by_earlier_versions_still_load() {
     let shards: Vec<String> = kv
         .keys()
         .into_iter()
-        .filter(|k| k.starts_with("voronka.deals."))
+        .filter(|k| k.starts_with("voronka.deals.") && !k.starts_with("voronka.deals.s"))
         .collect();
     assert_eq!(shards.len(), 32);
     for key in &shards {
@@ -190,14 +192,48 @@ fn shards_written_as_json_by_earlier_versions_still_load() {
 
 #[test]
 fn a_change_rewrites_only_its_shard() {
-    let (kv, mut p, mut ws) = saved_demo(300);
+    let (kv, mut p, mut ws) = saved_demo(1_000);
+    let new_keys = |before: &[String]| -> Vec<String> {
+        kv.keys()
+            .into_iter()
+            .filter(|k| !before.contains(k))
+            .collect()
+    };
+    // A deal below its column's first screen: one new shard key.
     let before = kv.keys();
-    let deal = ws.deals().find(|d| d.closed_at.is_none()).unwrap().id;
+    let deal = ws
+        .deals()
+        .find(|d| d.closed_at.is_none() && ws.position(d.id).unwrap() >= FIRST_CARDS)
+        .unwrap()
+        .id;
     edit_and_save(&mut p, &mut ws, deal, |d| d.title = "Новое название".into());
-    let after = kv.keys();
-    let changed: Vec<_> = after.iter().filter(|k| !before.contains(k)).collect();
-    assert_eq!(changed.len(), 1, "one new shard key: {changed:?}");
-    assert_eq!(before.len(), after.len(), "the replaced shard key is gone");
+    assert_eq!(
+        new_keys(&before).len(),
+        1,
+        "one new shard key: {:?}",
+        new_keys(&before)
+    );
+    assert_eq!(
+        before.len(),
+        kv.keys().len(),
+        "the replaced shard key is gone"
+    );
+    // A deal on its column's first screen: its shard and its column's first cards.
+    let before = kv.keys();
+    let deal = ws.column(ws.deal(deal).unwrap().stage)[0];
+    edit_and_save(&mut p, &mut ws, deal, |d| {
+        d.title = "На первом экране".into()
+    });
+    let added = new_keys(&before);
+    assert_eq!(added.len(), 2, "{added:?}");
+    assert_eq!(
+        added
+            .iter()
+            .filter(|k| k.starts_with("voronka.deals.s"))
+            .count(),
+        1
+    );
+    assert_eq!(before.len(), kv.keys().len(), "the replaced keys are gone");
     assert_eq!(ready(&mut persister(&kv)), ws);
 }
 

@@ -211,12 +211,21 @@ fn two_tabs_saving_at_once_never_make_the_data_unreadable_in_any_interleaving() 
         );
         assert_eq!(back.deal_count(), 40);
         // Nothing is left behind but what the manifest names.
-        let shards = kv
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(SHARD_PREFIX))
-            .count();
-        assert!(shards <= 32, "{shards} shard keys after {schedule:?}");
+        let keys = kv.keys();
+        let ours = keys.iter().filter(|k| k.starts_with(SHARD_PREFIX));
+        let (first, shards): (Vec<_>, Vec<_>) =
+            ours.partition(|k| k.starts_with(&format!("{SHARD_PREFIX}s")));
+        assert!(
+            shards.len() <= 32,
+            "{} shard keys after {schedule:?}",
+            shards.len()
+        );
+        let columns = back.directions().map(|d| d.stages.len()).sum::<usize>();
+        assert!(
+            first.len() <= columns,
+            "{} first-screen keys for {columns} columns after {schedule:?}",
+            first.len()
+        );
     }
 }
 

@@ -30,7 +30,8 @@ pub use first_screen::{FirstLoad, PendingLoad, FIRST_CARDS};
 
 /// Key of the manifest.
 pub const MANIFEST_KEY: &str = "voronka.workspace";
-/// Prefix of the deal shards: `voronka.deals.<shard>.<revision>.<tab>`.
+/// Prefix of the deal shards, `voronka.deals.<shard>.<revision>.<tab>`, and of the first
+/// screen's columns, `voronka.deals.s<stage>.<revision>.<tab>`.
 pub const SHARD_PREFIX: &str = "voronka.deals.";
 /// Prefix of the recovery copies: `voronka.backup.<time>`. Never removed but by the user. The
 /// one copy of earlier versions, `voronka.backup.unreadable`, has the prefix and is listed too.
@@ -221,6 +222,10 @@ pub struct SaveTx {
     saved_at: String,
     /// (shard, key, units) of every shard written so far.
     written: Vec<(u32, String, usize)>,
+    /// The first screen's column keys written so far, with their units.
+    first_written: Vec<(String, usize)>,
+    /// The first screen to name in the manifest, and the cache it leaves once committed.
+    first: Option<(first_screen::FirstScreen, first_screen::FirstCache)>,
 }
 
 /// The head of the stored manifest: what the check of a save compares.
@@ -528,7 +533,11 @@ impl Persister {
         {
             return;
         }
-        let live: BTreeSet<&String> = self.shard_keys.iter().collect();
+        let live: BTreeSet<&String> = self
+            .shard_keys
+            .iter()
+            .chain(self.first_cache.keys())
+            .collect();
         for key in self.kv.keys() {
             if !key.starts_with(SHARD_PREFIX) || live.contains(&key) {
                 continue;
@@ -550,6 +559,7 @@ impl Persister {
             }
         }
         self.shard_keys = vec![String::new(); SHARDS as usize];
+        self.first_cache = Default::default();
         self.lineage = None;
         self.blocked = false;
         self.measure();
@@ -604,6 +614,8 @@ impl Persister {
                 .then(|| dirty.deals.clone()),
             saved_at,
             written: Vec::new(),
+            first_written: Vec::new(),
+            first: None,
         })
     }
 
@@ -633,7 +645,7 @@ impl Persister {
             let size = units(&key) + units(&packed);
             tx.written.push((*shard, key, size));
         }
-        Ok(())
+        self.write_first(tx, ws)
     }
 
     /// Removes the shards a failed save wrote (unique to it: nothing else names them).
@@ -643,10 +655,13 @@ impl Persister {
                 self.kv.remove(key);
             }
         }
+        for (key, _) in &tx.first_written {
+            self.kv.remove(key);
+        }
     }
 
     /// Step 3: checks again, writes the manifest and reads it back.
-    pub fn commit(&mut self, tx: SaveTx, ws: &Workspace) -> Result<u64, SaveError> {
+    pub fn commit(&mut self, mut tx: SaveTx, ws: &Workspace) -> Result<u64, SaveError> {
         let replacing = self.lineage.as_deref() != Some(tx.lineage.as_str());
         let checked = if replacing {
             // Only another replacement racing this one (without the lock) is refused.
@@ -669,15 +684,13 @@ impl Persister {
         for (shard, key, _) in &tx.written {
             keys[*shard as usize] = key.clone();
         }
-        let columns = ws.columns_in_order();
-        let first =
-            first_screen::FirstScreen::of(ws, &columns, tx.changed.as_ref(), &mut self.first_cache);
+        let (first, first_cache) = tx.first.take().unzip();
         let manifest = Manifest {
             workspace: ws.structure_data(),
-            columns,
+            columns: ws.columns_in_order(),
             shards: keys.clone(),
             lineage: tx.lineage.clone(),
-            first: Some(first),
+            first,
         };
         let data = serde_json::to_string(&manifest).expect("a manifest always serializes");
         let text = envelope::write_checked(
@@ -709,6 +722,12 @@ impl Persister {
             if !key.is_empty() {
                 self.our_units.insert(key.clone(), *size);
             }
+        }
+        for (key, size) in &tx.first_written {
+            self.our_units.insert(key.clone(), *size);
+        }
+        if let Some(cache) = first_cache {
+            self.first_cache = cache;
         }
         self.shard_keys = keys;
         self.revision = tx.revision;

@@ -1,18 +1,18 @@
 //! The board's first screen before the rest of the deals.
 //!
-//! Every manifest carries the first [`FIRST_CARDS`] deals of each column (each column's packed
-//! like a shard) and each stage's count and sum. A tab opening on the board builds a workspace of
+//! Every manifest names, for each column, a key holding its first [`FIRST_CARDS`] deals (packed
+//! like a shard), and carries each stage's count and sum. A tab opening on the board builds a workspace of
 //! just those ([`Workspace::first_screen`]) and draws it, then reads the shards a slice at a
 //! time ([`Persister::continue_load`]); the store reads whatever is left before any command,
 //! save or other view, so the domain never acts on part of the deals.
 
 use super::{
-    build_workspace, codec, envelope, parse_manifest, read_shard_into, rows, LoadProblem, Loaded,
-    Persister, MANIFEST_KEY, SHARDS,
+    build_workspace, codec, envelope, parse_manifest, read_shard_into, rows, units, LoadProblem,
+    Loaded, Persister, SaveError, SaveTx, MANIFEST_KEY, SHARDS, SHARD_PREFIX,
 };
 use crate::domain::{Deal, DealId, Money, StageId, StageTally, Workspace, WorkspaceData};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Deals of each column the manifest carries: what a column shows at first on a screen up to
 /// 1,080 px high (the board draws a screen's height of cards and four more).
@@ -21,21 +21,22 @@ pub const FIRST_CARDS: usize = 16;
 /// The manifest's part for the first screen.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct FirstScreen {
-    /// For each of the manifest's columns, in its order, the column's first [`FIRST_CARDS`]
-    /// deals as packed rows ("" for an empty column).
+    /// For each of the manifest's columns, in its order, the key holding the column's first
+    /// [`FIRST_CARDS`] deals packed like a shard ("" for an empty column). A key is written
+    /// once and named until the column's first cards change.
     cards: Vec<String>,
     /// Every stage holding deals: its id, count and sum.
     tallies: Vec<(StageId, usize, Money)>,
 }
 
-/// Each column's cards last written (its first deals' ids and their packed text), so that a
-/// save packs again only the columns whose first cards changed: a move two columns of 16
-/// deals, not every column's. Filled by a load from the manifest's own first screen.
-#[derive(Default)]
+/// The key of each column's first cards as the stored manifest names it, with the ids they
+/// hold: a save writes a new key only for a column whose first ids changed or show a changed
+/// deal (a move: two columns of 16 deals). Filled by a load from the manifest it read.
+#[derive(Debug, Default)]
 pub(super) struct FirstCache(HashMap<StageId, (Vec<DealId>, String)>);
 
 impl FirstCache {
-    /// The cache of a manifest just read: its columns' first ids and their texts.
+    /// The cache of a manifest just read: its columns' first ids and their keys.
     pub(super) fn of_manifest(
         columns: &[(StageId, Vec<DealId>)],
         first: &FirstScreen,
@@ -46,78 +47,96 @@ impl FirstCache {
         let entries = columns
             .iter()
             .zip(&first.cards)
-            .map(|((stage, ids), text)| {
+            .filter(|(_, key)| !key.is_empty())
+            .map(|((stage, ids), key)| {
                 let head = ids.iter().take(FIRST_CARDS).copied().collect();
-                (*stage, (head, text.clone()))
+                (*stage, (head, key.clone()))
             });
         FirstCache(entries.collect())
+    }
+
+    /// Every key it names (kept by the collection of unnamed keys).
+    pub(super) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.values().map(|(_, key)| key)
     }
 }
 
 impl FirstScreen {
-    /// The first screen of `ws`, whose columns in order are `columns`; `changed`: the deals
-    /// changed since the cache was filled (`None`: any may have).
-    pub(super) fn of(
-        ws: &Workspace,
-        columns: &[(StageId, Vec<DealId>)],
-        changed: Option<&BTreeSet<DealId>>,
-        cache: &mut FirstCache,
-    ) -> FirstScreen {
-        let mut packed = HashMap::with_capacity(columns.len());
-        let cards = columns
-            .iter()
-            .map(|(stage, ids)| {
-                let head = &ids[..ids.len().min(FIRST_CARDS)];
-                let kept = cache.0.remove(stage).filter(|(ids, _)| {
-                    ids == head && changed.is_some_and(|c| !head.iter().any(|id| c.contains(id)))
-                });
-                let text = match kept {
-                    Some((_, text)) => text,
-                    None => {
-                        let deals: Vec<&Deal> = head.iter().filter_map(|&id| ws.deal(id)).collect();
-                        if deals.is_empty() {
-                            String::new()
-                        } else {
-                            codec::pack(&rows::encode(&deals))
-                        }
-                    }
-                };
-                packed.insert(*stage, (head.to_vec(), text.clone()));
-                text
-            })
-            .collect();
-        cache.0 = packed;
-        let mut tallies: Vec<_> = ws
-            .tallies()
-            .iter()
-            .map(|(&stage, t)| (stage, t.count, t.sum))
-            .collect();
-        tallies.sort_unstable_by_key(|t| t.0);
-        FirstScreen { cards, tallies }
-    }
-
     /// The deals it carries, in column order, if each column's are exactly its first
-    /// [`FIRST_CARDS`] as `columns` names them.
-    fn deals(&self, columns: &[(StageId, Vec<DealId>)]) -> Option<Vec<Deal>> {
+    /// [`FIRST_CARDS`] as `columns` names them; `get` reads a key.
+    fn deals(
+        &self,
+        columns: &[(StageId, Vec<DealId>)],
+        get: impl Fn(&str) -> Option<String>,
+    ) -> Option<Vec<Deal>> {
         if self.cards.len() != columns.len() {
             return None;
         }
         let mut out = Vec::new();
-        for (text, (_, ids)) in self.cards.iter().zip(columns) {
+        for (key, (_, ids)) in self.cards.iter().zip(columns) {
             let named = &ids[..ids.len().min(FIRST_CARDS)];
-            if text.is_empty() {
+            if key.is_empty() {
                 if !named.is_empty() {
                     return None;
                 }
                 continue;
             }
-            let deals = rows::decode(&codec::unpack(text).ok()?).ok()?;
+            let deals = rows::decode(&codec::unpack(&get(key)?).ok()?).ok()?;
             if !deals.iter().map(|d| d.id).eq(named.iter().copied()) {
                 return None;
             }
             out.extend(deals);
         }
         Some(out)
+    }
+}
+
+impl Persister {
+    /// Step 2 of a save, after the shards: writes the first cards of each column whose first
+    /// ids changed or show a changed deal under a new key, and keeps the rest's keys.
+    pub(super) fn write_first(&mut self, tx: &mut SaveTx, ws: &Workspace) -> Result<(), SaveError> {
+        let columns = ws.columns_in_order();
+        let mut cache = HashMap::with_capacity(columns.len());
+        let mut cards = Vec::with_capacity(columns.len());
+        for (stage, ids) in &columns {
+            let head = &ids[..ids.len().min(FIRST_CARDS)];
+            if head.is_empty() {
+                cards.push(String::new());
+                continue;
+            }
+            let kept = self.first_cache.0.get(stage).filter(|(ids, _)| {
+                ids == head
+                    && tx
+                        .changed
+                        .as_ref()
+                        .is_some_and(|c| !head.iter().any(|id| c.contains(id)))
+            });
+            let key = match kept {
+                Some((_, key)) => key.clone(),
+                None => {
+                    let deals: Vec<&Deal> = head.iter().filter_map(|&id| ws.deal(id)).collect();
+                    let key = format!("{SHARD_PREFIX}s{}.{}.{}", stage.0, tx.revision, self.tab);
+                    let packed = codec::pack(&rows::encode(&deals));
+                    if let Err(e) = self.kv.set(&key, &packed) {
+                        self.roll_back(tx);
+                        return Err(e.into());
+                    }
+                    tx.first_written
+                        .push((key.clone(), units(&key) + units(&packed)));
+                    key
+                }
+            };
+            cache.insert(*stage, (head.to_vec(), key.clone()));
+            cards.push(key);
+        }
+        let mut tallies: Vec<_> = ws
+            .tallies()
+            .iter()
+            .map(|(&stage, t)| (stage, t.count, t.sum))
+            .collect();
+        tallies.sort_unstable_by_key(|t| t.0);
+        tx.first = Some((FirstScreen { cards, tallies }, FirstCache(cache)));
+        Ok(())
     }
 }
 
@@ -164,7 +183,7 @@ impl Persister {
         let (meta, data) = envelope::read_raw(&text).ok()?;
         let mut manifest = parse_manifest(&data).ok()?;
         let first = manifest.first.take()?;
-        let cards = first.deals(&manifest.columns)?;
+        let cards = first.deals(&manifest.columns, |key| self.kv.get(key))?;
         let cache = FirstCache::of_manifest(&manifest.columns, &first);
         let counts: HashMap<StageId, usize> = first
             .tallies
