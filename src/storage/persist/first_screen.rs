@@ -129,12 +129,13 @@ impl Persister {
             cache.insert(*stage, (head.to_vec(), key.clone()));
             cards.push(key);
         }
-        let mut tallies: Vec<_> = ws
-            .tallies()
+        // In column order: the same figures give the same text, with no sorting code.
+        let tallies = columns
             .iter()
-            .map(|(&stage, t)| (stage, t.count, t.sum))
+            .map(|(stage, _)| (*stage, ws.column_tally(*stage)))
+            .filter(|(_, t)| t.count > 0)
+            .map(|(stage, t)| (stage, t.count, t.sum))
             .collect();
-        tallies.sort_unstable_by_key(|t| t.0);
         tx.first = Some((FirstScreen { cards, tallies }, FirstCache(cache)));
         Ok(())
     }
