@@ -4,21 +4,14 @@
 
 mod common;
 use common::*;
-use voronka::domain::demo::{generate, DemoConfig};
 use voronka::domain::*;
-use voronka::storage::kv::MemoryKv;
+use voronka::storage::kv::{KeyValue, MemoryKv};
 use voronka::storage::persist::{Dirty, FirstLoad, Loaded, PendingLoad, Persister, FIRST_CARDS};
 
 const T: &str = "2026-11-28T10:00:00Z";
 
 fn demo(deals: usize) -> Workspace {
-    generate(&DemoConfig {
-        seed: 5,
-        employees: 4,
-        deals,
-        today: day(2026, 11, 28),
-        lang: Lang::En,
-    })
+    demo_workspace(5, deals)
 }
 
 fn saved(ws: &Workspace) -> MemoryKv {
@@ -227,4 +220,41 @@ fn every_save_keeps_the_first_screen_equal_to_the_columns_heads() {
         }
     }
     assert!(applied > 60, "{applied} changes saved");
+}
+
+#[test]
+fn a_damaged_first_screen_loads_whole_and_the_next_save_writes_it_again() {
+    let ws = demo(800);
+    let kv = saved(&ws);
+    for key in kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("voronka.deals.s"))
+    {
+        let text = kv.get(&key).unwrap();
+        let rest: String = text.chars().skip(1).collect();
+        kv.set(&key, &format!("x{rest}")).unwrap();
+    }
+    let mut p = Persister::new(Box::new(kv.clone()));
+    let FirstLoad::Whole(Loaded::Ready(loaded, _)) = p.load_first() else {
+        panic!("a damaged first screen: the whole load, which reads every deal")
+    };
+    let mut loaded = *loaded;
+    assert_eq!(loaded, ws);
+    // One change below every first screen: the save still writes every column's again.
+    let deal = loaded
+        .deals()
+        .find(|d| loaded.position(d.id).unwrap() >= FIRST_CARDS)
+        .unwrap()
+        .id;
+    let mut draft = loaded.deal(deal).unwrap().draft();
+    draft.notes = "after the damage".into();
+    let (_, log) = loaded
+        .apply_logged(&Command::EditDeal { deal, draft })
+        .unwrap();
+    let mut dirty = Dirty::default();
+    dirty.add_deals(log.touched_deals());
+    p.save(&loaded, &dirty, T.into()).unwrap();
+    let (_, pending) = first(&mut Persister::new(Box::new(kv.clone())));
+    assert_eq!(read_rest(&p, pending), Ok(loaded));
 }

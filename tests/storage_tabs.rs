@@ -5,7 +5,6 @@
 
 mod common;
 use common::*;
-use voronka::domain::demo::{generate, DemoConfig};
 use voronka::domain::*;
 use voronka::storage::kv::{KeyValue, MemoryKv};
 use voronka::storage::persist::{
@@ -15,13 +14,7 @@ use voronka::storage::persist::{
 const T: &str = "2026-11-27T10:00:00Z";
 
 fn demo(deals: usize) -> Workspace {
-    generate(&DemoConfig {
-        seed: 5,
-        employees: 4,
-        deals,
-        today: day(2026, 11, 27),
-        lang: Lang::En,
-    })
+    demo_workspace(5, deals)
 }
 
 fn tab(kv: &MemoryKv, name: &str) -> Persister {

@@ -137,3 +137,14 @@ pub fn create_deal(
         other => panic!("{other:?}"),
     }
 }
+
+/// A demo workspace of `deals` deals (four employees, English), the same for the same `seed`.
+pub fn demo_workspace(seed: u64, deals: usize) -> Workspace {
+    voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+        seed,
+        employees: 4,
+        deals,
+        today: day(2026, 11, 27),
+        lang: Lang::En,
+    })
+}

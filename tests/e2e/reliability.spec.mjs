@@ -245,7 +245,7 @@ test('every damage keeps its own recovery copy; a copy restores every deal it st
   await start(page, 'demo');
   // Damage 1: a shard goes missing (300 deals stored).
   await page.evaluate(() => {
-    const shard = Object.keys(localStorage).find((k) => k.startsWith('voronka.deals.'));
+    const shard = Object.keys(localStorage).find((k) => /^voronka\.deals\.\d/.test(k));
     localStorage.removeItem(shard);
   });
   await page.reload();
@@ -285,13 +285,33 @@ test('one flipped bit in a stored shard is caught, never loaded as different tex
   await page.reload();
   await start(page, 'demo');
   await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('voronka.deals.'));
+    const key = Object.keys(localStorage).find((k) => /^voronka\.deals\.\d/.test(k));
     const v = localStorage.getItem(key);
     const i = Math.floor(v.length / 2);
     localStorage.setItem(key, v.slice(0, i) + String.fromCharCode(v.charCodeAt(i) ^ 4) + v.slice(i + 1));
   });
   await page.reload();
   await expect(page.locator('[data-banner=recovery]')).toContainText('missing or damaged');
+});
+
+test('a damaged copy of the board\'s first screen costs nothing: the board opens whole, no deal lost', async ({ page }) => {
+  await open(page);
+  await page.reload();
+  await start(page, 'demo');
+  const deals = await count(page, 'deals');
+  // Every first-screen key damaged: they are copies of what the shards hold.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('voronka.deals.s'))) {
+      localStorage.setItem(key, 'x' + localStorage.getItem(key).slice(1));
+    }
+  });
+  await page.goto('./#/board');
+  await page.reload();
+  await expect(page.locator('.deal-card').first()).toBeVisible();
+  await expect(page.locator('[data-banner=recovery]')).toHaveCount(0);
+  await expect(page.locator('.board-view')).not.toHaveAttribute('aria-busy', 'true');
+  await page.click('.nav-link[data-view=data]');
+  expect(await count(page, 'deals')).toBe(deals);
 });
 
 test('a stored revision of the wrong type is named in the message', async ({ page }) => {
@@ -424,12 +444,12 @@ test('a right-to-left override in a name does not reverse what follows it', asyn
   expect(option).toContain('\u2068Evil \u202Eoverride\u2069');
 });
 
-test('storage keys of ours are only the manifest, its shards, recovery copies and the write count', async ({ page }) => {
+test('storage keys of ours are only the manifest, its shards, the first-screen columns, recovery copies and the write count', async ({ page }) => {
   await open(page);
   await page.reload();
   await start(page, 'demo');
   const keys = Object.keys(await storedKeys(page));
-  for (const k of keys) expect(k).toMatch(/^voronka\.(workspace|deals\.\d+\.\d+\.[0-9a-f]+|backup\..+|board\.direction|writes)$/);
+  for (const k of keys) expect(k).toMatch(/^voronka\.(workspace|deals\.s?\d+\.\d+\.[0-9a-f]+|backup\..+|board\.direction|writes)$/);
 });
 
 test('a change made just before the tab closes is saved on the way out', async ({ context }) => {

@@ -174,7 +174,13 @@ impl Persister {
     pub fn load_first(&mut self) -> FirstLoad {
         match self.read_first() {
             Some((ws, pending)) => FirstLoad::First(Box::new(ws), pending),
-            None => FirstLoad::Whole(self.load()),
+            None => {
+                let loaded = self.load();
+                // The first screen is a copy of what the shards hold: when it could not be
+                // used (a key missing or damaged), the next save writes every column's again.
+                self.first_cache = FirstCache::default();
+                FirstLoad::Whole(loaded)
+            }
         }
     }
 
