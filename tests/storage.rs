@@ -45,21 +45,6 @@ fn saved_demo(deals: usize) -> (MemoryKv, Persister, Workspace) {
     (kv, p, ws)
 }
 
-/// Edits one deal through a command and saves only what it touched.
-fn edit_and_save(
-    p: &mut Persister,
-    ws: &mut Workspace,
-    deal: DealId,
-    edit: impl FnOnce(&mut DealDraft),
-) {
-    let mut draft = ws.deal(deal).unwrap().draft();
-    edit(&mut draft);
-    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
-    let mut dirty = Dirty::default();
-    dirty.add_deals(log.touched_deals());
-    p.save(ws, &dirty, T.into()).unwrap();
-}
-
 #[test]
 fn export_import_round_trips_exactly() {
     let ws = demo(200);

@@ -86,14 +86,10 @@ fn reading_the_rest_gives_exactly_the_whole_load() {
     // The tab saves on top of it like after a whole load.
     let mut whole = whole;
     let deal = whole.column(stages(&whole)[0])[0];
-    let mut draft = whole.deal(deal).unwrap().draft();
-    draft.title = "Renamed after a first screen".into();
-    let (_, log) = whole
-        .apply_logged(&Command::EditDeal { deal, draft })
-        .unwrap();
-    let mut dirty = Dirty::default();
-    dirty.add_deals(log.touched_deals());
-    assert_eq!(p.save(&whole, &dirty, T.into()), Ok(2));
+    let revision = edit_and_save(&mut p, &mut whole, deal, |d| {
+        d.title = "Renamed after a first screen".into()
+    });
+    assert_eq!(revision, 2);
     let mut again = Persister::new(Box::new(kv));
     let (shown, pending) = first(&mut again);
     assert_eq!(
@@ -247,14 +243,9 @@ fn a_damaged_first_screen_loads_whole_and_the_next_save_writes_it_again() {
         .find(|d| loaded.position(d.id).unwrap() >= FIRST_CARDS)
         .unwrap()
         .id;
-    let mut draft = loaded.deal(deal).unwrap().draft();
-    draft.notes = "after the damage".into();
-    let (_, log) = loaded
-        .apply_logged(&Command::EditDeal { deal, draft })
-        .unwrap();
-    let mut dirty = Dirty::default();
-    dirty.add_deals(log.touched_deals());
-    p.save(&loaded, &dirty, T.into()).unwrap();
+    edit_and_save(&mut p, &mut loaded, deal, |d| {
+        d.notes = "after the damage".into()
+    });
     let (_, pending) = first(&mut Persister::new(Box::new(kv.clone())));
     assert_eq!(read_rest(&p, pending), Ok(loaded));
 }

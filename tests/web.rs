@@ -379,3 +379,44 @@ async fn the_rest_is_read_in_slices_after_the_first_screen() {
     assert!(!store.reading.get_untracked(), "every slice ran");
     assert_eq!(store.ws().with_untracked(|ws| ws.clone()), whole);
 }
+
+#[wasm_bindgen_test]
+fn another_tabs_save_during_the_slices_shows_its_deals_and_redraws_the_cards() {
+    use leptos::prelude::*;
+    use voronka::domain::Command;
+    use voronka::state::store::Store;
+    use voronka::storage::persist::{Dirty, Loaded, Persister};
+    let (kv, whole) = saved_store_data(1_500);
+    let store = Store::open_with(Box::new(kv.clone()), false, true);
+    assert!(store.reading.get_untracked());
+    // A card of the first screen, and every other deal of its shard changed by another tab.
+    let stage = whole.directions().next().unwrap().stages[0].id;
+    let shown = whole.column(stage)[0];
+    let key_before = store.card_key(shown);
+    let mut other = Persister::new(Box::new(kv.clone()));
+    let Loaded::Ready(newer, _) = other.load() else {
+        panic!("the other tab loads")
+    };
+    let mut newer = *newer;
+    let mut draft = newer.deal(shown).unwrap().draft();
+    draft.title = "Renamed in the other tab".into();
+    let (_, log) = newer
+        .apply_logged(&Command::EditDeal { deal: shown, draft })
+        .unwrap();
+    let mut dirty = Dirty::default();
+    dirty.add_deals(log.touched_deals());
+    other
+        .save(&newer, &dirty, "2026-11-28T11:00:00Z".into())
+        .unwrap();
+    // This tab reads the rest: the shard it named is gone, so it loads what is stored now.
+    store.read_all();
+    assert!(!store.reading.get_untracked());
+    assert_eq!(
+        store
+            .ws()
+            .with_untracked(|ws| ws.deal(shown).map(|d| d.title.clone())),
+        Some("Renamed in the other tab".to_string())
+    );
+    assert_eq!(store.ws().with_untracked(|ws| ws.deal_count()), 1_500);
+    assert_ne!(store.card_key(shown), key_before, "its card is drawn again");
+}

@@ -333,8 +333,13 @@ impl Store {
             super::perf::measure("load-rest", || state.persister.finish_load(pending)).map_err(drop)
         };
         let (ws, startup, save) = match whole {
+            // The same deals as the first screen's: its cards stay.
             Ok(ws) => (ws, Startup::Ready, SaveState::Saved),
-            Err(()) => opened(state.persister.load()),
+            Err(()) => {
+                // Perhaps another tab's newer deals: every card is drawn again.
+                state.epoch += 1;
+                opened(state.persister.load())
+            }
         };
         self.usage.set(state.persister.usage());
         self.copies.set(state.persister.recovery_copies());

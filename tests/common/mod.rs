@@ -148,3 +148,18 @@ pub fn demo_workspace(seed: u64, deals: usize) -> Workspace {
         lang: Lang::En,
     })
 }
+
+/// Edits one deal through a command and saves only what it touched; returns the revision.
+pub fn edit_and_save(
+    p: &mut voronka::storage::persist::Persister,
+    ws: &mut Workspace,
+    deal: DealId,
+    edit: impl FnOnce(&mut DealDraft),
+) -> u64 {
+    let mut draft = ws.deal(deal).unwrap().draft();
+    edit(&mut draft);
+    let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
+    let mut dirty = voronka::storage::persist::Dirty::default();
+    dirty.add_deals(log.touched_deals());
+    p.save(ws, &dirty, "2026-11-27T10:00:00Z".into()).unwrap()
+}

@@ -212,6 +212,7 @@ impl Persister {
             .iter()
             .map(|&(stage, count, sum)| (stage, StageTally { count, sum }));
         let ws = Workspace::first_screen(shown, tallies).ok()?;
+        let count = manifest.deal_count();
         self.measure();
         self.blocked = false;
         self.revision = meta.revision;
@@ -219,7 +220,7 @@ impl Persister {
         self.shard_keys = manifest.shards.clone();
         self.first_cache = cache;
         let pending = PendingLoad {
-            deals: HashMap::with_capacity(manifest.columns.iter().map(|(_, i)| i.len()).sum()),
+            deals: HashMap::with_capacity(count),
             structure: manifest.workspace,
             columns: manifest.columns,
             keys: manifest.shards,

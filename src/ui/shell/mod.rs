@@ -101,11 +101,12 @@ pub fn Shell() -> impl IntoView {
     // A click in the navigation switches the view in its own task; the address follows by
     // `pushState` in the next task (it fires no `hashchange`, and costs a few milliseconds the
     // new view should not wait for). Back and Forward still fire `hashchange`.
+    // The view, not the address, says whether anything changes: the address lags a task
+    // behind, and a second click in it must not draw the same view again.
     let navigate = Callback::new(move |v: View| {
-        if current_hash() == v.hash() {
-            return;
+        if view.get_untracked() != v {
+            open_view(v);
         }
-        open_view(v);
         set_timeout(move || follow_in_address(v), std::time::Duration::ZERO);
     });
 
