@@ -45,7 +45,7 @@ pub fn NoticeLine() -> impl IntoView {
                         <section class="banner banner-warning" data-banner="notice" role="alert">
                             <p>{text}</p>
                             <button type="button" class="button button-small" on:click=move |_| notice.set(None)>
-                                {t!(i18n, status.dismiss)}
+                                {crate::ui::text::tr!(i18n, status.dismiss)}
                             </button>
                         </section>
                     }

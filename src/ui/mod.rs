@@ -17,6 +17,7 @@ pub mod modal;
 pub mod plans;
 pub mod plural;
 pub mod shell;
+pub mod text;
 pub mod today;
 
 use crate::i18n::*;

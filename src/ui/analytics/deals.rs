@@ -67,10 +67,10 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                     <table class="analytics-table deal-list-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, analytics.deals.deal)}</th>
-                                <th scope="col">{t!(i18n, analytics.deals.amount)}</th>
-                                <th scope="col">{t!(i18n, analytics.deals.owner)}</th>
-                                <th scope="col">{t!(i18n, analytics.deals.stage)}</th>
+                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.deal)}</th>
+                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.amount)}</th>
+                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.owner)}</th>
+                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.stage)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -98,11 +98,11 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                 </div>
                 <Show when=move || { shown.get() < total }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                        {t!(i18n, today.show_more)}
+                        {crate::ui::text::tr!(i18n, today.show_more)}
                     </button>
                 </Show>
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, analytics.deals.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, analytics.deals.close)}</button>
                 </div>
             </div>
         </Modal>

@@ -104,7 +104,7 @@ pub fn AnalyticsView() -> impl IntoView {
     });
     view! {
         <section class="view analytics-view" data-view="analytics">
-            <h1 class="view-title">{t!(i18n, views.analytics_title)}</h1>
+            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.analytics_title)}</h1>
             <PeriodBar period=period />
             <Filters />
             <Section name="funnel" one_direction=true />
@@ -143,14 +143,14 @@ fn Filters() -> impl IntoView {
     view! {
         <div class="analytics-filters">
             <label class="field-inline">
-                <span>{t!(i18n, analytics.direction)}</span>
+                <span>{crate::ui::text::tr!(i18n, analytics.direction)}</span>
                 <select
                     class="input"
                     data-testid="analytics-direction"
                     prop:value=move || ctx.direction.get().map(|d| d.0.to_string()).unwrap_or_default()
                     on:change=move |ev| ctx.direction.set(parse(event_target_value(&ev)).map(DirectionId))
                 >
-                    <option value="">{t!(i18n, analytics.all_directions)}</option>
+                    <option value="">{crate::ui::text::tr!(i18n, analytics.all_directions)}</option>
                     {move || {
                         directions
                             .get()
@@ -163,14 +163,14 @@ fn Filters() -> impl IntoView {
                 </select>
             </label>
             <label class="field-inline">
-                <span>{t!(i18n, analytics.owner)}</span>
+                <span>{crate::ui::text::tr!(i18n, analytics.owner)}</span>
                 <select
                     class="input"
                     data-testid="analytics-owner"
                     prop:value=move || ctx.owner.get().map(|e| e.0.to_string()).unwrap_or_default()
                     on:change=move |ev| ctx.owner.set(parse(event_target_value(&ev)).map(EmployeeId))
                 >
-                    <option value="">{t!(i18n, analytics.all_owners)}</option>
+                    <option value="">{crate::ui::text::tr!(i18n, analytics.all_owners)}</option>
                     {move || {
                         employees
                             .get()
@@ -199,7 +199,7 @@ fn Undated() -> impl IntoView {
             <p class="analytics-note" data-testid="undated-open">
                 {move || counts::forecast_undated(i18n.get_locale(), count())}
                 " "
-                <a class="link-button" href="#/board?undated" data-action="show-undated">{t!(i18n, analytics.forecast.show_undated)}</a>
+                <a class="link-button" href="#/board?undated" data-action="show-undated">{crate::ui::text::tr!(i18n, analytics.forecast.show_undated)}</a>
             </p>
         </Show>
     }

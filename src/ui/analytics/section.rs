@@ -100,13 +100,13 @@ pub fn Section(
                             {move || if folded.get() { t_string!(i18n, analytics.show_table) } else { t_string!(i18n, analytics.hide_table) }}
                         </button>
                         <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || t_string!(i18n, analytics.export_label, section = title(i18n, name)).to_string() on:click=export>
-                            {t!(i18n, analytics.export_csv)}
+                            {crate::ui::text::tr!(i18n, analytics.export_csv)}
                         </button>
                     </Show>
                 </div>
             </div>
             <p class="analytics-how muted" data-part="how">{move || how(i18n, name)}</p>
-            {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{t!(i18n, analytics.choose_direction)}</p> })}
+            {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{crate::ui::text::tr!(i18n, analytics.choose_direction)}</p> })}
             {move || content.get().into_iter().map(|b| view! { <BlockView block=b title=title(i18n, name) /> }).collect_view()}
             {children.map(|c| c())}
         </section>

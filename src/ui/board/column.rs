@@ -192,7 +192,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
                         <Card deal=key.0 ctx=ctx />
                     </For>
                     <Show when=move || list.with(|l| l.count == 0)>
-                        <p class="column-empty">{t!(i18n, board.empty_column)}</p>
+                        <p class="column-empty">{crate::ui::text::tr!(i18n, board.empty_column)}</p>
                     </Show>
                     <Show when=move || { hidden() > 0 }>
                         <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>

@@ -62,7 +62,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
             <form class="form" on:submit=submit data-testid="move-menu">
                 <h2 id="move-title" class="modal-title">{t_string!(i18n, move_dialog.title, title = title).to_string()}</h2>
                 <label class="field">
-                    <span class="field-label">{t!(i18n, move_dialog.stage)}</span>
+                    <span class="field-label">{crate::ui::text::tr!(i18n, move_dialog.stage)}</span>
                     <select
                         class="input"
                         data-testid="move-stage"
@@ -85,7 +85,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{t!(i18n, move_dialog.position)}</span>
+                    <span class="field-label">{crate::ui::text::tr!(i18n, move_dialog.position)}</span>
                     <select
                         class="input"
                         data-testid="move-position"
@@ -115,10 +115,10 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                 </label>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="do-move">
-                        {t!(i18n, move_dialog.submit)}
+                        {crate::ui::text::tr!(i18n, move_dialog.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
-                        {t!(i18n, move_dialog.cancel)}
+                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </form>
@@ -183,7 +183,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
             <form class="form" on:submit=submit data-testid="loss-reason">
                 <h2 id="loss-title" class="modal-title">{t_string!(i18n, loss.title, deal = deal_title).to_string()}</h2>
                 <fieldset class="field">
-                    <legend class="field-label">{t!(i18n, loss.reason)}</legend>
+                    <legend class="field-label">{crate::ui::text::tr!(i18n, loss.reason)}</legend>
                     {reasons
                         .iter()
                         .map(|r| {
@@ -212,7 +212,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                             checked=move || choice.get().is_empty()
                             on:change=move |_| choice.set(String::new())
                         />
-                        {t!(i18n, loss.other)}
+                        {crate::ui::text::tr!(i18n, loss.other)}
                     </label>
                     <input
                         class="input"
@@ -227,14 +227,14 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                     />
                 </fieldset>
                 <Show when=move || error.get()>
-                    <p class="form-error" role="alert">{t!(i18n, error.loss_reason)}</p>
+                    <p class="form-error" role="alert">{crate::ui::text::tr!(i18n, error.loss_reason)}</p>
                 </Show>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="confirm-loss">
-                        {t!(i18n, loss.submit)}
+                        {crate::ui::text::tr!(i18n, loss.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
-                        {t!(i18n, move_dialog.cancel)}
+                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </form>

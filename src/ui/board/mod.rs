@@ -251,12 +251,12 @@ pub fn BoardView() -> impl IntoView {
             on:pointerdown:capture=move |_| store.read_all()
             on:keydown:capture=move |_| store.read_all()
         >
-            <h1 class="view-title visually-hidden">{t!(i18n, views.board_title)}</h1>
+            <h1 class="view-title visually-hidden">{crate::ui::text::tr!(i18n, views.board_title)}</h1>
             <toolbar::Toolbar />
             <toolbar::Totals />
             <Show
                 when=move || ctx.direction.get().is_some()
-                fallback=move || view! { <p class="view-soon">{t!(i18n, board.no_directions)}</p> }
+                fallback=move || view! { <p class="view-soon">{crate::ui::text::tr!(i18n, board.no_directions)}</p> }
             >
                 <div class="board" data-testid="board" node_ref=ctx.drag.board>
                     <For each=stages key=|s| *s let(stage)>

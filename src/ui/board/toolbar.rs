@@ -51,9 +51,9 @@ fn UndatedFilter() -> impl IntoView {
     view! {
         <Show when=move || ctx.undated.get()>
             <p class="filter-chip" data-testid="undated-filter">
-                <span>{t!(i18n, board.undated_filter)}</span>
+                <span>{crate::ui::text::tr!(i18n, board.undated_filter)}</span>
                 <button type="button" class="button button-small" data-action="clear-undated" on:click=clear>
-                    {t!(i18n, board.clear_undated)}
+                    {crate::ui::text::tr!(i18n, board.clear_undated)}
                 </button>
             </p>
         </Show>
@@ -82,7 +82,7 @@ fn ExportShown() -> impl IntoView {
             aria-label=move || t_string!(i18n, board.export_csv_label)
             on:click=export
         >
-            {t!(i18n, board.export_csv)}
+            {crate::ui::text::tr!(i18n, board.export_csv)}
         </button>
     }
 }
@@ -121,7 +121,7 @@ fn DirectionPicker() -> impl IntoView {
     };
     view! {
         <label class="field field-inline">
-            <span class="field-label">{t!(i18n, board.direction)}</span>
+            <span class="field-label">{crate::ui::text::tr!(i18n, board.direction)}</span>
             <select
                 class="input"
                 data-testid="direction-picker"
@@ -147,13 +147,13 @@ fn OwnerFilter() -> impl IntoView {
     });
     view! {
         <label class="field field-inline">
-            <span class="field-label">{t!(i18n, board.owner)}</span>
+            <span class="field-label">{crate::ui::text::tr!(i18n, board.owner)}</span>
             <select
                 class="input"
                 data-testid="owner-filter"
                 on:change=move |ev| ctx.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
             >
-                <option value="">{t!(i18n, board.all_owners)}</option>
+                <option value="">{crate::ui::text::tr!(i18n, board.all_owners)}</option>
                 {move || {
                     employees
                         .get()
@@ -184,7 +184,7 @@ fn UndoRedo() -> impl IntoView {
                     }
                 }
             >
-                {t!(i18n, board.undo)}
+                {crate::ui::text::tr!(i18n, board.undo)}
             </button>
             <button
                 type="button"
@@ -197,7 +197,7 @@ fn UndoRedo() -> impl IntoView {
                     }
                 }
             >
-                {t!(i18n, board.redo)}
+                {crate::ui::text::tr!(i18n, board.redo)}
             </button>
         </div>
     }

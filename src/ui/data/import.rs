@@ -229,10 +229,10 @@ fn ImportCard(importer: Importer) -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <h2 class="card-title">{t!(i18n, data.import_title)}</h2>
-            <p class="muted">{t!(i18n, data.import_desc)}</p>
+            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.import_title)}</h2>
+            <p class="muted">{crate::ui::text::tr!(i18n, data.import_desc)}</p>
             <label class="button file-button">
-                {t!(i18n, data.choose_file)}
+                {crate::ui::text::tr!(i18n, data.choose_file)}
                 <input
                     type="file"
                     accept=".json,.csv,application/json,text/csv"
@@ -241,7 +241,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
                     on:change=on_input
                 />
             </label>
-            <span class="muted drop-hint">{t!(i18n, data.drop_here)}</span>
+            <span class="muted drop-hint">{crate::ui::text::tr!(i18n, data.drop_here)}</span>
             <ImportStatus importer=importer />
             <BackupDownload importer=importer />
         </section>
@@ -275,7 +275,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
                     .into_any()
             }
             ImportState::Restored => {
-                view! { <p class="form-ok" role="status" data-testid="import-done">{t!(i18n, data.restored)}</p> }.into_any()
+                view! { <p class="form-ok" role="status" data-testid="import-done">{crate::ui::text::tr!(i18n, data.restored)}</p> }.into_any()
             }
             ImportState::Csv(session) => view! { <CsvImport importer=importer session=session /> }.into_any(),
             ImportState::CsvAdded { deals, new_directions } => {
@@ -283,7 +283,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
                     <p class="form-ok" role="status" data-testid="import-done">
                         {counts::csv(i18n.get_locale(), counts::CsvCount::Done, deals)}
                     </p>
-                    {new_directions.then(|| view! { <p class="muted">{t!(i18n, csv.fill_tasks)}</p> })}
+                    {new_directions.then(|| view! { <p class="muted">{crate::ui::text::tr!(i18n, csv.fill_tasks)}</p> })}
                 }
                     .into_any()
             }
@@ -368,13 +368,13 @@ fn Preview(
         <div class="import-preview" data-testid="import-preview">
             <p>{heading}</p>
             {lost}
-            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{t!(i18n, data.replace_unreadable)}</p> })}
+            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{crate::ui::text::tr!(i18n, data.replace_unreadable)}</p> })}
             <table class="counts">
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col">{t!(i18n, data.now)}</th>
-                        <th scope="col">{t!(i18n, data.in_file)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, data.now)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, data.in_file)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -390,7 +390,7 @@ fn Preview(
                     {button}
                 </button>
                 <button type="button" class="button" data-action="cancel-import" on:click=cancel>
-                    {t!(i18n, data.cancel)}
+                    {crate::ui::text::tr!(i18n, data.cancel)}
                 </button>
             </DialogActions>
         </div>
@@ -418,7 +418,7 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
                     }
                 }
             >
-                {t!(i18n, data.download_backup)}
+                {crate::ui::text::tr!(i18n, data.download_backup)}
             </button>
         </Show>
     }

@@ -17,7 +17,7 @@ pub fn DataView() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="view data-view" data-view="data">
-            <h1 class="view-title">{t!(i18n, views.data_title)}</h1>
+            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.data_title)}</h1>
             <div class="data-grid">
                 <cards::SummaryCard />
                 <cards::StorageCard />

@@ -79,13 +79,13 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                 <span class="copy-label">{label}</span>
                 <span class="copy-actions">
                     <button type="button" class="button button-small" data-action="copy-download" on:click=download>
-                        {t!(i18n, data.copy_download)}
+                        {crate::ui::text::tr!(i18n, data.copy_download)}
                     </button>
                     <button type="button" class="button button-small" data-action="copy-restore" on:click=restore>
-                        {t!(i18n, data.copy_restore)}
+                        {crate::ui::text::tr!(i18n, data.copy_restore)}
                     </button>
                     <button type="button" class="button button-small button-danger" data-action="copy-delete" on:click=delete>
-                        {t!(i18n, data.copy_delete)}
+                        {crate::ui::text::tr!(i18n, data.copy_delete)}
                     </button>
                 </span>
             </li>
@@ -93,12 +93,12 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
     };
     view! {
         <section class="card" data-section="recovery-copies">
-            <h2 class="card-title">{t!(i18n, data.copies_title)}</h2>
-            <p class="muted">{t!(i18n, data.copies_desc)}</p>
+            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.copies_title)}</h2>
+            <p class="muted">{crate::ui::text::tr!(i18n, data.copies_desc)}</p>
             {move || {
                 let copies = store.copies.get();
                 if copies.is_empty() {
-                    view! { <p class="muted" data-testid="no-copies">{t!(i18n, data.copies_none)}</p> }.into_any()
+                    view! { <p class="muted" data-testid="no-copies">{crate::ui::text::tr!(i18n, data.copies_none)}</p> }.into_any()
                 } else {
                     view! { <ul class="copies">{copies.into_iter().rev().map(row).collect_view()}</ul> }.into_any()
                 }

@@ -47,7 +47,7 @@ pub fn ConfirmTaskDialog(
     view! {
         <Modal title_id="confirm-task-title" on_close=on_close>
             <div class="form" data-testid="confirm-task">
-                <h2 id="confirm-task-title" class="modal-title">{t!(i18n, confirm_task.title)}</h2>
+                <h2 id="confirm-task-title" class="modal-title">{crate::ui::text::tr!(i18n, confirm_task.title)}</h2>
                 <p>{t_string!(i18n, confirm_task.body, task = task, deal = title, stage = target).to_string()}</p>
                 <div class="form-actions">
                     <button
@@ -56,7 +56,7 @@ pub fn ConfirmTaskDialog(
                         data-action="confirm-move"
                         on:click=move |_| on_choice.run(TaskChoice::MoveAnyway)
                     >
-                        {t!(i18n, confirm_task.confirm)}
+                        {crate::ui::text::tr!(i18n, confirm_task.confirm)}
                     </button>
                     <button
                         type="button"
@@ -64,10 +64,10 @@ pub fn ConfirmTaskDialog(
                         data-action="done-and-move"
                         on:click=move |_| on_choice.run(TaskChoice::DoneAndMove)
                     >
-                        {t!(i18n, confirm_task.mark_done)}
+                        {crate::ui::text::tr!(i18n, confirm_task.mark_done)}
                     </button>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {t!(i18n, move_dialog.cancel)}
+                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </div>

@@ -79,8 +79,8 @@ pub fn ConflictPanel(
     view! {
         <Show when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflict-panel" data-testid="conflicts" role="alert">
-                <h3 class="panel-title">{t!(i18n, deal.conflict_title)}</h3>
-                <p class="muted">{t!(i18n, deal.conflict_desc)}</p>
+                <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.conflict_title)}</h3>
+                <p class="muted">{crate::ui::text::tr!(i18n, deal.conflict_desc)}</p>
                 <ul class="conflicts">
                     {move || {
                         store.ws().with_untracked(|ws| {
@@ -99,10 +99,10 @@ pub fn ConflictPanel(
                                             <span class="conflict-value"><bdi>{t_string!(i18n, deal.conflict_theirs, value = theirs).to_string()}</bdi></span>
                                             <span class="conflict-actions">
                                                 <button type="button" class="button button-small" data-action="keep-mine" on:click=move |_| on_choose.run((field, true))>
-                                                    {t!(i18n, deal.keep_mine)}
+                                                    {crate::ui::text::tr!(i18n, deal.keep_mine)}
                                                 </button>
                                                 <button type="button" class="button button-small" data-action="take-theirs" on:click=move |_| on_choose.run((field, false))>
-                                                    {t!(i18n, deal.take_theirs)}
+                                                    {crate::ui::text::tr!(i18n, deal.take_theirs)}
                                                 </button>
                                             </span>
                                         </li>

@@ -229,11 +229,11 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                         }}
                     </button>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {t!(i18n, deal.cancel)}
+                        {crate::ui::text::tr!(i18n, deal.cancel)}
                     </button>
                     {matches!(target, EditorTarget::Existing(_)).then(|| view! {
                         <button type="button" class="button button-danger push-right" data-action="delete-deal" on:click=delete>
-                            {t!(i18n, deal.delete)}
+                            {crate::ui::text::tr!(i18n, deal.delete)}
                         </button>
                     })}
                 </DialogActions>

@@ -191,7 +191,7 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
     let message = form.message_for(Field::DealOwner);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-owner">{t!(i18n, deal.owner)}</label>
+            <label class="field-label" for="deal-owner">{crate::ui::text::tr!(i18n, deal.owner)}</label>
             <select
                 id="deal-owner"
                 class="input"
@@ -199,7 +199,7 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
                 prop:value=move || form.owner.get().map(|id| id.0.to_string()).unwrap_or_default()
                 on:change=move |ev| form.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
             >
-                <option value="">{t!(i18n, deal.choose_owner)}</option>
+                <option value="">{crate::ui::text::tr!(i18n, deal.choose_owner)}</option>
                 {employees
                     .into_iter()
                     .map(|(id, name, active)| {
@@ -224,7 +224,7 @@ pub fn LossReasonField(form: Form) -> impl IntoView {
     let message = form.message_for(Field::LossReason);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-loss">{t!(i18n, deal.loss_reason)}</label>
+            <label class="field-label" for="deal-loss">{crate::ui::text::tr!(i18n, deal.loss_reason)}</label>
             <input
                 id="deal-loss"
                 class="input"
@@ -243,7 +243,7 @@ pub fn NotesField(form: Form) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label class="field-label" for="deal-notes">{t!(i18n, deal.notes)}</label>
+            <label class="field-label" for="deal-notes">{crate::ui::text::tr!(i18n, deal.notes)}</label>
             <textarea
                 id="deal-notes"
                 class="input"

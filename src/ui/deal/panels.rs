@@ -29,7 +29,7 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
             let due = state.as_ref().and_then(|s| s.due);
             view! {
                 <section class="task-panel" data-testid="task-panel">
-                    <h3 class="panel-title">{t!(i18n, deal.task)}</h3>
+                    <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.task)}</h3>
                     <p class="task-title"><strong>{task.title.clone()}</strong></p>
                     {(!task.description.is_empty()).then(|| view! { <p class="muted">{task.description.clone()}</p> })}
                     {due.map(|d| view! { <p class="muted">{t_string!(i18n, deal.task_due, date = format::date(locale, d)).to_string()}</p> })}
@@ -44,7 +44,7 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
                                 }
                             }
                         />
-                        {t!(i18n, deal.task_done)}
+                        {crate::ui::text::tr!(i18n, deal.task_done)}
                     </label>
                     <ul class="checklist">
                         {task
@@ -152,7 +152,7 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
     };
     view! {
         <section class="history-panel">
-            <h3 class="panel-title">{t!(i18n, deal.history)}</h3>
+            <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.history)}</h3>
             {source}
             <ol class="history" data-testid="history">
                 {move || rows().into_iter().map(|(when, what)| view! { <li><time>{when}</time>" "<span>{what}</span></li> }).collect_view()}

@@ -81,7 +81,7 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
             <div class="form" data-testid="delete-direction">
                 <h2 id="delete-direction-title" class="modal-title">{t_string!(i18n, dir.delete_title, name = name).to_string()}</h2>
                 {if count == 0 {
-                    view! { <p>{t!(i18n, dir.delete_empty)}</p> }.into_any()
+                    view! { <p>{crate::ui::text::tr!(i18n, dir.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
                         <p>{counts::direction_delete_moves(i18n.get_locale(), count)}</p>
@@ -91,14 +91,14 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
                 }}
                 <Show when=needs_reason>
                     <label class="field">
-                        <span class="field-label">{t!(i18n, stage.loss_reason)}</span>
+                        <span class="field-label">{crate::ui::text::tr!(i18n, stage.loss_reason)}</span>
                         <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                     </label>
                 </Show>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <DialogActions>
-                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{t!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, deal.cancel)}</button>
+                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{crate::ui::text::tr!(i18n, dir.confirm_delete)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, deal.cancel)}</button>
                 </DialogActions>
             </div>
         </Modal>
@@ -166,7 +166,7 @@ fn StageMapping(
     };
     view! {
         <label class="field">
-            <span class="field-label">{t!(i18n, dir.target_direction)}</span>
+            <span class="field-label">{crate::ui::text::tr!(i18n, dir.target_direction)}</span>
             <select class="input" data-testid="target-direction" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(DirectionId))>
                 {options}
             </select>

@@ -138,7 +138,7 @@ pub fn PlansView() -> impl IntoView {
     };
     view! {
         <section class="view plans-view" data-view="plans">
-            <h1 class="view-title">{t!(i18n, views.plans_title)}</h1>
+            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.plans_title)}</h1>
             <PeriodBar period=period />
 
             <h2 class="section-title">{move || t_string!(i18n, plans.gauges_title, period = period_label(i18n, period.get())).to_string()}</h2>
@@ -214,7 +214,7 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
                     "›"
                 </button>
                 <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today, p.kind))>
-                    {t!(i18n, period.current)}
+                    {crate::ui::text::tr!(i18n, period.current)}
                 </button>
             </div>
         </div>
@@ -343,12 +343,12 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
         <section class="card plan-grid-card">
             <h2 class="card-title">{move || t_string!(i18n, plans.grid_title, year = period.get().year).to_string()}</h2>
             <p class="muted">{move || t_string!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol())).to_string()}</p>
-            <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{t!(i18n, plans.no_employees)}</p> }>
+            <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{crate::ui::text::tr!(i18n, plans.no_employees)}</p> }>
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, plans.employee)}</th>
+                                <th scope="col">{crate::ui::text::tr!(i18n, plans.employee)}</th>
                                 {move || columns().into_iter().map(header).collect_view()}
                             </tr>
                         </thead>
@@ -367,7 +367,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                     .collect_view()
                             }}
                             <tr class="company-row" data-testid="company-row">
-                                <th scope="row">{t!(i18n, plans.company)}</th>
+                                <th scope="row">{crate::ui::text::tr!(i18n, plans.company)}</th>
                                 {move || {
                                     let locale = i18n.get_locale();
                                     columns()
@@ -513,7 +513,7 @@ fn Employees() -> impl IntoView {
     };
     view! {
         <section class="card employees-card" data-section="employees">
-            <h2 class="card-title">{t!(i18n, plans.employees)}</h2>
+            <h2 class="card-title">{crate::ui::text::tr!(i18n, plans.employees)}</h2>
             <ul class="employee-list">
                 {move || {
                     list()
@@ -537,7 +537,7 @@ fn Employees() -> impl IntoView {
                                             }
                                         }
                                     />
-                                    {(!active).then(|| view! { <span class="badge">{t!(i18n, plans.inactive)}</span> })}
+                                    {(!active).then(|| view! { <span class="badge">{crate::ui::text::tr!(i18n, plans.inactive)}</span> })}
                                     <button
                                         type="button"
                                         class="button button-small"
@@ -565,7 +565,7 @@ fn Employees() -> impl IntoView {
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary" data-action="add-employee">{t!(i18n, plans.add_employee)}</button>
+                <button type="submit" class="button button-primary" data-action="add-employee">{crate::ui::text::tr!(i18n, plans.add_employee)}</button>
             </form>
             <p class="form-error" role="alert">{move || error.get()}</p>
         </section>
@@ -607,7 +607,7 @@ fn WonDeals(
                 <h2 id="won-title" class="modal-title">{t_string!(i18n, gauge.show_deals, name = name).to_string()}</h2>
                 <p class="muted">{period_label(i18n, period)}</p>
                 {if rows.is_empty() {
-                    view! { <p>{t!(i18n, gauge.no_deals)}</p> }.into_any()
+                    view! { <p>{crate::ui::text::tr!(i18n, gauge.no_deals)}</p> }.into_any()
                 } else {
                     view! {
                         <table class="won-table">
@@ -619,7 +619,7 @@ fn WonDeals(
                         .into_any()
                 }}
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, gauge.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, gauge.close)}</button>
                 </div>
             </div>
         </Modal>

@@ -50,8 +50,8 @@ pub fn Header(current: ReadSignal<View>, navigate: Callback<View>) -> impl IntoV
             <a class="brand" href="#/board">
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-text">
-                    <span class="brand-name">{t!(i18n, app_name)}</span>
-                    <span class="brand-tagline">{t!(i18n, tagline)}</span>
+                    <span class="brand-name">{crate::ui::text::tr!(i18n, app_name)}</span>
+                    <span class="brand-tagline">{crate::ui::text::tr!(i18n, tagline)}</span>
                 </span>
             </a>
             <nav class="nav" aria-label=move || t_string!(i18n, nav_label)>

@@ -111,7 +111,7 @@ pub fn Shell() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{crate::ui::text::tr!(i18n, skip_to_content)}</a>
         <Header current=view navigate=navigate />
         <main id="main" class="main" tabindex="-1">
             <offline::UpdateBanner />
@@ -131,7 +131,7 @@ pub fn Shell() -> impl IntoView {
                 }
             }}
         </main>
-        <footer class="footer">{t!(i18n, footer)}</footer>
+        <footer class="footer">{crate::ui::text::tr!(i18n, footer)}</footer>
     }
 }
 

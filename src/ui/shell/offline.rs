@@ -14,7 +14,7 @@ pub fn OfflineBadge() -> impl IntoView {
     view! {
         <Show when=move || state.offline.get()>
             <span class="offline-badge" data-testid="offline" role="status" title=move || t_string!(i18n, offline.detail)>
-                {t!(i18n, offline.badge)}
+                {crate::ui::text::tr!(i18n, offline.badge)}
             </span>
         </Show>
     }
@@ -34,9 +34,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || state.update_ready.get()>
             <section class="banner" data-banner="update" role="status">
-                <p class="banner-title">{t!(i18n, offline.update_ready)}</p>
+                <p class="banner-title">{crate::ui::text::tr!(i18n, offline.update_ready)}</p>
                 <button type="button" class="button button-primary" data-action="apply-update" on:click=reload>
-                    {t!(i18n, offline.reload)}
+                    {crate::ui::text::tr!(i18n, offline.reload)}
                 </button>
             </section>
         </Show>
@@ -51,14 +51,14 @@ pub fn InstallCard() -> impl IntoView {
     let state = use_offline();
     view! {
         <section class="card" data-section="install">
-            <h2 class="card-title">{t!(i18n, offline.install_title)}</h2>
-            <p>{t!(i18n, offline.works_offline)}</p>
+            <h2 class="card-title">{crate::ui::text::tr!(i18n, offline.install_title)}</h2>
+            <p>{crate::ui::text::tr!(i18n, offline.works_offline)}</p>
             <Show when=move || state.can_install()>
                 <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
-                    {t!(i18n, offline.install)}
+                    {crate::ui::text::tr!(i18n, offline.install)}
                 </button>
             </Show>
-            <p class="muted">{t!(i18n, offline.ios)}</p>
+            <p class="muted">{crate::ui::text::tr!(i18n, offline.ios)}</p>
         </section>
     }
 }

@@ -42,8 +42,8 @@ pub fn StartChooser() -> impl IntoView {
     };
     view! {
         <section class="view start" data-view="start">
-            <h1 class="view-title">{t!(i18n, start.title)}</h1>
-            <p class="view-lead">{t!(i18n, start.lead)}</p>
+            <h1 class="view-title">{crate::ui::text::tr!(i18n, start.title)}</h1>
+            <p class="view-lead">{crate::ui::text::tr!(i18n, start.lead)}</p>
             <ul class="start-options">
                 {move || {
                     view! {

@@ -37,7 +37,7 @@ pub fn SaveIndicator() -> impl IntoView {
             <span class="save-label">{label}</span>
             <Show when=move || matches!(state(), SaveState::NotSaved(_))>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {t!(i18n, status.export_now)}
+                    {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
             </Show>
         </div>
@@ -79,7 +79,7 @@ pub fn DataBanners() -> impl IntoView {
                 .map(|(problem, backed_up)| {
                     view! {
                         <section class="banner banner-danger" data-banner="recovery" role="alert">
-                            <h2 class="banner-title">{t!(i18n, recovery.title)}</h2>
+                            <h2 class="banner-title">{crate::ui::text::tr!(i18n, recovery.title)}</h2>
                             <p class="banner-detail">{messages::load_problem(i18n, &problem)}</p>
                             <p>
                                 {if backed_up {
@@ -90,10 +90,10 @@ pub fn DataBanners() -> impl IntoView {
                             </p>
                             <div class="banner-actions">
                                 <button type="button" class="button button-primary" on:click=download_raw>
-                                    {t!(i18n, recovery.download)}
+                                    {crate::ui::text::tr!(i18n, recovery.download)}
                                 </button>
                                 <button type="button" class="button" on:click=start_fresh>
-                                    {t!(i18n, recovery.start_fresh)}
+                                    {crate::ui::text::tr!(i18n, recovery.start_fresh)}
                                 </button>
                             </div>
                         </section>
@@ -119,15 +119,15 @@ pub fn DataBanners() -> impl IntoView {
             <section class="banner banner-warning" data-banner="storage-full" role="alert">
                 <p>{move || t_string!(i18n, status.storage_warning, percent = percent()).to_string()}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {t!(i18n, status.export_now)}
+                    {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
             </section>
         </Show>
         <Show when=move || store.volatile.get()>
             <section class="banner banner-danger" data-banner="volatile" role="alert">
-                <p>{t!(i18n, status.volatile)}</p>
+                <p>{crate::ui::text::tr!(i18n, status.volatile)}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {t!(i18n, status.export_now)}
+                    {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
             </section>
         </Show>
@@ -162,7 +162,7 @@ fn NotAppliedBanner() -> impl IntoView {
     view! {
         <Show when=visible>
             <section class="banner banner-warning" data-banner="not-applied" role="alert">
-                {move || store.replaced_elsewhere.get().then(|| view! { <p>{t!(i18n, status.replaced)}</p> })}
+                {move || store.replaced_elsewhere.get().then(|| view! { <p>{crate::ui::text::tr!(i18n, status.replaced)}</p> })}
                 {move || {
                     let list = store.not_applied.get();
                     let replaced = store.replaced_elsewhere.get_untracked();
@@ -174,13 +174,13 @@ fn NotAppliedBanner() -> impl IntoView {
                         return view! { <p>{counts::dropped_changes(i18n.get_locale_untracked(), count)}</p> }.into_any();
                     }
                     view! {
-                        <p>{t!(i18n, status.not_applied_title)}</p>
+                        <p>{crate::ui::text::tr!(i18n, status.not_applied_title)}</p>
                         <ul class="not-applied">{list.into_iter().map(item).collect_view()}</ul>
                     }
                         .into_any()
                 }}
                 <button type="button" class="button button-small" on:click=dismiss>
-                    {t!(i18n, status.dismiss)}
+                    {crate::ui::text::tr!(i18n, status.dismiss)}
                 </button>
             </section>
         </Show>

@@ -179,20 +179,20 @@ pub fn TodayView() -> impl IntoView {
     });
     view! {
         <section class="view today-view" data-view="today">
-            <h1 class="view-title">{t!(i18n, views.today_title)}</h1>
+            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.today_title)}</h1>
             <Filters direction=direction />
-            <p class="muted today-keys">{t!(i18n, today.keys)}</p>
+            <p class="muted today-keys">{crate::ui::text::tr!(i18n, today.keys)}</p>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="today-announce">
                 {move || ctx.announce.get()}
             </p>
             <Show
                 when=move || items.with(|i| !i.is_empty())
-                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{t!(i18n, today.empty)}</p> }
+                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{crate::ui::text::tr!(i18n, today.empty)}</p> }
             >
                 {move || Bucket::ALL.into_iter().map(|b| view! { <Group bucket=b items=items limit=limit /> }).collect_view()}
                 <Show when=move || { items.with(Vec::len) > limit.get() }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {t!(i18n, today.show_more)}
+                        {crate::ui::text::tr!(i18n, today.show_more)}
                     </button>
                 </Show>
             </Show>
@@ -232,24 +232,24 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
     view! {
         <div class="board-toolbar today-filters">
             <label class="field field-inline">
-                <span class="field-label">{t!(i18n, board.owner)}</span>
+                <span class="field-label">{crate::ui::text::tr!(i18n, board.owner)}</span>
                 <select
                     class="input"
                     data-testid="today-owner"
                     on:change=move |ev| state.choose(event_target_value(&ev).parse().ok().map(EmployeeId))
                 >
-                    <option value="" selected=everyone>{t!(i18n, board.all_owners)}</option>
+                    <option value="" selected=everyone>{crate::ui::text::tr!(i18n, board.all_owners)}</option>
                     {owners}
                 </select>
             </label>
             <label class="field field-inline">
-                <span class="field-label">{t!(i18n, board.direction)}</span>
+                <span class="field-label">{crate::ui::text::tr!(i18n, board.direction)}</span>
                 <select
                     class="input"
                     data-testid="today-direction"
                     on:change=move |ev| direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
                 >
-                    <option value="">{t!(i18n, today.all_directions)}</option>
+                    <option value="">{crate::ui::text::tr!(i18n, today.all_directions)}</option>
                     {directions}
                 </select>
             </label>

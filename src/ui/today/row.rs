@@ -241,7 +241,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                         {progress.map(|p| view! { <span class="badge" data-testid="today-progress">{p}</span> })}
                         <span class="today-due" class:late=item.bucket == crate::domain::agenda::Bucket::Overdue data-testid="today-due">{due_text}</span>
                         <span class="muted">{counts::days_in_stage(i18n.get_locale_untracked(), d.days)}</span>
-                        {d.stale.then(|| view! { <span class="badge badge-stale">{t!(i18n, card.stale)}</span> })}
+                        {d.stale.then(|| view! { <span class="badge badge-stale">{crate::ui::text::tr!(i18n, card.stale)}</span> })}
                     </div>
                     {(!d.checklist.is_empty()).then(|| view! { <div class="today-checklist">{checklist}</div> })}
                     <div class="today-actions">
@@ -252,7 +252,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             aria-label=t_string!(i18n, today.done_label, deal = d.title.clone()).to_string()
                             on:click=move |_| ctx.done(deal, stage)
                         >
-                            {t!(i18n, today.done)}
+                            {crate::ui::text::tr!(i18n, today.done)}
                         </button>
                         {next}
                         <SnoozeMenu deal=deal stage=stage title=d.title.clone() />
@@ -299,10 +299,10 @@ fn SnoozeMenu(deal: DealId, stage: StageId, title: String) -> impl IntoView {
             aria-label=t_string!(i18n, today.snooze_label, deal = title).to_string()
             on:change=on_change
         >
-            <option value="">{t!(i18n, today.snooze)}</option>
-            <option value="day">{t!(i18n, today.snooze_day)}</option>
-            <option value="three">{t!(i18n, today.snooze_three)}</option>
-            <option value="monday">{t!(i18n, today.snooze_monday)}</option>
+            <option value="">{crate::ui::text::tr!(i18n, today.snooze)}</option>
+            <option value="day">{crate::ui::text::tr!(i18n, today.snooze_day)}</option>
+            <option value="three">{crate::ui::text::tr!(i18n, today.snooze_three)}</option>
+            <option value="monday">{crate::ui::text::tr!(i18n, today.snooze_monday)}</option>
         </select>
     }
 }

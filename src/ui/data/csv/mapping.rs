@@ -89,14 +89,14 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
         .collect_view();
     view! {
         <details class="csv-section" open>
-            <summary>{t!(i18n, csv.columns_title)}</summary>
+            <summary>{crate::ui::text::tr!(i18n, csv.columns_title)}</summary>
             <div class="table-scroll">
                 <table class="csv-table csv-columns">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, csv.column)}</th>
-                            <th scope="col">{t!(i18n, csv.sample)}</th>
-                            <th scope="col">{t!(i18n, csv.field_label)}</th>
+                            <th scope="col">{crate::ui::text::tr!(i18n, csv.column)}</th>
+                            <th scope="col">{crate::ui::text::tr!(i18n, csv.sample)}</th>
+                            <th scope="col">{crate::ui::text::tr!(i18n, csv.field_label)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -122,13 +122,13 @@ fn DateOrderChoice(session: CsvSession, store: Store) -> impl IntoView {
     view! {
         <Show when=move || session.mapping.with(|m| m.date_order_ambiguous)>
             <label class="field">
-                <span class="field-label">{t!(i18n, csv.date_order)}</span>
+                <span class="field-label">{crate::ui::text::tr!(i18n, csv.date_order)}</span>
                 <select class="input" data-testid="csv-date-order" on:change=on_change>
                     <option value="month" selected=move || session.mapping.with(|m| m.date_order == DateOrder::MonthFirst)>
-                        {t!(i18n, csv.month_first)}
+                        {crate::ui::text::tr!(i18n, csv.month_first)}
                     </option>
                     <option value="day" selected=move || session.mapping.with(|m| m.date_order == DateOrder::DayFirst)>
-                        {t!(i18n, csv.day_first)}
+                        {crate::ui::text::tr!(i18n, csv.day_first)}
                     </option>
                 </select>
             </label>
@@ -142,15 +142,15 @@ pub fn Targets(session: CsvSession, store: Store) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <details class="csv-section" open>
-            <summary>{t!(i18n, csv.directions_title)}</summary>
+            <summary>{crate::ui::text::tr!(i18n, csv.directions_title)}</summary>
             <DirectionTargets session=session store=store />
         </details>
         <details class="csv-section" open>
-            <summary>{t!(i18n, csv.stages_title)}</summary>
+            <summary>{crate::ui::text::tr!(i18n, csv.stages_title)}</summary>
             <StageTargets session=session store=store />
         </details>
         <details class="csv-section" open>
-            <summary>{t!(i18n, csv.employees_title)}</summary>
+            <summary>{crate::ui::text::tr!(i18n, csv.employees_title)}</summary>
             <EmployeeTargets session=session store=store />
         </details>
     }

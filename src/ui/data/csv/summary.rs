@@ -31,7 +31,7 @@ pub fn Summary(
         <Skipped session=session />
         <Choices session=session store=store />
         <Show when=move || { deals() == 0 }>
-            <p class="form-error" role="alert" data-testid="csv-nothing">{t!(i18n, csv.nothing)}</p>
+            <p class="form-error" role="alert" data-testid="csv-nothing">{crate::ui::text::tr!(i18n, csv.nothing)}</p>
         </Show>
         {move || over().map(|total| view! {
             <p class="form-error" role="alert" data-testid="csv-too-many">
@@ -49,7 +49,7 @@ pub fn Summary(
                 {move || counts::csv(i18n.get_locale(), CsvCount::Confirm, deals())}
             </button>
             <button type="button" class="button" data-action="cancel-import" on:click=move |_| on_cancel.run(())>
-                {t!(i18n, data.cancel)}
+                {crate::ui::text::tr!(i18n, data.cancel)}
             </button>
         </DialogActions>
     }
@@ -88,16 +88,16 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
         }
     };
     view! {
-        <h4 class="csv-subheading">{t!(i18n, csv.preview_title)}</h4>
+        <h4 class="csv-subheading">{crate::ui::text::tr!(i18n, csv.preview_title)}</h4>
         <div class="table-scroll">
             <table class="csv-table csv-preview-table" data-testid="csv-preview">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, csv.col_title)}</th>
-                        <th scope="col">{t!(i18n, csv.col_amount)}</th>
-                        <th scope="col">{t!(i18n, csv.col_direction)}</th>
-                        <th scope="col">{t!(i18n, csv.col_stage)}</th>
-                        <th scope="col">{t!(i18n, csv.col_owner)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_title)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_amount)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_direction)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_stage)}</th>
+                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_owner)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -159,7 +159,7 @@ fn Skipped(session: CsvSession) -> impl IntoView {
             let more = (more > 0).then(|| view! { <li class="muted">{counts::csv(i18n.get_locale(), CsvCount::More, more)}</li> });
             view! {
                 <details class="csv-section csv-skipped" open data-testid="csv-skipped">
-                    <summary>{t!(i18n, csv.skipped_title)}</summary>
+                    <summary>{crate::ui::text::tr!(i18n, csv.skipped_title)}</summary>
                     <ul>{items}{more}</ul>
                 </details>
             }
@@ -188,7 +188,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                         session.edit(store, i18n, |m, _, _| m.skip_duplicates = on);
                     }
                 />
-                {t!(i18n, csv.skip_duplicates)}
+                {crate::ui::text::tr!(i18n, csv.skip_duplicates)}
             </label>
         </Show>
         <fieldset class="csv-mode">
@@ -200,7 +200,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                     prop:checked=move || !session.replace.get()
                     on:change=move |_| session.set_replace(false, store, i18n)
                 />
-                {t!(i18n, csv.mode_add)}
+                {crate::ui::text::tr!(i18n, csv.mode_add)}
             </label>
             <label class="checkbox">
                 <input
@@ -210,7 +210,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                     prop:checked=move || session.replace.get()
                     on:change=move |_| session.set_replace(true, store, i18n)
                 />
-                {t!(i18n, csv.mode_replace)}
+                {crate::ui::text::tr!(i18n, csv.mode_replace)}
             </label>
         </fieldset>
     }
