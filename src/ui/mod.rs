@@ -19,6 +19,7 @@ pub mod plural;
 pub mod shell;
 pub mod text;
 pub mod today;
+pub mod when;
 
 use crate::i18n::*;
 use crate::state::store::Store;

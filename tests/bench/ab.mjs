@@ -55,6 +55,8 @@ for (let r = 0; r < Number(rounds); r++) {
   for (const i of r % 2 ? [1, 0] : [0, 1]) {
     const page = pages[i];
     await page.goto(`${base(i)}#/board`);
+    await page.waitForSelector('.deal-card');
+    await page.waitForTimeout(400);
     await page.reload();
     await page.waitForSelector('.deal-card');
     await page.waitForTimeout(400);

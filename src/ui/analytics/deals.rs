@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
 use crate::ui::modal::Modal;
+use crate::ui::when::When;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -96,11 +97,11 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { shown.get() < total }>
+                <When when=move || { shown.get() < total }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
                         {crate::ui::text::tr!(i18n, today.show_more)}
                     </button>
-                </Show>
+                </When>
                 <div class="form-actions">
                     <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, analytics.deals.close)}</button>
                 </div>

@@ -19,6 +19,7 @@ use crate::state::perf;
 use crate::state::store::use_store;
 use crate::ui::counts;
 use crate::ui::plans::PeriodBar;
+use crate::ui::when::When;
 use leptos::prelude::*;
 use section::Section;
 
@@ -195,12 +196,12 @@ fn Undated() -> impl IntoView {
     let ctx = expect_context::<AnalyticsCtx>();
     let count = move || ctx.forecast.with(|f| f.undated_open);
     view! {
-        <Show when=move || { count() > 0 }>
+        <When when=move || { count() > 0 }>
             <p class="analytics-note" data-testid="undated-open">
                 {move || counts::forecast_undated(i18n.get_locale(), count())}
                 " "
                 <a class="link-button" href="#/board?undated" data-action="show-undated">{crate::ui::text::tr!(i18n, analytics.forecast.show_undated)}</a>
             </p>
-        </Show>
+        </When>
     }
 }

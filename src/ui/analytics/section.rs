@@ -10,6 +10,7 @@ use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::files;
 use crate::ui::plans::period_file_key;
+use crate::ui::when::When;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -95,14 +96,14 @@ pub fn Section(
             <div class="analytics-section-head">
                 <h2 class="card-title" id=title_id>{move || title(i18n, name)}</h2>
                 <div class="analytics-section-actions">
-                    <Show when=has_tables>
+                    <When when=has_tables>
                         <button type="button" class="button button-small" data-action="fold-tables" aria-expanded=move || (!folded.get()).to_string() on:click=move |_| folded.update(|f| *f = !*f)>
                             {move || if folded.get() { t_string!(i18n, analytics.show_table) } else { t_string!(i18n, analytics.hide_table) }}
                         </button>
                         <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || t_string!(i18n, analytics.export_label, section = title(i18n, name)).to_string() on:click=export>
                             {crate::ui::text::tr!(i18n, analytics.export_csv)}
                         </button>
-                    </Show>
+                    </When>
                 </div>
             </div>
             <p class="analytics-how muted" data-part="how">{move || how(i18n, name)}</p>

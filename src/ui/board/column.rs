@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
+use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// Cards added each time the column is scrolled near its end.
@@ -139,7 +140,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
             <header class="column-header">
                 <div class="column-heading">
                     <h2 class="column-title">{name}</h2>
-                    <Show when=move || kind() != StageKind::Open>
+                    <When when=move || kind() != StageKind::Open>
                         <button
                             type="button"
                             class="icon-button"
@@ -162,12 +163,12 @@ pub fn Column(stage: StageId) -> impl IntoView {
                         >
                             {move || if collapsed() { "▸" } else { "▾" }}
                         </button>
-                    </Show>
+                    </When>
                 </div>
                 <p class="column-stats" data-testid="column-stats">{stats}</p>
-                <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| i.4.is_some() && i.1 == StageKind::Open))>
+                <When when=move || info.with(|i| i.as_ref().is_some_and(|i| i.4.is_some() && i.1 == StageKind::Open))>
                     <p class="column-weighted">{weighted}</p>
-                </Show>
+                </When>
                 <button
                     type="button"
                     class="column-add"
@@ -179,7 +180,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     "+"
                 </button>
             </header>
-            <Show when=move || !collapsed()>
+            <When when=move || !collapsed()>
                 <div
                     class="column-body"
                     data-column-body=stage.0
@@ -191,16 +192,16 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     <For each=shown key=|k| *k let(key)>
                         <Card deal=key.0 ctx=ctx />
                     </For>
-                    <Show when=move || list.with(|l| l.count == 0)>
+                    <When when=move || list.with(|l| l.count == 0)>
                         <p class="column-empty">{crate::ui::text::tr!(i18n, board.empty_column)}</p>
-                    </Show>
-                    <Show when=move || { hidden() > 0 }>
+                    </When>
+                    <When when=move || { hidden() > 0 }>
                         <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                             {move || counts::show_more(i18n.get_locale(), hidden().min(PAGE))}
                         </button>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
 use crate::ui::modal::Modal;
+use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// Choose a stage and a position, then move.
@@ -226,9 +227,9 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                         }
                     />
                 </fieldset>
-                <Show when=move || error.get()>
+                <When when=move || error.get()>
                     <p class="form-error" role="alert">{crate::ui::text::tr!(i18n, error.loss_reason)}</p>
-                </Show>
+                </When>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="confirm-loss">
                         {crate::ui::text::tr!(i18n, loss.submit)}

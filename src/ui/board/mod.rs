@@ -14,6 +14,7 @@ use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
 use crate::ui::errors;
+use crate::ui::when::When;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -254,7 +255,7 @@ pub fn BoardView() -> impl IntoView {
             <h1 class="view-title visually-hidden">{crate::ui::text::tr!(i18n, views.board_title)}</h1>
             <toolbar::Toolbar />
             <toolbar::Totals />
-            <Show
+            <When
                 when=move || ctx.direction.get().is_some()
                 fallback=move || view! { <p class="view-soon">{crate::ui::text::tr!(i18n, board.no_directions)}</p> }
             >
@@ -263,7 +264,7 @@ pub fn BoardView() -> impl IntoView {
                         <column::Column stage=stage />
                     </For>
                 </div>
-            </Show>
+            </When>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || ctx.announce.get()}
             </div>

@@ -4,6 +4,7 @@ use super::BoardCtx;
 use crate::domain::{DirectionId, EmployeeId};
 use crate::i18n::*;
 use crate::ui::announce;
+use crate::ui::when::When;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -49,14 +50,14 @@ fn UndatedFilter() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || ctx.undated.get()>
+        <When when=move || ctx.undated.get()>
             <p class="filter-chip" data-testid="undated-filter">
                 <span>{crate::ui::text::tr!(i18n, board.undated_filter)}</span>
                 <button type="button" class="button button-small" data-action="clear-undated" on:click=clear>
                     {crate::ui::text::tr!(i18n, board.clear_undated)}
                 </button>
             </p>
-        </Show>
+        </When>
     }
 }
 

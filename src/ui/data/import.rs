@@ -11,6 +11,7 @@ use crate::state::clock;
 use crate::state::store::{use_store, ReplaceError, Startup};
 use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
 use crate::ui::modal::DialogActions;
+use crate::ui::when::When;
 use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
 
@@ -403,7 +404,7 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
     let i18n = use_i18n();
     let backup = importer.backup;
     view! {
-        <Show when=move || backup.with(Option::is_some)>
+        <When when=move || backup.with(Option::is_some)>
             <button
                 type="button"
                 class="button"
@@ -420,7 +421,7 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
             >
                 {crate::ui::text::tr!(i18n, data.download_backup)}
             </button>
-        </Show>
+        </When>
     }
 }
 

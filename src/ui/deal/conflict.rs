@@ -5,6 +5,7 @@
 use crate::domain::{DealDraft, DraftField, FieldValue, Workspace};
 use crate::i18n::*;
 use crate::ui::format;
+use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// One field in conflict: what the editor has and what is saved now.
@@ -77,7 +78,7 @@ pub fn ConflictPanel(
     let i18n = use_i18n();
     let store = crate::state::store::use_store();
     view! {
-        <Show when=move || !conflicts.with(Vec::is_empty)>
+        <When when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflict-panel" data-testid="conflicts" role="alert">
                 <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.conflict_title)}</h3>
                 <p class="muted">{crate::ui::text::tr!(i18n, deal.conflict_desc)}</p>
@@ -113,6 +114,6 @@ pub fn ConflictPanel(
                     }}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }

@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::modal::{DialogActions, Modal};
+use crate::ui::when::When;
 use crate::ui::{counts, errors};
 use leptos::prelude::*;
 
@@ -89,12 +90,12 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
                     }
                     .into_any()
                 }}
-                <Show when=needs_reason>
+                <When when=needs_reason>
                     <label class="field">
                         <span class="field-label">{crate::ui::text::tr!(i18n, stage.loss_reason)}</span>
                         <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                     </label>
-                </Show>
+                </When>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <DialogActions>
                     <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{crate::ui::text::tr!(i18n, dir.confirm_delete)}</button>

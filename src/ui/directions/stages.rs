@@ -9,6 +9,7 @@ use crate::state::store::use_store;
 use crate::ui::counts;
 use crate::ui::errors;
 use crate::ui::modal::Modal;
+use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// The stages of one direction.
@@ -274,12 +275,12 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                                 {targets.with_value(|t| t.iter().map(|(id, n, _)| view! { <option value=id.0.to_string()>{n.clone()}</option> }).collect_view())}
                             </select>
                         </label>
-                        <Show when=target_is_lost>
+                        <When when=target_is_lost>
                             <label class="field">
                                 <span class="field-label">{crate::ui::text::tr!(i18n, stage.loss_reason)}</span>
                                 <input class="input" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                             </label>
-                        </Show>
+                        </When>
                     }
                         .into_any()
                 }}
@@ -381,9 +382,9 @@ fn StageRow(
                 <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{crate::ui::text::tr!(i18n, stage.delete)}</button>
             </span>
         </div>
-        <Show when=move || open.get() == Some(id)>
+        <When when=move || open.get() == Some(id)>
             <StageForm stage=id error=error />
-        </Show>
+        </When>
     </li>
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
 use crate::ui::modal::Modal;
+use crate::ui::when::When;
 use crate::ui::{counts, errors, format};
 use gauge::{Gauge, GaugeData};
 use leptos::prelude::*;
@@ -343,7 +344,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
         <section class="card plan-grid-card">
             <h2 class="card-title">{move || t_string!(i18n, plans.grid_title, year = period.get().year).to_string()}</h2>
             <p class="muted">{move || t_string!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol())).to_string()}</p>
-            <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{crate::ui::text::tr!(i18n, plans.no_employees)}</p> }>
+            <When when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{crate::ui::text::tr!(i18n, plans.no_employees)}</p> }>
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
                         <thead>
@@ -386,7 +387,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-            </Show>
+            </When>
             <p class="form-error" role="alert" data-testid="plan-error">{move || error.get()}</p>
         </section>
     }

@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use crate::state::offline::use_offline;
 use crate::state::store::use_store;
+use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// "Offline" beside the save indicator while the browser has no network.
@@ -12,11 +13,11 @@ pub fn OfflineBadge() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_offline();
     view! {
-        <Show when=move || state.offline.get()>
+        <When when=move || state.offline.get()>
             <span class="offline-badge" data-testid="offline" role="status" title=move || t_string!(i18n, offline.detail)>
                 {crate::ui::text::tr!(i18n, offline.badge)}
             </span>
-        </Show>
+        </When>
     }
 }
 
@@ -32,14 +33,14 @@ pub fn UpdateBanner() -> impl IntoView {
         state.apply_update();
     };
     view! {
-        <Show when=move || state.update_ready.get()>
+        <When when=move || state.update_ready.get()>
             <section class="banner" data-banner="update" role="status">
                 <p class="banner-title">{crate::ui::text::tr!(i18n, offline.update_ready)}</p>
                 <button type="button" class="button button-primary" data-action="apply-update" on:click=reload>
                     {crate::ui::text::tr!(i18n, offline.reload)}
                 </button>
             </section>
-        </Show>
+        </When>
     }
 }
 
@@ -53,11 +54,11 @@ pub fn InstallCard() -> impl IntoView {
         <section class="card" data-section="install">
             <h2 class="card-title">{crate::ui::text::tr!(i18n, offline.install_title)}</h2>
             <p>{crate::ui::text::tr!(i18n, offline.works_offline)}</p>
-            <Show when=move || state.can_install()>
+            <When when=move || state.can_install()>
                 <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
                     {crate::ui::text::tr!(i18n, offline.install)}
                 </button>
-            </Show>
+            </When>
             <p class="muted">{crate::ui::text::tr!(i18n, offline.ios)}</p>
         </section>
     }

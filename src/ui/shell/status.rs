@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use crate::state::store::{use_store, NotApplied, SaveFailure, SaveState, Startup};
 use crate::ui::data::export::export_now;
+use crate::ui::when::When;
 use crate::ui::{counts, files, messages};
 use leptos::prelude::*;
 
@@ -35,11 +36,11 @@ pub fn SaveIndicator() -> impl IntoView {
         <div class="save-status" data-state=kind role="status" aria-live="polite">
             <span class="save-dot" aria-hidden="true"></span>
             <span class="save-label">{label}</span>
-            <Show when=move || matches!(state(), SaveState::NotSaved(_))>
+            <When when=move || matches!(state(), SaveState::NotSaved(_))>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
                     {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -115,22 +116,22 @@ pub fn DataBanners() -> impl IntoView {
                     }
                 })
         }}
-        <Show when=move || { percent() >= WARN_PERCENT }>
+        <When when=move || { percent() >= WARN_PERCENT }>
             <section class="banner banner-warning" data-banner="storage-full" role="alert">
                 <p>{move || t_string!(i18n, status.storage_warning, percent = percent()).to_string()}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
                     {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
             </section>
-        </Show>
-        <Show when=move || store.volatile.get()>
+        </When>
+        <When when=move || store.volatile.get()>
             <section class="banner banner-danger" data-banner="volatile" role="alert">
                 <p>{crate::ui::text::tr!(i18n, status.volatile)}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
                     {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
             </section>
-        </Show>
+        </When>
         <NotAppliedBanner />
     }
 }
@@ -160,7 +161,7 @@ fn NotAppliedBanner() -> impl IntoView {
         view! { <li><bdi>{text}</bdi></li> }
     };
     view! {
-        <Show when=visible>
+        <When when=visible>
             <section class="banner banner-warning" data-banner="not-applied" role="alert">
                 {move || store.replaced_elsewhere.get().then(|| view! { <p>{crate::ui::text::tr!(i18n, status.replaced)}</p> })}
                 {move || {
@@ -183,6 +184,6 @@ fn NotAppliedBanner() -> impl IntoView {
                     {crate::ui::text::tr!(i18n, status.dismiss)}
                 </button>
             </section>
-        </Show>
+        </When>
     }
 }

@@ -12,6 +12,7 @@ use crate::state::store::{use_store, Store};
 use crate::storage::prefs;
 use crate::ui::counts;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::when::When;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -185,17 +186,17 @@ pub fn TodayView() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="today-announce">
                 {move || ctx.announce.get()}
             </p>
-            <Show
+            <When
                 when=move || items.with(|i| !i.is_empty())
                 fallback=move || view! { <p class="empty-state" data-testid="today-empty">{crate::ui::text::tr!(i18n, today.empty)}</p> }
             >
                 {move || Bucket::ALL.into_iter().map(|b| view! { <Group bucket=b items=items limit=limit /> }).collect_view()}
-                <Show when=move || { items.with(Vec::len) > limit.get() }>
+                <When when=move || { items.with(Vec::len) > limit.get() }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                         {crate::ui::text::tr!(i18n, today.show_more)}
                     </button>
-                </Show>
-            </Show>
+                </When>
+            </When>
             <OpenDialog />
         </section>
     }
@@ -302,7 +303,7 @@ fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -
         )
     };
     view! {
-        <Show when=move || { count.get() > 0 }>
+        <When when=move || { count.get() > 0 }>
             <section class="today-group" data-group=bucket_key(bucket)>
                 <h2 class="today-group-title">{heading}</h2>
                 <ul class="today-list">
@@ -311,7 +312,7 @@ fn Group(bucket: Bucket, items: Memo<Vec<AgendaItem>>, limit: RwSignal<usize>) -
                     </For>
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }
 

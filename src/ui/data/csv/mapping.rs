@@ -8,6 +8,7 @@ use crate::crm::{DateOrder, DealField};
 use crate::domain::{DirectionId, EmployeeId, StageId, StageKind};
 use crate::i18n::*;
 use crate::state::store::Store;
+use crate::ui::when::When;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -120,7 +121,7 @@ fn DateOrderChoice(session: CsvSession, store: Store) -> impl IntoView {
         session.edit(store, i18n, |m, _, _| m.date_order = order);
     };
     view! {
-        <Show when=move || session.mapping.with(|m| m.date_order_ambiguous)>
+        <When when=move || session.mapping.with(|m| m.date_order_ambiguous)>
             <label class="field">
                 <span class="field-label">{crate::ui::text::tr!(i18n, csv.date_order)}</span>
                 <select class="input" data-testid="csv-date-order" on:change=on_change>
@@ -132,7 +133,7 @@ fn DateOrderChoice(session: CsvSession, store: Store) -> impl IntoView {
                     </option>
                 </select>
             </label>
-        </Show>
+        </When>
     }
 }
 

@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::state::store::Store;
 use crate::ui::counts::{self, CsvCount};
 use crate::ui::modal::DialogActions;
+use crate::ui::when::When;
 use crate::ui::{format, messages};
 use leptos::prelude::*;
 
@@ -30,9 +31,9 @@ pub fn Summary(
         <Counts session=session />
         <Skipped session=session />
         <Choices session=session store=store />
-        <Show when=move || { deals() == 0 }>
+        <When when=move || { deals() == 0 }>
             <p class="form-error" role="alert" data-testid="csv-nothing">{crate::ui::text::tr!(i18n, csv.nothing)}</p>
-        </Show>
+        </When>
         {move || over().map(|total| view! {
             <p class="form-error" role="alert" data-testid="csv-too-many">
                 {counts::csv(i18n.get_locale(), CsvCount::TooMany, total)}
@@ -174,7 +175,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
     let i18n = use_i18n();
     let duplicates = move || session.plan.with(|p| p.duplicates);
     view! {
-        <Show when=move || { duplicates() > 0 }>
+        <When when=move || { duplicates() > 0 }>
             <p class="form-error" data-testid="csv-duplicates">
                 {move || counts::csv(i18n.get_locale(), CsvCount::Duplicates, duplicates())}
             </p>
@@ -190,7 +191,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                 />
                 {crate::ui::text::tr!(i18n, csv.skip_duplicates)}
             </label>
-        </Show>
+        </When>
         <fieldset class="csv-mode">
             <label class="checkbox">
                 <input
