@@ -9,17 +9,53 @@ use super::plural::{self, Form};
 use crate::i18n::*;
 
 /// The message at a key path (`$section.$key`, or deeper) in the form `$count` takes: one text
-/// per plural category under that key in `locales/*.json`.
+/// per plural category under that key in `locales/*.json`, its values written in as `{name}`.
+///
+/// The texts hold `{n}` rather than leptos_i18n's `{{ n }}`, so that each is a plain string and
+/// one function ([`fill`]) writes the values in: leptos_i18n's interpolation made each of the
+/// 168 texts a formatter of its own in the wasm (about 40 KB). `tests/plurals.rs` checks every
+/// message in both languages, so a name left unfilled would fail there.
 macro_rules! plural {
     ($locale:expr, $count:expr, $($path:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
         let locale = $locale;
-        match plural::form(locale, $count as i64) {
-            Form::One => td_string!(locale, $($path).+.one $(, $var = $value)*).to_string(),
-            Form::Few => td_string!(locale, $($path).+.few $(, $var = $value)*).to_string(),
-            Form::Many => td_string!(locale, $($path).+.many $(, $var = $value)*).to_string(),
-            Form::Other => td_string!(locale, $($path).+.other $(, $var = $value)*).to_string(),
-        }
+        let text: &'static str = match plural::form(locale, $count as i64) {
+            Form::One => td_string!(locale, $($path).+.one),
+            Form::Few => td_string!(locale, $($path).+.few),
+            Form::Many => td_string!(locale, $($path).+.many),
+            Form::Other => td_string!(locale, $($path).+.other),
+        };
+        fill(text, &[$((stringify!($var), AsRef::<str>::as_ref(&$value))),*])
     }};
+}
+
+/// `text` with each `{name}` replaced by its value in `values`; a name with no value is left
+/// as it is.
+fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn n(locale: Locale, count: usize) -> String {
@@ -150,7 +186,7 @@ pub fn storage_used(locale: Locale, used: usize, quota: usize, percent: u32) -> 
         data.storage_used,
         n = n(locale, quota),
         used = used,
-        percent = percent
+        percent = percent.to_string()
     )
 }
 
@@ -295,4 +331,23 @@ pub fn forecast_undated(locale: Locale, count: usize) -> String {
 /// "12 deals" in an analytics deal list.
 pub fn listed_deals(locale: Locale, count: usize) -> String {
     plural!(locale, count, analytics.deals.count, n = n(locale, count))
+}
+
+#[cfg(test)]
+mod fill_tests {
+    use super::fill;
+
+    #[test]
+    fn writes_each_named_value_in() {
+        assert_eq!(
+            fill("{n} of {total} ({n})", &[("n", "5"), ("total", "1 000")]),
+            "5 of 1 000 (5)"
+        );
+    }
+
+    #[test]
+    fn leaves_unknown_names_and_stray_braces_as_they_are() {
+        assert_eq!(fill("{x} {n} { } {", &[("n", "2")]), "{x} 2 { } {");
+        assert_eq!(fill("no values", &[]), "no values");
+    }
 }
