@@ -12,7 +12,7 @@ use crate::i18n::*;
 /// per plural category under that key in `locales/*.json`, its values written in as `{name}`.
 ///
 /// The texts hold `{n}` rather than leptos_i18n's `{{ n }}`, so that each is a plain string and
-/// one function ([`fill`]) writes the values in: leptos_i18n's interpolation made each of the
+/// one function ([`fill`](crate::ui::text::fill)) writes the values in: leptos_i18n's interpolation made each of the
 /// 168 texts a formatter of its own in the wasm (about 40 KB). `tests/plurals.rs` checks every
 /// message in both languages, so a name left unfilled would fail there.
 macro_rules! plural {
@@ -24,38 +24,8 @@ macro_rules! plural {
             Form::Many => td_string!(locale, $($path).+.many),
             Form::Other => td_string!(locale, $($path).+.other),
         };
-        fill(text, &[$((stringify!($var), AsRef::<str>::as_ref(&$value))),*])
+        crate::ui::text::fill(text, &[$((stringify!($var), AsRef::<str>::as_ref(&$value))),*])
     }};
-}
-
-/// `text` with each `{name}` replaced by its value in `values`; a name with no value is left
-/// as it is.
-fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn n(locale: Locale, count: usize) -> String {
@@ -331,23 +301,4 @@ pub fn forecast_undated(locale: Locale, count: usize) -> String {
 /// "12 deals" in an analytics deal list.
 pub fn listed_deals(locale: Locale, count: usize) -> String {
     plural!(locale, count, analytics.deals.count, n = n(locale, count))
-}
-
-#[cfg(test)]
-mod fill_tests {
-    use super::fill;
-
-    #[test]
-    fn writes_each_named_value_in() {
-        assert_eq!(
-            fill("{n} of {total} ({n})", &[("n", "5"), ("total", "1 000")]),
-            "5 of 1 000 (5)"
-        );
-    }
-
-    #[test]
-    fn leaves_unknown_names_and_stray_braces_as_they_are() {
-        assert_eq!(fill("{x} {n} { } {", &[("n", "2")]), "{x} 2 { } {");
-        assert_eq!(fill("no values", &[]), "no values");
-    }
 }

@@ -45,7 +45,7 @@ fn mb(locale: Locale, bytes: usize) -> String {
 pub fn read_error(i18n: I18nContext<Locale>, e: &ReadError) -> String {
     match e {
         ReadError::Empty => t_string!(i18n, import_error.empty).to_string(),
-        ReadError::TooLarge(size) => t_string!(
+        ReadError::TooLarge(size) => crate::ui::text::msg!(
             i18n,
             import_error.too_large,
             size = mb(i18n.get_locale_untracked(), *size),
@@ -53,19 +53,19 @@ pub fn read_error(i18n: I18nContext<Locale>, e: &ReadError) -> String {
         )
         .to_string(),
         ReadError::NotJson { line, column } => {
-            t_string!(i18n, import_error.not_json, line = *line, column = *column).to_string()
+            crate::ui::text::msg!(i18n, import_error.not_json, line = *line, column = *column)
         }
         ReadError::Truncated => t_string!(i18n, import_error.truncated).to_string(),
         ReadError::Damaged => t_string!(i18n, import_error.damaged).to_string(),
         ReadError::NotUtf8 => t_string!(i18n, import_error.not_utf8).to_string(),
         ReadError::NotVoronka => t_string!(i18n, import_error.not_voronka).to_string(),
         ReadError::FutureVersion(v) => {
-            t_string!(i18n, import_error.future, version = *v).to_string()
+            crate::ui::text::msg!(i18n, import_error.future, version = *v)
         }
         ReadError::WrongType { path } => {
-            t_string!(i18n, import_error.wrong_type, path = path.clone()).to_string()
+            crate::ui::text::msg!(i18n, import_error.wrong_type, path = path.clone())
         }
-        ReadError::Invalid(e) => t_string!(
+        ReadError::Invalid(e) => crate::ui::text::msg!(
             i18n,
             import_error.invalid,
             path = e.path.clone(),
@@ -88,7 +88,7 @@ pub fn load_problem(i18n: I18nContext<Locale>, p: &LoadProblem) -> String {
 pub fn csv_error(i18n: I18nContext<Locale>, e: &crate::crm::CsvError) -> String {
     use crate::crm::CsvError;
     match e {
-        CsvError::TooLarge(size) => t_string!(
+        CsvError::TooLarge(size) => crate::ui::text::msg!(
             i18n,
             import_error.too_large,
             size = mb(i18n.get_locale_untracked(), *size),
@@ -100,7 +100,7 @@ pub fn csv_error(i18n: I18nContext<Locale>, e: &crate::crm::CsvError) -> String 
         CsvError::NotText => t_string!(i18n, import_error.csv_not_text).to_string(),
         CsvError::NotCsv => t_string!(i18n, import_error.csv_not_csv).to_string(),
         CsvError::UnbalancedQuotes { line } => {
-            t_string!(i18n, import_error.csv_unbalanced, line = *line).to_string()
+            crate::ui::text::msg!(i18n, import_error.csv_unbalanced, line = *line)
         }
     }
 }
@@ -112,19 +112,19 @@ pub fn skipped_row(i18n: I18nContext<Locale>, skip: &crate::crm::Skip) -> String
     let line = super::format::integer(locale, skip.line as i64);
     let place = match &skip.column {
         Some(column) => {
-            t_string!(i18n, csv.row_column, line = line, column = column.clone()).to_string()
+            crate::ui::text::msg!(i18n, csv.row_column, line = line, column = column.clone())
         }
-        None => t_string!(i18n, csv.row, line = line).to_string(),
+        None => crate::ui::text::msg!(i18n, csv.row, line = line),
     };
     let what = match &skip.problem {
         RowProblem::FieldCount { expected, found } => {
             super::counts::csv_field_count(locale, *found, *expected)
         }
         RowProblem::NotANumber(v) => {
-            t_string!(i18n, csv.not_a_number, value = v.clone()).to_string()
+            crate::ui::text::msg!(i18n, csv.not_a_number, value = v.clone())
         }
-        RowProblem::Negative(v) => t_string!(i18n, csv.negative, value = v.clone()).to_string(),
-        RowProblem::NotADate(v) => t_string!(i18n, csv.not_a_date, value = v.clone()).to_string(),
+        RowProblem::Negative(v) => crate::ui::text::msg!(i18n, csv.negative, value = v.clone()),
+        RowProblem::NotADate(v) => crate::ui::text::msg!(i18n, csv.not_a_date, value = v.clone()),
         RowProblem::NoTitle => t_string!(i18n, csv.no_title).to_string(),
         RowProblem::Refused(e) => super::errors::domain_error(i18n, e),
     };

@@ -58,7 +58,7 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                 .collect::<Vec<_>>()
         })
     };
-    let heading = t_string!(i18n, analytics.deals.title, what = title).to_string();
+    let heading = crate::ui::text::msg!(i18n, analytics.deals.title, what = title);
     view! {
         <Modal title_id="analytics-deals-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="analytics-deals">

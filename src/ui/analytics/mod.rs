@@ -177,7 +177,7 @@ fn Filters() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|(id, name, active)| {
-                                let label = if active { name } else { t_string!(i18n, analytics.inactive, name = name).to_string() };
+                                let label = if active { name } else { crate::ui::text::msg!(i18n, analytics.inactive, name = name) };
                                 view! { <option value=id.0.to_string() selected=move || ctx.owner.get() == Some(id)>{label}</option> }
                             })
                             .collect_view()

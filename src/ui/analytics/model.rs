@@ -103,7 +103,7 @@ impl Names<'_> {
         match self.ws.employee(id) {
             Some(e) if e.active => (e.name.clone(), false),
             Some(e) => (
-                td_string!(self.locale, analytics.inactive, name = e.name.clone()).to_string(),
+                crate::ui::text::msg_in!(self.locale, analytics.inactive, name = e.name.clone()),
                 true,
             ),
             None => (String::new(), false),
@@ -232,7 +232,7 @@ pub fn funnel(ws: &Workspace, locale: Locale, funnels: &[(DirectionId, Funnel)])
                 ],
                 empty: None,
                 charts: vec![Chart {
-                    label: td_string!(locale, analytics.funnel.chart, direction = n.direction(*d))
+                    label: crate::ui::text::msg_in!(locale, analytics.funnel.chart, direction = n.direction(*d))
                         .to_string(),
                     bars,
                     funnel: true,
@@ -245,7 +245,7 @@ pub fn funnel(ws: &Workspace, locale: Locale, funnels: &[(DirectionId, Funnel)])
 }
 
 fn days(locale: Locale, tenths: i64) -> String {
-    td_string!(
+    crate::ui::text::msg_in!(
         locale,
         analytics.days_unit,
         days = tenths_text(locale, tenths)
@@ -306,7 +306,7 @@ pub fn stays(ws: &Workspace, locale: Locale, stays: &[(DirectionId, Stays)]) -> 
             let cycle = match s.cycle_median_tenths {
                 Some(t) => format!(
                     "{} {}",
-                    td_string!(locale, analytics.stays.cycle, days = days(locale, t)),
+                    crate::ui::text::msg_in!(locale, analytics.stays.cycle, days = days(locale, t)),
                     counts::cycle_deals(locale, s.won)
                 ),
                 None => td_string!(locale, analytics.stays.no_cycle).to_string(),
@@ -320,7 +320,7 @@ pub fn stays(ws: &Workspace, locale: Locale, stays: &[(DirectionId, Stays)]) -> 
                 heading,
                 lines,
                 Chart::bars(
-                    td_string!(locale, analytics.stays.chart, direction = n.direction(*d))
+                    crate::ui::text::msg_in!(locale, analytics.stays.chart, direction = n.direction(*d))
                         .to_string(),
                     bars,
                 ),

@@ -100,7 +100,7 @@ pub fn Section(
                         <button type="button" class="button button-small" data-action="fold-tables" aria-expanded=move || (!folded.get()).to_string() on:click=move |_| folded.update(|f| *f = !*f)>
                             {move || if folded.get() { t_string!(i18n, analytics.show_table) } else { t_string!(i18n, analytics.hide_table) }}
                         </button>
-                        <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || t_string!(i18n, analytics.export_label, section = title(i18n, name)).to_string() on:click=export>
+                        <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || crate::ui::text::msg!(i18n, analytics.export_label, section = title(i18n, name)) on:click=export>
                             {crate::ui::text::tr!(i18n, analytics.export_csv)}
                         </button>
                     </When>

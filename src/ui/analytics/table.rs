@@ -232,7 +232,7 @@ pub fn DataTable(
                             let name_cell = match row.deals {
                                 Some(deals) if !deals.is_empty() => {
                                     let what = first.clone();
-                                    let label = t_string!(i18n, analytics.deals.show, what = what.clone()).to_string();
+                                    let label = crate::ui::text::msg!(i18n, analytics.deals.show, what = what.clone());
                                     view! {
                                         <button type="button" class="link-button" data-action="show-deals" aria-label=label on:click=move |_| on_open.run((what.clone(), deals.clone()))>
                                             {first}

@@ -179,15 +179,15 @@ fn card_fields(
     let state = task.map(|task| match &task.state {
         TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
         TaskShown::Overdue(date) => {
-            t_string!(i18n, card.task_overdue, date = date.as_str()).to_string()
+            crate::ui::text::msg!(i18n, card.task_overdue, date = date.as_str())
         }
         TaskShown::Open(Some(date)) => {
-            t_string!(i18n, card.task_due, date = date.as_str()).to_string()
+            crate::ui::text::msg!(i18n, card.task_due, date = date.as_str())
         }
         TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
     });
     let checklist = task.and_then(|t| t.checklist).map(|(done, total)| {
-        t_string!(i18n, card.checklist, done = done, total = total).to_string()
+        crate::ui::text::msg!(i18n, card.checklist, done = done, total = total)
     });
     let fields: [&str; 14] = [
         &deal.0.to_string(),
@@ -196,7 +196,7 @@ fn card_fields(
         } else {
             "deal-card"
         },
-        &t_string!(i18n, board.drag_handle, title = data.title.as_str()).to_string(),
+        &crate::ui::text::msg!(i18n, board.drag_handle, title = data.title.as_str()),
         &data.title,
         &data.company,
         &data.amount,

@@ -95,7 +95,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
         let locale = i18n.get_locale();
         let currency = store.ws().with(|w| w.currency());
         list.with(|l| {
-            t_string!(
+            crate::ui::text::msg!(
                 i18n,
                 board.column_stats,
                 count = format::integer(locale, l.count as i64),
@@ -109,7 +109,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
         let currency = store.ws().with(|w| w.currency());
         let p = info.with(|i| i.as_ref().map_or(0, |i| i.3));
         let sum = list.with(|l| l.sum).percent(p);
-        t_string!(
+        crate::ui::text::msg!(
             i18n,
             board.weighted,
             sum = format::money(locale, currency, sum)
@@ -148,9 +148,9 @@ pub fn Column(stage: StageId) -> impl IntoView {
                             aria-expanded=move || (!collapsed()).to_string()
                             aria-label=move || {
                                 if collapsed() {
-                                    t_string!(i18n, board.expand, stage = name()).to_string()
+                                    crate::ui::text::msg!(i18n, board.expand, stage = name())
                                 } else {
-                                    t_string!(i18n, board.collapse, stage = name()).to_string()
+                                    crate::ui::text::msg!(i18n, board.collapse, stage = name())
                                 }
                             }
                             on:click=move |_| {
@@ -173,8 +173,8 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     type="button"
                     class="column-add"
                     data-action="add-deal"
-                    aria-label=move || t_string!(i18n, board.add_deal, stage = name()).to_string()
-                    title=move || t_string!(i18n, board.add_deal, stage = name()).to_string()
+                    aria-label=move || crate::ui::text::msg!(i18n, board.add_deal, stage = name())
+                    title=move || crate::ui::text::msg!(i18n, board.add_deal, stage = name())
                     on:click=move |_| ctx.dialog.set(Some(BoardDialog::Editor(EditorTarget::New(stage))))
                 >
                     "+"

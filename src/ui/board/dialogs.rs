@@ -61,7 +61,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
     view! {
         <Modal title_id="move-title" on_close=close>
             <form class="form" on:submit=submit data-testid="move-menu">
-                <h2 id="move-title" class="modal-title">{t_string!(i18n, move_dialog.title, title = title).to_string()}</h2>
+                <h2 id="move-title" class="modal-title">{crate::ui::text::msg!(i18n, move_dialog.title, title = title)}</h2>
                 <label class="field">
                     <span class="field-label">{crate::ui::text::tr!(i18n, move_dialog.stage)}</span>
                     <select
@@ -182,7 +182,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
     view! {
         <Modal title_id="loss-title" on_close=close>
             <form class="form" on:submit=submit data-testid="loss-reason">
-                <h2 id="loss-title" class="modal-title">{t_string!(i18n, loss.title, deal = deal_title).to_string()}</h2>
+                <h2 id="loss-title" class="modal-title">{crate::ui::text::msg!(i18n, loss.title, deal = deal_title)}</h2>
                 <fieldset class="field">
                     <legend class="field-label">{crate::ui::text::tr!(i18n, loss.reason)}</legend>
                     {reasons

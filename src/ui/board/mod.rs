@@ -169,7 +169,7 @@ impl BoardCtx {
             let position = ws.position(deal)? + 1;
             let count = ws.column(d.stage).len();
             Some(
-                t_string!(
+                crate::ui::text::msg!(
                     i18n,
                     board.moved,
                     title = d.title.clone(),

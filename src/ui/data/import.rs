@@ -161,7 +161,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
             let fail = move |name: String, reason: String| {
                 let message = format!(
                     "{} {reason}",
-                    t_string!(i18n, import_error.prefix, name = name.clone())
+                    crate::ui::text::msg!(i18n, import_error.prefix, name = name.clone())
                 );
                 importer.set(ImportState::Failed { name, message });
             };
@@ -258,7 +258,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
         match state.get() {
             ImportState::Idle => ().into_any(),
             ImportState::Reading(name) => {
-                view! { <p class="muted" role="status">{t_string!(i18n, data.reading, name = name).to_string()}</p> }
+                view! { <p class="muted" role="status">{crate::ui::text::msg!(i18n, data.reading, name = name)}</p> }
                     .into_any()
             }
             ImportState::Failed { message, .. } => {
@@ -270,7 +270,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
             ImportState::Done(name) => {
                 view! {
                     <p class="form-ok" role="status" data-testid="import-done">
-                        {t_string!(i18n, data.imported, name = name).to_string()}
+                        {crate::ui::text::msg!(i18n, data.imported, name = name)}
                     </p>
                 }
                     .into_any()
@@ -355,7 +355,7 @@ fn Preview(
     };
     let heading = match restore {
         Some(_) => t_string!(i18n, data.restore_preview).to_string(),
-        None => t_string!(i18n, data.preview, name = name).to_string(),
+        None => crate::ui::text::msg!(i18n, data.preview, name = name),
     };
     let lost = restore.filter(|n| *n > 0).map(|count| {
         view! { <p class="form-error">{counts::restore_lost(i18n.get_locale_untracked(), count)}</p> }
@@ -436,7 +436,7 @@ fn CsvImport(importer: Importer, session: CsvSession) -> impl IntoView {
         let name = session.name.get_value();
         let message = format!(
             "{} {message}",
-            t_string!(i18n, import_error.prefix, name = name.clone())
+            crate::ui::text::msg!(i18n, import_error.prefix, name = name.clone())
         );
         state.set(ImportState::Failed { name, message });
     };

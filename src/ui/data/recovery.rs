@@ -56,7 +56,7 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                         on_restore.run((label.clone(), s.workspace, s.lost));
                     }
                     Err(problem) => error.set(Some(
-                        t_string!(
+                        crate::ui::text::msg!(
                             i18n,
                             data.copy_unreadable,
                             problem = messages::load_problem(i18n, &problem)

@@ -48,7 +48,7 @@ pub fn ConfirmTaskDialog(
         <Modal title_id="confirm-task-title" on_close=on_close>
             <div class="form" data-testid="confirm-task">
                 <h2 id="confirm-task-title" class="modal-title">{crate::ui::text::tr!(i18n, confirm_task.title)}</h2>
-                <p>{t_string!(i18n, confirm_task.body, task = task, deal = title, stage = target).to_string()}</p>
+                <p>{crate::ui::text::msg!(i18n, confirm_task.body, task = task, deal = title, stage = target)}</p>
                 <div class="form-actions">
                     <button
                         type="button"

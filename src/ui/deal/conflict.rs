@@ -39,7 +39,7 @@ fn label(i18n: leptos_i18n::I18nContext<Locale>, field: DraftField, currency: &s
         DraftField::Contact => t_string!(i18n, deal.contact).to_string(),
         DraftField::Phone => t_string!(i18n, deal.phone).to_string(),
         DraftField::Email => t_string!(i18n, deal.email).to_string(),
-        DraftField::Amount => t_string!(i18n, deal.amount, currency = currency).to_string(),
+        DraftField::Amount => crate::ui::text::msg!(i18n, deal.amount, currency = currency),
         DraftField::Owner => t_string!(i18n, deal.owner).to_string(),
         DraftField::ExpectedClose => t_string!(i18n, deal.expected_close).to_string(),
         DraftField::LossReason => t_string!(i18n, deal.loss_reason).to_string(),
@@ -96,8 +96,8 @@ pub fn ConflictPanel(
                                     view! {
                                         <li class="conflict" data-field=format!("{field:?}")>
                                             <strong>{label(i18n, field, symbol)}</strong>
-                                            <span class="conflict-value"><bdi>{t_string!(i18n, deal.conflict_mine, value = mine).to_string()}</bdi></span>
-                                            <span class="conflict-value"><bdi>{t_string!(i18n, deal.conflict_theirs, value = theirs).to_string()}</bdi></span>
+                                            <span class="conflict-value"><bdi>{crate::ui::text::msg!(i18n, deal.conflict_mine, value = mine)}</bdi></span>
+                                            <span class="conflict-value"><bdi>{crate::ui::text::msg!(i18n, deal.conflict_theirs, value = theirs)}</bdi></span>
                                             <span class="conflict-actions">
                                                 <button type="button" class="button button-small" data-action="keep-mine" on:click=move |_| on_choose.run((field, true))>
                                                     {crate::ui::text::tr!(i18n, deal.keep_mine)}

@@ -193,7 +193,11 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         };
         let title = form.title.get_untracked();
         let ok = window()
-            .confirm_with_message(&t_string!(i18n, deal.delete_confirm, title = title).to_string())
+            .confirm_with_message(&crate::ui::text::msg!(
+                i18n,
+                deal.delete_confirm,
+                title = title
+            ))
             .unwrap_or(false);
         if ok {
             match store.dispatch(Command::DeleteDeal { deal }) {
@@ -204,7 +208,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     };
     let title_text = match target {
         EditorTarget::New(_) => {
-            t_string!(i18n, deal.new_title, stage = stage_name.clone()).to_string()
+            crate::ui::text::msg!(i18n, deal.new_title, stage = stage_name.clone())
         }
         EditorTarget::Existing(_) => t_string!(i18n, deal.edit_title).to_string(),
     };
@@ -212,7 +216,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         <Modal title_id="deal-editor-title" on_close=on_close class="modal-wide">
             <form class="form deal-editor" on:submit=save data-testid="deal-editor" novalidate>
                 <h2 id="deal-editor-title" class="modal-title">{title_text}</h2>
-                <p class="muted">{t_string!(i18n, deal.stage, stage = stage_name.clone()).to_string()}</p>
+                <p class="muted">{crate::ui::text::msg!(i18n, deal.stage, stage = stage_name.clone())}</p>
                 <DealFields form=form currency=currency stage_kind=stage_kind employees=employees />
                 <NotesField form=form />
                 {match target {

@@ -270,7 +270,7 @@ pub fn DealFields(
     view! {
                 <div class="form-grid">
                     {text_field(t_string!(i18n, deal.title).to_string(), form.title, Some(Field::DealTitle), error, "text", "title")}
-                    {text_field(t_string!(i18n, deal.amount, currency = currency).to_string(), form.amount, Some(Field::DealAmount), error, "text", "amount")}
+                    {text_field(crate::ui::text::msg!(i18n, deal.amount, currency = currency), form.amount, Some(Field::DealAmount), error, "text", "amount")}
                     {text_field(t_string!(i18n, deal.company).to_string(), form.company, Some(Field::ClientCompany), error, "text", "company")}
                     {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, Some(Field::ClientContact), error, "text", "contact")}
                     {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Some(Field::ClientPhone), error, "tel", "phone")}

@@ -32,7 +32,7 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
                     <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.task)}</h3>
                     <p class="task-title"><strong>{task.title.clone()}</strong></p>
                     {(!task.description.is_empty()).then(|| view! { <p class="muted">{task.description.clone()}</p> })}
-                    {due.map(|d| view! { <p class="muted">{t_string!(i18n, deal.task_due, date = format::date(locale, d)).to_string()}</p> })}
+                    {due.map(|d| view! { <p class="muted">{crate::ui::text::msg!(i18n, deal.task_due, date = format::date(locale, d))}</p> })}
                     <label class="checkbox">
                         <input
                             type="checkbox"
@@ -113,11 +113,14 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                         chrono::Timelike::minute(&t)
                     );
                     let what = match h.from {
-                        None => t_string!(i18n, deal.created_in, stage = name(h.to)).to_string(),
-                        Some(from) => {
-                            t_string!(i18n, deal.moved, from = name(from), to = name(h.to))
-                                .to_string()
-                        }
+                        None => crate::ui::text::msg!(i18n, deal.created_in, stage = name(h.to)),
+                        Some(from) => crate::ui::text::msg!(
+                            i18n,
+                            deal.moved,
+                            from = name(from),
+                            to = name(h.to)
+                        )
+                        .to_string(),
                     };
                     (when, what)
                 })
@@ -131,7 +134,7 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
             let mut text = if source.id.is_empty() {
                 String::new()
             } else {
-                t_string!(
+                crate::ui::text::msg!(
                     i18n,
                     deal.imported_from,
                     system = source.system,
@@ -143,9 +146,11 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                 if !text.is_empty() {
                     text.push(' ');
                 }
-                text.push_str(
-                    &t_string!(i18n, deal.imported_currency, currency = currency).to_string(),
-                );
+                text.push_str(&crate::ui::text::msg!(
+                    i18n,
+                    deal.imported_currency,
+                    currency = currency
+                ));
             }
             Some(view! { <p class="muted" data-testid="deal-source">{text}</p> })
         })

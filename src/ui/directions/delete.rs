@@ -80,7 +80,7 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
     view! {
         <Modal title_id="delete-direction-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="delete-direction">
-                <h2 id="delete-direction-title" class="modal-title">{t_string!(i18n, dir.delete_title, name = name).to_string()}</h2>
+                <h2 id="delete-direction-title" class="modal-title">{crate::ui::text::msg!(i18n, dir.delete_title, name = name)}</h2>
                 {if count == 0 {
                     view! { <p>{crate::ui::text::tr!(i18n, dir.delete_empty)}</p> }.into_any()
                 } else {

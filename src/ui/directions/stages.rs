@@ -83,7 +83,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
     let run_cb = Callback::new(run);
     view! {
         <section class="stage-editor" data-testid="stage-editor">
-            <h3 class="panel-title">{move || t_string!(i18n, stage.title, name = name()).to_string()}</h3>
+            <h3 class="panel-title">{move || crate::ui::text::msg!(i18n, stage.title, name = name())}</h3>
             <p class="muted">{crate::ui::text::tr!(i18n, stage.hint)}</p>
             <ol class="stage-list">
                 {move || {
@@ -263,7 +263,7 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title_id="delete-stage-title" on_close=on_close>
             <div class="form" data-testid="delete-stage">
-                <h2 id="delete-stage-title" class="modal-title">{t_string!(i18n, stage.delete_title, name = name).to_string()}</h2>
+                <h2 id="delete-stage-title" class="modal-title">{crate::ui::text::msg!(i18n, stage.delete_title, name = name)}</h2>
                 {if count == 0 {
                     view! { <p>{crate::ui::text::tr!(i18n, stage.delete_empty)}</p> }.into_any()
                 } else {
@@ -353,7 +353,7 @@ fn StageRow(
                 class="drag-handle stage-handle"
                 draggable="true"
                 aria-hidden="true"
-                title=t_string!(i18n, stage.drag, name = sname.clone()).to_string()
+                title=crate::ui::text::msg!(i18n, stage.drag, name = sname.clone())
                 on:dragstart=move |ev: leptos::ev::DragEvent| {
                     if let Some(dt) = ev.data_transfer() {
                         let _ = dt.set_data("text/plain", &id.0.to_string());
@@ -368,7 +368,7 @@ fn StageRow(
             <span class="stage-name">{sname.clone()}</span>
             <span class="muted stage-kind">{kind_label}</span>
             {match task {
-                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{t_string!(i18n, stage.task_of, title = title).to_string()}</span> }.into_any(),
+                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{crate::ui::text::msg!(i18n, stage.task_of, title = title)}</span> }.into_any(),
                 None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{crate::ui::text::tr!(i18n, stage.no_task)}</span> }.into_any(),
                 None => ().into_any(),
             }}

@@ -38,7 +38,7 @@ fn month_name(i18n: I18nContext<Locale>, m: u8) -> String {
 /// "November 2026", "Q3 2026", "H2 2026", "2026" (and the Russian forms).
 pub fn period_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
-        PeriodKind::Month => t_string!(
+        PeriodKind::Month => crate::ui::text::msg!(
             i18n,
             period.month,
             month = month_name(i18n, p.index),
@@ -46,20 +46,20 @@ pub fn period_label(i18n: I18nContext<Locale>, p: Period) -> String {
         )
         .to_string(),
         PeriodKind::Quarter => {
-            t_string!(i18n, period.quarter, n = p.index, year = p.year).to_string()
+            crate::ui::text::msg!(i18n, period.quarter, n = p.index, year = p.year)
         }
         PeriodKind::HalfYear => {
-            t_string!(i18n, period.half, n = p.index, year = p.year).to_string()
+            crate::ui::text::msg!(i18n, period.half, n = p.index, year = p.year)
         }
-        PeriodKind::Year => t_string!(i18n, period.year, year = p.year).to_string(),
+        PeriodKind::Year => crate::ui::text::msg!(i18n, period.year, year = p.year),
     }
 }
 
 fn column_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
         PeriodKind::Month => format::month_short(i18n.get_locale(), u32::from(p.index)),
-        PeriodKind::Quarter => t_string!(i18n, period.quarter_short, n = p.index).to_string(),
-        PeriodKind::HalfYear => t_string!(i18n, period.half_short, n = p.index).to_string(),
+        PeriodKind::Quarter => crate::ui::text::msg!(i18n, period.quarter_short, n = p.index),
+        PeriodKind::HalfYear => crate::ui::text::msg!(i18n, period.half_short, n = p.index),
         PeriodKind::Year => p.year.to_string(),
     }
 }
@@ -75,14 +75,14 @@ fn gauge_data(
     let percent = c.percent_bp.map(|bp| bp / 100);
     GaugeData {
         amounts: match c.plan {
-            Some(p) => t_string!(
+            Some(p) => crate::ui::text::msg!(
                 i18n,
                 gauge.won_of,
                 won = money(c.won),
                 plan = money(p.target.amount)
             )
             .to_string(),
-            None => t_string!(i18n, gauge.won_only, won = money(c.won)).to_string(),
+            None => crate::ui::text::msg!(i18n, gauge.won_only, won = money(c.won)),
         },
         deals: c.plan.and_then(|p| p.target.deals).map(|n| {
             counts::gauge_deals(
@@ -91,10 +91,10 @@ fn gauge_data(
                 n as usize,
             )
         }),
-        pace_label: t_string!(i18n, gauge.pace, percent = c.pace_bp / 100).to_string(),
+        pace_label: crate::ui::text::msg!(i18n, gauge.pace, percent = c.pace_bp / 100),
         label: match percent {
-            Some(p) => t_string!(i18n, gauge.label, name = name.clone(), percent = p).to_string(),
-            None => t_string!(i18n, gauge.label_no_plan, name = name.clone()).to_string(),
+            Some(p) => crate::ui::text::msg!(i18n, gauge.label, name = name.clone(), percent = p),
+            None => crate::ui::text::msg!(i18n, gauge.label_no_plan, name = name.clone()),
         },
         percent_text: match c.percent_bp {
             Some(bp) => format::percent(i18n.get_locale_untracked(), bp / 100),
@@ -142,7 +142,7 @@ pub fn PlansView() -> impl IntoView {
             <h1 class="view-title">{crate::ui::text::tr!(i18n, views.plans_title)}</h1>
             <PeriodBar period=period />
 
-            <h2 class="section-title">{move || t_string!(i18n, plans.gauges_title, period = period_label(i18n, period.get())).to_string()}</h2>
+            <h2 class="section-title">{move || crate::ui::text::msg!(i18n, plans.gauges_title, period = period_label(i18n, period.get()))}</h2>
             <div class="gauges" data-testid="gauges">
                 {move || {
                     gauges()
@@ -313,9 +313,9 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
             move || {
                 let quarter = label.clone();
                 if open() {
-                    t_string!(i18n, plans.hide_months, quarter = quarter).to_string()
+                    crate::ui::text::msg!(i18n, plans.hide_months, quarter = quarter)
                 } else {
-                    t_string!(i18n, plans.show_months, quarter = quarter).to_string()
+                    crate::ui::text::msg!(i18n, plans.show_months, quarter = quarter)
                 }
             }
         };
@@ -342,8 +342,8 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let rows = move || rows.get();
     view! {
         <section class="card plan-grid-card">
-            <h2 class="card-title">{move || t_string!(i18n, plans.grid_title, year = period.get().year).to_string()}</h2>
-            <p class="muted">{move || t_string!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol())).to_string()}</p>
+            <h2 class="card-title">{move || crate::ui::text::msg!(i18n, plans.grid_title, year = period.get().year)}</h2>
+            <p class="muted">{move || crate::ui::text::msg!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol()))}</p>
             <When when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{crate::ui::text::tr!(i18n, plans.no_employees)}</p> }>
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
@@ -439,9 +439,11 @@ fn PlanCell(
         }
         match format::parse_money(&text) {
             Some(m) => set(Some(m), current.and_then(|t| t.deals)),
-            None => error.set(Some(
-                t_string!(i18n, plans.bad_amount, value = text).to_string(),
-            )),
+            None => error.set(Some(crate::ui::text::msg!(
+                i18n,
+                plans.bad_amount,
+                value = text
+            ))),
         }
     };
     let on_deals = move |ev: leptos::ev::Event| {
@@ -456,9 +458,11 @@ fn PlanCell(
         }
         match text.trim().parse::<u32>() {
             Ok(n) => set(amount.or(Some(Money::ZERO)), Some(n)),
-            Err(_) => error.set(Some(
-                t_string!(i18n, plans.bad_count, value = text).to_string(),
-            )),
+            Err(_) => error.set(Some(crate::ui::text::msg!(
+                i18n,
+                plans.bad_count,
+                value = text
+            ))),
         }
     };
     let shown = move |v: Option<PlanValue>, set_here: bool| v.filter(|_| !set_here);
@@ -468,7 +472,7 @@ fn PlanCell(
                 class="input plan-amount"
                 inputmode="decimal"
                 data-testid=format!("plan-{}-{}", employee.0, cell_key(period))
-                aria-label=t_string!(i18n, plans.amount_of, name = name.clone(), period = label.clone()).to_string()
+                aria-label=crate::ui::text::msg!(i18n, plans.amount_of, name = name.clone(), period = label.clone())
                 prop:value=move || value().0.map(|t| format::grouped_amount(locale, t.amount)).unwrap_or_default()
                 placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).map(|v| format::grouped_amount(locale, v.target.amount)).unwrap_or_default() }
                 on:change=on_amount
@@ -476,7 +480,7 @@ fn PlanCell(
             <input
                 class="input plan-deals"
                 inputmode="numeric"
-                aria-label=t_string!(i18n, plans.deals_of, name = name, period = label).to_string()
+                aria-label=crate::ui::text::msg!(i18n, plans.deals_of, name = name, period = label)
                 prop:value=move || value().0.and_then(|t| t.deals).map(|d| d.to_string()).unwrap_or_default()
                 placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).and_then(|v| v.target.deals).map(|d| d.to_string()).unwrap_or_default() }
                 on:change=on_deals
@@ -525,7 +529,7 @@ fn Employees() -> impl IntoView {
                                 <li class="employee" class:inactive=!active data-employee=id.0>
                                     <input
                                         class="input"
-                                        aria-label=t_string!(i18n, plans.rename, name = name.clone()).to_string()
+                                        aria-label=crate::ui::text::msg!(i18n, plans.rename, name = name.clone())
                                         prop:value=name.clone()
                                         on:change=move |ev| {
                                             let value = event_target_value(&ev);
@@ -605,7 +609,7 @@ fn WonDeals(
     view! {
         <Modal title_id="won-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="won-deals">
-                <h2 id="won-title" class="modal-title">{t_string!(i18n, gauge.show_deals, name = name).to_string()}</h2>
+                <h2 id="won-title" class="modal-title">{crate::ui::text::msg!(i18n, gauge.show_deals, name = name)}</h2>
                 <p class="muted">{period_label(i18n, period)}</p>
                 {if rows.is_empty() {
                     view! { <p>{crate::ui::text::tr!(i18n, gauge.no_deals)}</p> }.into_any()

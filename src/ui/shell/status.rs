@@ -105,9 +105,9 @@ pub fn DataBanners() -> impl IntoView {
             newer()
                 .map(|(version, readable)| {
                     let text = if readable {
-                        t_string!(i18n, newer.readable, version = version).to_string()
+                        crate::ui::text::msg!(i18n, newer.readable, version = version)
                     } else {
-                        t_string!(i18n, newer.unreadable, version = version).to_string()
+                        crate::ui::text::msg!(i18n, newer.unreadable, version = version)
                     };
                     view! {
                         <section class="banner banner-warning" data-banner="newer" role="alert">
@@ -118,7 +118,7 @@ pub fn DataBanners() -> impl IntoView {
         }}
         <When when=move || { percent() >= WARN_PERCENT }>
             <section class="banner banner-warning" data-banner="storage-full" role="alert">
-                <p>{move || t_string!(i18n, status.storage_warning, percent = percent()).to_string()}</p>
+                <p>{move || crate::ui::text::msg!(i18n, status.storage_warning, percent = percent())}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
                     {crate::ui::text::tr!(i18n, status.export_now)}
                 </button>
@@ -150,10 +150,10 @@ fn NotAppliedBanner() -> impl IntoView {
     let item = move |n: NotApplied| {
         let text = match (n.undo, n.subject) {
             (false, Some(subject)) => {
-                t_string!(i18n, status.not_applied_change, subject = subject).to_string()
+                crate::ui::text::msg!(i18n, status.not_applied_change, subject = subject)
             }
             (true, Some(subject)) => {
-                t_string!(i18n, status.not_applied_undo, subject = subject).to_string()
+                crate::ui::text::msg!(i18n, status.not_applied_undo, subject = subject)
             }
             (false, None) => t_string!(i18n, status.not_applied_change_unnamed).to_string(),
             (true, None) => t_string!(i18n, status.not_applied_undo_unnamed).to_string(),

@@ -74,7 +74,7 @@ impl TodayCtx {
                 .stage(stage)
                 .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
                 .unwrap_or_default();
-            t_string!(self.i18n, today.announce_done, task = task, deal = title).to_string()
+            crate::ui::text::msg!(self.i18n, today.announce_done, task = task, deal = title)
         });
         self.act(
             deal,
@@ -103,14 +103,14 @@ impl TodayCtx {
             .ws()
             .with_untracked(|ws| ws.deal(deal).map(|d| d.title.clone()).unwrap_or_default());
         let said = match due {
-            Some(d) => t_string!(
+            Some(d) => crate::ui::text::msg!(
                 self.i18n,
                 today.announce_snoozed,
                 deal = title,
                 date = format::date(locale, d)
             )
             .to_string(),
-            None => t_string!(self.i18n, today.announce_cleared, deal = title).to_string(),
+            None => crate::ui::text::msg!(self.i18n, today.announce_cleared, deal = title),
         };
         self.act(deal, Command::RescheduleTask { deal, stage, due }, said);
     }
@@ -215,7 +215,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
             let next = d.next.clone().map(|(_, name)| {
                 view! {
                     <button type="button" class="button button-small" data-action="move-on" on:click=move |_| ctx.move_on(deal)>
-                        {t_string!(i18n, today.move_on, stage = name.clone()).to_string()}
+                        {crate::ui::text::msg!(i18n, today.move_on, stage = name.clone())}
                     </button>
                 }
             });
@@ -249,7 +249,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             type="button"
                             class="button button-small button-primary"
                             data-action="task-done"
-                            aria-label=t_string!(i18n, today.done_label, deal = d.title.clone()).to_string()
+                            aria-label=crate::ui::text::msg!(i18n, today.done_label, deal = d.title.clone())
                             on:click=move |_| ctx.done(deal, stage)
                         >
                             {crate::ui::text::tr!(i18n, today.done)}
@@ -260,7 +260,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             type="date"
                             class="input input-small"
                             data-testid="today-due-input"
-                            aria-label=t_string!(i18n, today.due_label, deal = d.title.clone()).to_string()
+                            aria-label=crate::ui::text::msg!(i18n, today.due_label, deal = d.title.clone())
                             prop:value=item.due.map(format::iso_date).unwrap_or_default()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
@@ -296,7 +296,7 @@ fn SnoozeMenu(deal: DealId, stage: StageId, title: String) -> impl IntoView {
         <select
             class="input input-small"
             data-testid="today-snooze"
-            aria-label=t_string!(i18n, today.snooze_label, deal = title).to_string()
+            aria-label=crate::ui::text::msg!(i18n, today.snooze_label, deal = title)
             on:change=on_change
         >
             <option value="">{crate::ui::text::tr!(i18n, today.snooze)}</option>
@@ -319,7 +319,7 @@ pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
             .stage(to)
             .map(|(_, s)| s.name.clone())
             .unwrap_or_default();
-        let said = t_string!(i18n, today.announce_moved, deal = title, stage = target).to_string();
+        let said = crate::ui::text::msg!(i18n, today.announce_moved, deal = title, stage = target);
         (d.map_or(to, |d| d.stage), said)
     });
     let close = Callback::new(move |_| ctx.dialog.set(None));

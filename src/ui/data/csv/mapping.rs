@@ -208,7 +208,7 @@ fn DirectionTargets(session: CsvSession, store: Store) -> impl IntoView {
                             <span class="field-label">{label}</span>
                             <select class="input" data-testid=format!("csv-direction-{index}") on:change=on_change>
                                 <option value="new" selected=choice.target == DirectionTarget::New>
-                                    {t_string!(i18n, csv.new_direction, name = new_name).to_string()}
+                                    {crate::ui::text::msg!(i18n, csv.new_direction, name = new_name)}
                                 </option>
                                 {options}
                             </select>
@@ -342,7 +342,7 @@ fn EmployeeTargets(session: CsvSession, store: Store) -> impl IntoView {
                             <span class="field-label">{label}</span>
                             <select class="input" data-testid=format!("csv-employee-{index}") on:change=on_change>
                                 <option value="new" selected=choice.target == EmployeeTarget::New>
-                                    {t_string!(i18n, csv.new_employee, name = new_name).to_string()}
+                                    {crate::ui::text::msg!(i18n, csv.new_employee, name = new_name)}
                                 </option>
                                 {options}
                             </select>

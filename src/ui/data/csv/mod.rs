@@ -187,7 +187,7 @@ pub fn CsvPanel(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let heading = t_string!(i18n, csv.heading, name = session.name.get_value()).to_string();
+    let heading = crate::ui::text::msg!(i18n, csv.heading, name = session.name.get_value());
     let about = move || {
         let encoding = match session.encoding.get_value() {
             Encoding::Utf8 => "UTF-8",
@@ -201,7 +201,7 @@ pub fn CsvPanel(
         );
         format!(
             "{} {rows}.",
-            t_string!(
+            crate::ui::text::msg!(
                 i18n,
                 csv.source,
                 source = source_name(i18n, source),

@@ -65,7 +65,7 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
         let locale = i18n.get_locale();
         let amount = match &d.foreign_currency {
             None => format::money(locale, currency, d.amount),
-            Some(code) => t_string!(
+            Some(code) => crate::ui::text::msg!(
                 i18n,
                 csv.foreign,
                 amount = format::grouped_amount(locale, d.amount),
