@@ -224,8 +224,9 @@ pub struct SaveTx {
     written: Vec<(u32, String, usize)>,
     /// The first screen's column keys written so far, with their units.
     first_written: Vec<(String, usize)>,
-    /// The first screen to name in the manifest, and the cache it leaves once committed.
-    first: Option<(first_screen::FirstScreen, first_screen::FirstCache)>,
+    /// The first screen to name in the manifest (with the columns it was planned from), and
+    /// the cache it leaves once committed.
+    first: Option<first_screen::FirstPlan>,
 }
 
 /// The head of the stored manifest: what the check of a save compares.
@@ -684,10 +685,13 @@ impl Persister {
         for (shard, key, _) in &tx.written {
             keys[*shard as usize] = key.clone();
         }
-        let (first, first_cache) = tx.first.take().unzip();
+        let (columns, first, first_cache) = match tx.first.take() {
+            Some(plan) => (plan.columns, Some(plan.screen), Some(plan.cache)),
+            None => (ws.columns_in_order(), None, None),
+        };
         let manifest = Manifest {
             workspace: ws.structure_data(),
-            columns: ws.columns_in_order(),
+            columns,
             shards: keys.clone(),
             lineage: tx.lineage.clone(),
             first,

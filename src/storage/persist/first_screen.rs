@@ -91,6 +91,15 @@ impl FirstScreen {
     }
 }
 
+/// What a save's manifest will say of the first screen, planned with its keys written: the
+/// columns in order (the manifest's too, read once a save), and the cache the commit leaves.
+#[derive(Debug)]
+pub(super) struct FirstPlan {
+    pub(super) screen: FirstScreen,
+    pub(super) cache: FirstCache,
+    pub(super) columns: Vec<(StageId, Vec<DealId>)>,
+}
+
 impl Persister {
     /// Step 2 of a save, after the shards: writes the first cards of each column whose first
     /// ids changed or show a changed deal under a new key, and keeps the rest's keys.
@@ -136,7 +145,11 @@ impl Persister {
             .filter(|(_, t)| t.count > 0)
             .map(|(stage, t)| (stage, t.count, t.sum))
             .collect();
-        tx.first = Some((FirstScreen { cards, tallies }, FirstCache(cache)));
+        tx.first = Some(FirstPlan {
+            screen: FirstScreen { cards, tallies },
+            cache: FirstCache(cache),
+            columns,
+        });
         Ok(())
     }
 }
