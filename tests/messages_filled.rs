@@ -63,6 +63,11 @@ fn calls(source: &str, name: &str) -> Vec<Vec<String>> {
     let mut rest = source;
     while let Some(at) = rest.find(&open) {
         let body = &rest[at + open.len()..];
+        // Part of a longer name (`msg!(` inside `xmsg!(`): not this macro.
+        if rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            rest = body;
+            continue;
+        }
         let (mut depth, mut quoted, mut args, mut current) = (1, false, Vec::new(), String::new());
         let mut chars = body.char_indices();
         let mut end = body.len();
@@ -137,11 +142,11 @@ fn every_written_in_message_gets_exactly_the_values_it_names() {
     sources(Path::new("src"), &mut files);
     let mut checked = 0;
     for (file, source) in &files {
-        // `msg!(i18n, key, a = …)`: one text per language.
-        for args in calls(source, "msg")
+        // `msg!(i18n, key, a = …)` and `msg_in!(locale, key, a = …)`: one text per language.
+        let messages = calls(source, "msg")
             .into_iter()
-            .filter(|a| a.len() >= 2 && !a[0].starts_with('$'))
-        {
+            .chain(calls(source, "msg_in"));
+        for args in messages.filter(|a| a.len() >= 2 && !a[0].starts_with('$')) {
             let key = args[1].replace(char::is_whitespace, "");
             for (lang, texts) in &langs {
                 let text = texts

@@ -3,6 +3,7 @@
 
 use crate::i18n::*;
 use crate::state::store::ActionError;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -45,7 +46,7 @@ pub fn NoticeLine() -> impl IntoView {
                         <section class="banner banner-warning" data-banner="notice" role="alert">
                             <p>{text}</p>
                             <button type="button" class="button button-small" on:click=move |_| notice.set(None)>
-                                {crate::ui::text::tr!(i18n, status.dismiss)}
+                                {tr!(i18n, status.dismiss)}
                             </button>
                         </section>
                     }

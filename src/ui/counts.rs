@@ -9,12 +9,10 @@ use super::plural::{self, Form};
 use crate::i18n::*;
 
 /// The message at a key path (`$section.$key`, or deeper) in the form `$count` takes: one text
-/// per plural category under that key in `locales/*.json`, its values written in as `{name}`.
-///
-/// The texts hold `{n}` rather than leptos_i18n's `{{ n }}`, so that each is a plain string and
-/// one function ([`fill`](crate::ui::text::fill)) writes the values in: leptos_i18n's interpolation made each of the
-/// 168 texts a formatter of its own in the wasm (about 40 KB). `tests/plurals.rs` checks every
-/// message in both languages, so a name left unfilled would fail there.
+/// per plural category under that key in `locales/*.json`, its values written in as `{name}`
+/// by [`fill`](crate::ui::text::fill) (see `ui::text`). `tests/plurals.rs` checks every such
+/// message in both languages, `tests/messages_filled.rs` that each call gives the values its
+/// texts name.
 macro_rules! plural {
     ($locale:expr, $count:expr, $($path:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
         let locale = $locale;
@@ -24,7 +22,7 @@ macro_rules! plural {
             Form::Many => td_string!(locale, $($path).+.many),
             Form::Other => td_string!(locale, $($path).+.other),
         };
-        crate::ui::text::fill(text, &[$((stringify!($var), AsRef::<str>::as_ref(&$value))),*])
+        crate::ui::text::fill(text, &[$((stringify!($var), &$value as &dyn ::std::fmt::Display)),*])
     }};
 }
 
@@ -156,7 +154,7 @@ pub fn storage_used(locale: Locale, used: usize, quota: usize, percent: u32) -> 
         data.storage_used,
         n = n(locale, quota),
         used = used,
-        percent = percent.to_string()
+        percent = percent
     )
 }
 

@@ -4,6 +4,7 @@ use crate::domain::{DataProblem, StageKind};
 use crate::i18n::*;
 use crate::storage::envelope::{ReadError, MAX_FILE_BYTES};
 use crate::storage::persist::LoadProblem;
+use crate::ui::text::msg;
 use leptos_i18n::I18nContext;
 
 /// What is wrong with a value, e.g. "unknown stage".
@@ -45,33 +46,31 @@ fn mb(locale: Locale, bytes: usize) -> String {
 pub fn read_error(i18n: I18nContext<Locale>, e: &ReadError) -> String {
     match e {
         ReadError::Empty => t_string!(i18n, import_error.empty).to_string(),
-        ReadError::TooLarge(size) => crate::ui::text::msg!(
+        ReadError::TooLarge(size) => msg!(
             i18n,
             import_error.too_large,
             size = mb(i18n.get_locale_untracked(), *size),
             max = mb(i18n.get_locale_untracked(), MAX_FILE_BYTES)
-        )
-        .to_string(),
+        ),
         ReadError::NotJson { line, column } => {
-            crate::ui::text::msg!(i18n, import_error.not_json, line = *line, column = *column)
+            msg!(i18n, import_error.not_json, line = *line, column = *column)
         }
         ReadError::Truncated => t_string!(i18n, import_error.truncated).to_string(),
         ReadError::Damaged => t_string!(i18n, import_error.damaged).to_string(),
         ReadError::NotUtf8 => t_string!(i18n, import_error.not_utf8).to_string(),
         ReadError::NotVoronka => t_string!(i18n, import_error.not_voronka).to_string(),
         ReadError::FutureVersion(v) => {
-            crate::ui::text::msg!(i18n, import_error.future, version = *v)
+            msg!(i18n, import_error.future, version = *v)
         }
         ReadError::WrongType { path } => {
-            crate::ui::text::msg!(i18n, import_error.wrong_type, path = path.clone())
+            msg!(i18n, import_error.wrong_type, path = path)
         }
-        ReadError::Invalid(e) => crate::ui::text::msg!(
+        ReadError::Invalid(e) => msg!(
             i18n,
             import_error.invalid,
-            path = e.path.clone(),
+            path = e.path,
             problem = problem(i18n, &e.problem)
-        )
-        .to_string(),
+        ),
     }
 }
 
@@ -88,19 +87,18 @@ pub fn load_problem(i18n: I18nContext<Locale>, p: &LoadProblem) -> String {
 pub fn csv_error(i18n: I18nContext<Locale>, e: &crate::crm::CsvError) -> String {
     use crate::crm::CsvError;
     match e {
-        CsvError::TooLarge(size) => crate::ui::text::msg!(
+        CsvError::TooLarge(size) => msg!(
             i18n,
             import_error.too_large,
             size = mb(i18n.get_locale_untracked(), *size),
             max = mb(i18n.get_locale_untracked(), crate::crm::MAX_CSV_BYTES)
-        )
-        .to_string(),
+        ),
         CsvError::Empty => t_string!(i18n, import_error.csv_empty).to_string(),
         CsvError::HeaderOnly => t_string!(i18n, import_error.csv_header_only).to_string(),
         CsvError::NotText => t_string!(i18n, import_error.csv_not_text).to_string(),
         CsvError::NotCsv => t_string!(i18n, import_error.csv_not_csv).to_string(),
         CsvError::UnbalancedQuotes { line } => {
-            crate::ui::text::msg!(i18n, import_error.csv_unbalanced, line = *line)
+            msg!(i18n, import_error.csv_unbalanced, line = *line)
         }
     }
 }
@@ -112,19 +110,19 @@ pub fn skipped_row(i18n: I18nContext<Locale>, skip: &crate::crm::Skip) -> String
     let line = super::format::integer(locale, skip.line as i64);
     let place = match &skip.column {
         Some(column) => {
-            crate::ui::text::msg!(i18n, csv.row_column, line = line, column = column.clone())
+            msg!(i18n, csv.row_column, line = line, column = column)
         }
-        None => crate::ui::text::msg!(i18n, csv.row, line = line),
+        None => msg!(i18n, csv.row, line = line),
     };
     let what = match &skip.problem {
         RowProblem::FieldCount { expected, found } => {
             super::counts::csv_field_count(locale, *found, *expected)
         }
         RowProblem::NotANumber(v) => {
-            crate::ui::text::msg!(i18n, csv.not_a_number, value = v.clone())
+            msg!(i18n, csv.not_a_number, value = v)
         }
-        RowProblem::Negative(v) => crate::ui::text::msg!(i18n, csv.negative, value = v.clone()),
-        RowProblem::NotADate(v) => crate::ui::text::msg!(i18n, csv.not_a_date, value = v.clone()),
+        RowProblem::Negative(v) => msg!(i18n, csv.negative, value = v),
+        RowProblem::NotADate(v) => msg!(i18n, csv.not_a_date, value = v),
         RowProblem::NoTitle => t_string!(i18n, csv.no_title).to_string(),
         RowProblem::Refused(e) => super::errors::domain_error(i18n, e),
     };

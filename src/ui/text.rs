@@ -12,6 +12,7 @@
 use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use std::fmt::{Display, Write};
 
 /// The message `pick` gives for the current language, redrawn when the language changes.
 pub fn message(i18n: I18nContext<Locale>, pick: fn(Locale) -> &'static str) -> impl IntoView {
@@ -27,8 +28,8 @@ macro_rules! tr {
 pub(crate) use tr;
 
 /// `text` with each `{name}` replaced by its value in `values`; a name with no value is left
-/// as it is.
-pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+/// as it is. The values are written straight into the result (no string of their own).
+pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -43,7 +44,8 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
         });
         match value {
             Some((v, close)) => {
-                out.push_str(v);
+                // Writing into a String cannot fail.
+                write!(out, "{v}").expect("a String takes any text");
                 rest = &after[close + 1..];
             }
             None => {
@@ -56,30 +58,27 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `msg!(i18n, key, name = value, …)`: the message at that key in the current language (read
-/// reactively, as `t_string!` does) with each `{name}` replaced by its value's text.
-macro_rules! msg {
-    ($i18n:expr, $($path:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
-        let locale = $i18n.get_locale();
-        $crate::ui::text::fill(
-            $crate::i18n::td_string!(locale, $($path).+),
-            &[$((stringify!($var), ::std::string::ToString::to_string(&($value)).as_str())),*],
-        )
-    }};
-}
-pub(crate) use msg;
-
-/// `msg_in!(locale, key, name = value, …)`: as [`msg!`], in a given language.
+/// `msg_in!(locale, key, name = value, …)`: the message at that key in `locale` with each
+/// `{name}` replaced by its value (anything `Display`, borrowed).
 macro_rules! msg_in {
     ($locale:expr, $($path:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
         let locale = $locale;
         $crate::ui::text::fill(
             $crate::i18n::td_string!(locale, $($path).+),
-            &[$((stringify!($var), ::std::string::ToString::to_string(&($value)).as_str())),*],
+            &[$((stringify!($var), &$value as &dyn ::std::fmt::Display)),*],
         )
     }};
 }
 pub(crate) use msg_in;
+
+/// `msg!(i18n, key, name = value, …)`: as [`msg_in!`], in the current language (read
+/// reactively, as `t_string!` does).
+macro_rules! msg {
+    ($i18n:expr, $($rest:tt)+) => {
+        $crate::ui::text::msg_in!($i18n.get_locale(), $($rest)+)
+    };
+}
+pub(crate) use msg;
 
 #[cfg(test)]
 mod fill_tests {
@@ -88,14 +87,14 @@ mod fill_tests {
     #[test]
     fn writes_each_named_value_in() {
         assert_eq!(
-            fill("{n} of {total} ({n})", &[("n", "5"), ("total", "1 000")]),
+            fill("{n} of {total} ({n})", &[("n", &5), ("total", &"1 000")]),
             "5 of 1 000 (5)"
         );
     }
 
     #[test]
     fn leaves_unknown_names_and_stray_braces_as_they_are() {
-        assert_eq!(fill("{x} {n} { } {", &[("n", "2")]), "{x} 2 { } {");
+        assert_eq!(fill("{x} {n} { } {", &[("n", &2)]), "{x} 2 { } {");
         assert_eq!(fill("no values", &[]), "no values");
     }
 }

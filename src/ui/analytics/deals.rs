@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
 use crate::ui::modal::Modal;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
@@ -58,7 +59,7 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                 .collect::<Vec<_>>()
         })
     };
-    let heading = crate::ui::text::msg!(i18n, analytics.deals.title, what = title);
+    let heading = msg!(i18n, analytics.deals.title, what = title);
     view! {
         <Modal title_id="analytics-deals-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="analytics-deals">
@@ -68,10 +69,10 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                     <table class="analytics-table deal-list-table">
                         <thead>
                             <tr>
-                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.deal)}</th>
-                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.amount)}</th>
-                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.owner)}</th>
-                                <th scope="col">{crate::ui::text::tr!(i18n, analytics.deals.stage)}</th>
+                                <th scope="col">{tr!(i18n, analytics.deals.deal)}</th>
+                                <th scope="col">{tr!(i18n, analytics.deals.amount)}</th>
+                                <th scope="col">{tr!(i18n, analytics.deals.owner)}</th>
+                                <th scope="col">{tr!(i18n, analytics.deals.stage)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -99,11 +100,11 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                 </div>
                 <When when=move || { shown.get() < total }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                        {crate::ui::text::tr!(i18n, today.show_more)}
+                        {tr!(i18n, today.show_more)}
                     </button>
                 </When>
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, analytics.deals.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, analytics.deals.close)}</button>
                 </div>
             </div>
         </Modal>

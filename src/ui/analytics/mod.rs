@@ -19,6 +19,7 @@ use crate::state::perf;
 use crate::state::store::use_store;
 use crate::ui::counts;
 use crate::ui::plans::PeriodBar;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 use section::Section;
@@ -105,7 +106,7 @@ pub fn AnalyticsView() -> impl IntoView {
     });
     view! {
         <section class="view analytics-view" data-view="analytics">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.analytics_title)}</h1>
+            <h1 class="view-title">{tr!(i18n, views.analytics_title)}</h1>
             <PeriodBar period=period />
             <Filters />
             <Section name="funnel" one_direction=true />
@@ -144,14 +145,14 @@ fn Filters() -> impl IntoView {
     view! {
         <div class="analytics-filters">
             <label class="field-inline">
-                <span>{crate::ui::text::tr!(i18n, analytics.direction)}</span>
+                <span>{tr!(i18n, analytics.direction)}</span>
                 <select
                     class="input"
                     data-testid="analytics-direction"
                     prop:value=move || ctx.direction.get().map(|d| d.0.to_string()).unwrap_or_default()
                     on:change=move |ev| ctx.direction.set(parse(event_target_value(&ev)).map(DirectionId))
                 >
-                    <option value="">{crate::ui::text::tr!(i18n, analytics.all_directions)}</option>
+                    <option value="">{tr!(i18n, analytics.all_directions)}</option>
                     {move || {
                         directions
                             .get()
@@ -164,20 +165,20 @@ fn Filters() -> impl IntoView {
                 </select>
             </label>
             <label class="field-inline">
-                <span>{crate::ui::text::tr!(i18n, analytics.owner)}</span>
+                <span>{tr!(i18n, analytics.owner)}</span>
                 <select
                     class="input"
                     data-testid="analytics-owner"
                     prop:value=move || ctx.owner.get().map(|e| e.0.to_string()).unwrap_or_default()
                     on:change=move |ev| ctx.owner.set(parse(event_target_value(&ev)).map(EmployeeId))
                 >
-                    <option value="">{crate::ui::text::tr!(i18n, analytics.all_owners)}</option>
+                    <option value="">{tr!(i18n, analytics.all_owners)}</option>
                     {move || {
                         employees
                             .get()
                             .into_iter()
                             .map(|(id, name, active)| {
-                                let label = if active { name } else { crate::ui::text::msg!(i18n, analytics.inactive, name = name) };
+                                let label = if active { name } else { msg!(i18n, analytics.inactive, name = name) };
                                 view! { <option value=id.0.to_string() selected=move || ctx.owner.get() == Some(id)>{label}</option> }
                             })
                             .collect_view()
@@ -200,7 +201,7 @@ fn Undated() -> impl IntoView {
             <p class="analytics-note" data-testid="undated-open">
                 {move || counts::forecast_undated(i18n.get_locale(), count())}
                 " "
-                <a class="link-button" href="#/board?undated" data-action="show-undated">{crate::ui::text::tr!(i18n, analytics.forecast.show_undated)}</a>
+                <a class="link-button" href="#/board?undated" data-action="show-undated">{tr!(i18n, analytics.forecast.show_undated)}</a>
             </p>
         </When>
     }

@@ -11,6 +11,7 @@ use crate::domain::analytics::stays::Stays;
 use crate::domain::{DirectionId, EmployeeId, Workspace};
 use crate::i18n::*;
 use crate::ui::counts;
+use crate::ui::text::msg_in;
 
 /// A table's column names: `heads!(locale, analytics.stays => [stage, stays])`.
 macro_rules! heads {
@@ -103,7 +104,7 @@ impl Names<'_> {
         match self.ws.employee(id) {
             Some(e) if e.active => (e.name.clone(), false),
             Some(e) => (
-                crate::ui::text::msg_in!(self.locale, analytics.inactive, name = e.name.clone()),
+                msg_in!(self.locale, analytics.inactive, name = e.name),
                 true,
             ),
             None => (String::new(), false),
@@ -232,8 +233,7 @@ pub fn funnel(ws: &Workspace, locale: Locale, funnels: &[(DirectionId, Funnel)])
                 ],
                 empty: None,
                 charts: vec![Chart {
-                    label: crate::ui::text::msg_in!(locale, analytics.funnel.chart, direction = n.direction(*d))
-                        .to_string(),
+                    label: msg_in!(locale, analytics.funnel.chart, direction = n.direction(*d)),
                     bars,
                     funnel: true,
                 }],
@@ -245,12 +245,11 @@ pub fn funnel(ws: &Workspace, locale: Locale, funnels: &[(DirectionId, Funnel)])
 }
 
 fn days(locale: Locale, tenths: i64) -> String {
-    crate::ui::text::msg_in!(
+    msg_in!(
         locale,
         analytics.days_unit,
         days = tenths_text(locale, tenths)
     )
-    .to_string()
 }
 
 /// Time in stage, one block per direction.
@@ -306,7 +305,7 @@ pub fn stays(ws: &Workspace, locale: Locale, stays: &[(DirectionId, Stays)]) -> 
             let cycle = match s.cycle_median_tenths {
                 Some(t) => format!(
                     "{} {}",
-                    crate::ui::text::msg_in!(locale, analytics.stays.cycle, days = days(locale, t)),
+                    msg_in!(locale, analytics.stays.cycle, days = days(locale, t)),
                     counts::cycle_deals(locale, s.won)
                 ),
                 None => td_string!(locale, analytics.stays.no_cycle).to_string(),
@@ -320,8 +319,7 @@ pub fn stays(ws: &Workspace, locale: Locale, stays: &[(DirectionId, Stays)]) -> 
                 heading,
                 lines,
                 Chart::bars(
-                    crate::ui::text::msg_in!(locale, analytics.stays.chart, direction = n.direction(*d))
-                        .to_string(),
+                    msg_in!(locale, analytics.stays.chart, direction = n.direction(*d)),
                     bars,
                 ),
                 vec![Table {

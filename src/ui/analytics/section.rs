@@ -10,6 +10,7 @@ use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::files;
 use crate::ui::plans::period_file_key;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -100,14 +101,14 @@ pub fn Section(
                         <button type="button" class="button button-small" data-action="fold-tables" aria-expanded=move || (!folded.get()).to_string() on:click=move |_| folded.update(|f| *f = !*f)>
                             {move || if folded.get() { t_string!(i18n, analytics.show_table) } else { t_string!(i18n, analytics.hide_table) }}
                         </button>
-                        <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || crate::ui::text::msg!(i18n, analytics.export_label, section = title(i18n, name)) on:click=export>
-                            {crate::ui::text::tr!(i18n, analytics.export_csv)}
+                        <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || msg!(i18n, analytics.export_label, section = title(i18n, name)) on:click=export>
+                            {tr!(i18n, analytics.export_csv)}
                         </button>
                     </When>
                 </div>
             </div>
             <p class="analytics-how muted" data-part="how">{move || how(i18n, name)}</p>
-            {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{crate::ui::text::tr!(i18n, analytics.choose_direction)}</p> })}
+            {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{tr!(i18n, analytics.choose_direction)}</p> })}
             {move || content.get().into_iter().map(|b| view! { <BlockView block=b title=title(i18n, name) /> }).collect_view()}
             {children.map(|c| c())}
         </section>

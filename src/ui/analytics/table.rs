@@ -4,6 +4,7 @@
 use crate::domain::{Currency, DealId, Money};
 use crate::i18n::*;
 use crate::ui::format;
+use crate::ui::text::msg;
 use leptos::prelude::*;
 
 /// One cell: the text shown and the value written to CSV (a plain number where it is one).
@@ -232,7 +233,7 @@ pub fn DataTable(
                             let name_cell = match row.deals {
                                 Some(deals) if !deals.is_empty() => {
                                     let what = first.clone();
-                                    let label = crate::ui::text::msg!(i18n, analytics.deals.show, what = what.clone());
+                                    let label = msg!(i18n, analytics.deals.show, what = what);
                                     view! {
                                         <button type="button" class="link-button" data-action="show-deals" aria-label=label on:click=move |_| on_open.run((what.clone(), deals.clone()))>
                                             {first}

@@ -11,6 +11,7 @@ use crate::state::clock;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
+use crate::ui::text::msg;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -179,16 +180,16 @@ fn card_fields(
     let state = task.map(|task| match &task.state {
         TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
         TaskShown::Overdue(date) => {
-            crate::ui::text::msg!(i18n, card.task_overdue, date = date.as_str())
+            msg!(i18n, card.task_overdue, date = date.as_str())
         }
         TaskShown::Open(Some(date)) => {
-            crate::ui::text::msg!(i18n, card.task_due, date = date.as_str())
+            msg!(i18n, card.task_due, date = date.as_str())
         }
         TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
     });
-    let checklist = task.and_then(|t| t.checklist).map(|(done, total)| {
-        crate::ui::text::msg!(i18n, card.checklist, done = done, total = total)
-    });
+    let checklist = task
+        .and_then(|t| t.checklist)
+        .map(|(done, total)| msg!(i18n, card.checklist, done = done, total = total));
     let fields: [&str; 14] = [
         &deal.0.to_string(),
         if data.closed {
@@ -196,7 +197,7 @@ fn card_fields(
         } else {
             "deal-card"
         },
-        &crate::ui::text::msg!(i18n, board.drag_handle, title = data.title.as_str()),
+        &msg!(i18n, board.drag_handle, title = data.title.as_str()),
         &data.title,
         &data.company,
         &data.amount,

@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 
@@ -95,13 +96,12 @@ pub fn Column(stage: StageId) -> impl IntoView {
         let locale = i18n.get_locale();
         let currency = store.ws().with(|w| w.currency());
         list.with(|l| {
-            crate::ui::text::msg!(
+            msg!(
                 i18n,
                 board.column_stats,
                 count = format::integer(locale, l.count as i64),
                 sum = format::money(locale, currency, l.sum)
             )
-            .to_string()
         })
     };
     let weighted = move || {
@@ -109,12 +109,11 @@ pub fn Column(stage: StageId) -> impl IntoView {
         let currency = store.ws().with(|w| w.currency());
         let p = info.with(|i| i.as_ref().map_or(0, |i| i.3));
         let sum = list.with(|l| l.sum).percent(p);
-        crate::ui::text::msg!(
+        msg!(
             i18n,
             board.weighted,
             sum = format::money(locale, currency, sum)
         )
-        .to_string()
     };
     let on_scroll = move |ev: leptos::ev::Event| {
         // A wheel scrolls without a pointerdown: the next page needs every deal read.
@@ -148,9 +147,9 @@ pub fn Column(stage: StageId) -> impl IntoView {
                             aria-expanded=move || (!collapsed()).to_string()
                             aria-label=move || {
                                 if collapsed() {
-                                    crate::ui::text::msg!(i18n, board.expand, stage = name())
+                                    msg!(i18n, board.expand, stage = name())
                                 } else {
-                                    crate::ui::text::msg!(i18n, board.collapse, stage = name())
+                                    msg!(i18n, board.collapse, stage = name())
                                 }
                             }
                             on:click=move |_| {
@@ -173,8 +172,8 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     type="button"
                     class="column-add"
                     data-action="add-deal"
-                    aria-label=move || crate::ui::text::msg!(i18n, board.add_deal, stage = name())
-                    title=move || crate::ui::text::msg!(i18n, board.add_deal, stage = name())
+                    aria-label=move || msg!(i18n, board.add_deal, stage = name())
+                    title=move || msg!(i18n, board.add_deal, stage = name())
                     on:click=move |_| ctx.dialog.set(Some(BoardDialog::Editor(EditorTarget::New(stage))))
                 >
                     "+"
@@ -193,7 +192,7 @@ pub fn Column(stage: StageId) -> impl IntoView {
                         <Card deal=key.0 ctx=ctx />
                     </For>
                     <When when=move || list.with(|l| l.count == 0)>
-                        <p class="column-empty">{crate::ui::text::tr!(i18n, board.empty_column)}</p>
+                        <p class="column-empty">{tr!(i18n, board.empty_column)}</p>
                     </When>
                     <When when=move || { hidden() > 0 }>
                         <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>

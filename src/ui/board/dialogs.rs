@@ -6,6 +6,7 @@ use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
 use crate::ui::modal::Modal;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 
@@ -61,9 +62,9 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
     view! {
         <Modal title_id="move-title" on_close=close>
             <form class="form" on:submit=submit data-testid="move-menu">
-                <h2 id="move-title" class="modal-title">{crate::ui::text::msg!(i18n, move_dialog.title, title = title)}</h2>
+                <h2 id="move-title" class="modal-title">{msg!(i18n, move_dialog.title, title = title)}</h2>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, move_dialog.stage)}</span>
+                    <span class="field-label">{tr!(i18n, move_dialog.stage)}</span>
                     <select
                         class="input"
                         data-testid="move-stage"
@@ -86,7 +87,7 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, move_dialog.position)}</span>
+                    <span class="field-label">{tr!(i18n, move_dialog.position)}</span>
                     <select
                         class="input"
                         data-testid="move-position"
@@ -116,10 +117,10 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                 </label>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="do-move">
-                        {crate::ui::text::tr!(i18n, move_dialog.submit)}
+                        {tr!(i18n, move_dialog.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
-                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
+                        {tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </form>
@@ -182,9 +183,9 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
     view! {
         <Modal title_id="loss-title" on_close=close>
             <form class="form" on:submit=submit data-testid="loss-reason">
-                <h2 id="loss-title" class="modal-title">{crate::ui::text::msg!(i18n, loss.title, deal = deal_title)}</h2>
+                <h2 id="loss-title" class="modal-title">{msg!(i18n, loss.title, deal = deal_title)}</h2>
                 <fieldset class="field">
-                    <legend class="field-label">{crate::ui::text::tr!(i18n, loss.reason)}</legend>
+                    <legend class="field-label">{tr!(i18n, loss.reason)}</legend>
                     {reasons
                         .iter()
                         .map(|r| {
@@ -213,7 +214,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                             checked=move || choice.get().is_empty()
                             on:change=move |_| choice.set(String::new())
                         />
-                        {crate::ui::text::tr!(i18n, loss.other)}
+                        {tr!(i18n, loss.other)}
                     </label>
                     <input
                         class="input"
@@ -228,14 +229,14 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                     />
                 </fieldset>
                 <When when=move || error.get()>
-                    <p class="form-error" role="alert">{crate::ui::text::tr!(i18n, error.loss_reason)}</p>
+                    <p class="form-error" role="alert">{tr!(i18n, error.loss_reason)}</p>
                 </When>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-action="confirm-loss">
-                        {crate::ui::text::tr!(i18n, loss.submit)}
+                        {tr!(i18n, loss.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
-                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
+                        {tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </form>

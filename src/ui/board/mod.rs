@@ -14,6 +14,7 @@ use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
 use crate::ui::errors;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -168,17 +169,14 @@ impl BoardCtx {
             let (_, stage) = ws.stage(d.stage)?;
             let position = ws.position(deal)? + 1;
             let count = ws.column(d.stage).len();
-            Some(
-                crate::ui::text::msg!(
-                    i18n,
-                    board.moved,
-                    title = d.title.clone(),
-                    stage = stage.name.clone(),
-                    position = position,
-                    count = count
-                )
-                .to_string(),
-            )
+            Some(msg!(
+                i18n,
+                board.moved,
+                title = d.title,
+                stage = stage.name,
+                position = position,
+                count = count
+            ))
         });
         if let Some(text) = text {
             self.announce.set(text);
@@ -252,12 +250,12 @@ pub fn BoardView() -> impl IntoView {
             on:pointerdown:capture=move |_| store.read_all()
             on:keydown:capture=move |_| store.read_all()
         >
-            <h1 class="view-title visually-hidden">{crate::ui::text::tr!(i18n, views.board_title)}</h1>
+            <h1 class="view-title visually-hidden">{tr!(i18n, views.board_title)}</h1>
             <toolbar::Toolbar />
             <toolbar::Totals />
             <When
                 when=move || ctx.direction.get().is_some()
-                fallback=move || view! { <p class="view-soon">{crate::ui::text::tr!(i18n, board.no_directions)}</p> }
+                fallback=move || view! { <p class="view-soon">{tr!(i18n, board.no_directions)}</p> }
             >
                 <div class="board" data-testid="board" node_ref=ctx.drag.board>
                     <For each=stages key=|s| *s let(stage)>

@@ -4,6 +4,7 @@ use super::BoardCtx;
 use crate::domain::{DirectionId, EmployeeId};
 use crate::i18n::*;
 use crate::ui::announce;
+use crate::ui::text::tr;
 use crate::ui::when::When;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
@@ -52,9 +53,9 @@ fn UndatedFilter() -> impl IntoView {
     view! {
         <When when=move || ctx.undated.get()>
             <p class="filter-chip" data-testid="undated-filter">
-                <span>{crate::ui::text::tr!(i18n, board.undated_filter)}</span>
+                <span>{tr!(i18n, board.undated_filter)}</span>
                 <button type="button" class="button button-small" data-action="clear-undated" on:click=clear>
-                    {crate::ui::text::tr!(i18n, board.clear_undated)}
+                    {tr!(i18n, board.clear_undated)}
                 </button>
             </p>
         </When>
@@ -83,7 +84,7 @@ fn ExportShown() -> impl IntoView {
             aria-label=move || t_string!(i18n, board.export_csv_label)
             on:click=export
         >
-            {crate::ui::text::tr!(i18n, board.export_csv)}
+            {tr!(i18n, board.export_csv)}
         </button>
     }
 }
@@ -122,7 +123,7 @@ fn DirectionPicker() -> impl IntoView {
     };
     view! {
         <label class="field field-inline">
-            <span class="field-label">{crate::ui::text::tr!(i18n, board.direction)}</span>
+            <span class="field-label">{tr!(i18n, board.direction)}</span>
             <select
                 class="input"
                 data-testid="direction-picker"
@@ -148,13 +149,13 @@ fn OwnerFilter() -> impl IntoView {
     });
     view! {
         <label class="field field-inline">
-            <span class="field-label">{crate::ui::text::tr!(i18n, board.owner)}</span>
+            <span class="field-label">{tr!(i18n, board.owner)}</span>
             <select
                 class="input"
                 data-testid="owner-filter"
                 on:change=move |ev| ctx.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
             >
-                <option value="">{crate::ui::text::tr!(i18n, board.all_owners)}</option>
+                <option value="">{tr!(i18n, board.all_owners)}</option>
                 {move || {
                     employees
                         .get()
@@ -185,7 +186,7 @@ fn UndoRedo() -> impl IntoView {
                     }
                 }
             >
-                {crate::ui::text::tr!(i18n, board.undo)}
+                {tr!(i18n, board.undo)}
             </button>
             <button
                 type="button"
@@ -198,7 +199,7 @@ fn UndoRedo() -> impl IntoView {
                     }
                 }
             >
-                {crate::ui::text::tr!(i18n, board.redo)}
+                {tr!(i18n, board.redo)}
             </button>
         </div>
     }

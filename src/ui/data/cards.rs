@@ -5,6 +5,7 @@ use super::export::export_now;
 use super::import::Counts;
 use crate::i18n::*;
 use crate::state::store::use_store;
+use crate::ui::text::tr;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn SummaryCard() -> impl IntoView {
     let store = use_store();
     view! {
         <section class="card" data-section="summary">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.summary_title)}</h2>
+            <h2 class="card-title">{tr!(i18n, data.summary_title)}</h2>
             {move || {
                 let c = store.ws().with(Counts::of);
                 let locale = i18n.get_locale();
@@ -58,7 +59,7 @@ pub fn StorageCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-section="storage">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.storage_title)}</h2>
+            <h2 class="card-title">{tr!(i18n, data.storage_title)}</h2>
             <meter
                 class="storage-meter"
                 min="0"
@@ -81,11 +82,11 @@ pub fn ExportCard() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card" data-section="export">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.export_title)}</h2>
-            <p class="muted">{crate::ui::text::tr!(i18n, data.export_desc)}</p>
+            <h2 class="card-title">{tr!(i18n, data.export_title)}</h2>
+            <p class="muted">{tr!(i18n, data.export_desc)}</p>
             <div class="button-row">
                 <button type="button" class="button button-primary" data-action="export" on:click=move |_| export_now()>
-                    {crate::ui::text::tr!(i18n, data.export_button)}
+                    {tr!(i18n, data.export_button)}
                 </button>
                 <button
                     type="button"
@@ -93,10 +94,10 @@ pub fn ExportCard() -> impl IntoView {
                     data-action="export-csv"
                     on:click=move |_| super::export::export_csv_now(i18n.get_locale_untracked(), |_| true)
                 >
-                    {crate::ui::text::tr!(i18n, data.export_csv_button)}
+                    {tr!(i18n, data.export_csv_button)}
                 </button>
             </div>
-            <p class="muted">{crate::ui::text::tr!(i18n, data.export_csv_desc)}</p>
+            <p class="muted">{tr!(i18n, data.export_csv_desc)}</p>
         </section>
 
     }
@@ -118,10 +119,10 @@ pub fn StartOverCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-section="start-over">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.start_over_title)}</h2>
-            <p class="muted">{crate::ui::text::tr!(i18n, data.start_over_desc)}</p>
+            <h2 class="card-title">{tr!(i18n, data.start_over_title)}</h2>
+            <p class="muted">{tr!(i18n, data.start_over_desc)}</p>
             <button type="button" class="button button-danger" data-action="start-over" on:click=start_over>
-                {crate::ui::text::tr!(i18n, data.start_over_button)}
+                {tr!(i18n, data.start_over_button)}
             </button>
         </section>
     }

@@ -11,6 +11,7 @@ use crate::state::clock;
 use crate::state::store::{use_store, ReplaceError, Startup};
 use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
 use crate::ui::modal::DialogActions;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
@@ -159,10 +160,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let fail = move |name: String, reason: String| {
-                let message = format!(
-                    "{} {reason}",
-                    crate::ui::text::msg!(i18n, import_error.prefix, name = name.clone())
-                );
+                let message = format!("{} {reason}", msg!(i18n, import_error.prefix, name = name));
                 importer.set(ImportState::Failed { name, message });
             };
             let bytes = match files::read_bytes(file, max).await {
@@ -230,10 +228,10 @@ fn ImportCard(importer: Importer) -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.import_title)}</h2>
-            <p class="muted">{crate::ui::text::tr!(i18n, data.import_desc)}</p>
+            <h2 class="card-title">{tr!(i18n, data.import_title)}</h2>
+            <p class="muted">{tr!(i18n, data.import_desc)}</p>
             <label class="button file-button">
-                {crate::ui::text::tr!(i18n, data.choose_file)}
+                {tr!(i18n, data.choose_file)}
                 <input
                     type="file"
                     accept=".json,.csv,application/json,text/csv"
@@ -242,7 +240,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
                     on:change=on_input
                 />
             </label>
-            <span class="muted drop-hint">{crate::ui::text::tr!(i18n, data.drop_here)}</span>
+            <span class="muted drop-hint">{tr!(i18n, data.drop_here)}</span>
             <ImportStatus importer=importer />
             <BackupDownload importer=importer />
         </section>
@@ -258,7 +256,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
         match state.get() {
             ImportState::Idle => ().into_any(),
             ImportState::Reading(name) => {
-                view! { <p class="muted" role="status">{crate::ui::text::msg!(i18n, data.reading, name = name)}</p> }
+                view! { <p class="muted" role="status">{msg!(i18n, data.reading, name = name)}</p> }
                     .into_any()
             }
             ImportState::Failed { message, .. } => {
@@ -270,13 +268,13 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
             ImportState::Done(name) => {
                 view! {
                     <p class="form-ok" role="status" data-testid="import-done">
-                        {crate::ui::text::msg!(i18n, data.imported, name = name)}
+                        {msg!(i18n, data.imported, name = name)}
                     </p>
                 }
                     .into_any()
             }
             ImportState::Restored => {
-                view! { <p class="form-ok" role="status" data-testid="import-done">{crate::ui::text::tr!(i18n, data.restored)}</p> }.into_any()
+                view! { <p class="form-ok" role="status" data-testid="import-done">{tr!(i18n, data.restored)}</p> }.into_any()
             }
             ImportState::Csv(session) => view! { <CsvImport importer=importer session=session /> }.into_any(),
             ImportState::CsvAdded { deals, new_directions } => {
@@ -284,7 +282,7 @@ fn ImportStatus(importer: Importer) -> impl IntoView {
                     <p class="form-ok" role="status" data-testid="import-done">
                         {counts::csv(i18n.get_locale(), counts::CsvCount::Done, deals)}
                     </p>
-                    {new_directions.then(|| view! { <p class="muted">{crate::ui::text::tr!(i18n, csv.fill_tasks)}</p> })}
+                    {new_directions.then(|| view! { <p class="muted">{tr!(i18n, csv.fill_tasks)}</p> })}
                 }
                     .into_any()
             }
@@ -355,7 +353,7 @@ fn Preview(
     };
     let heading = match restore {
         Some(_) => t_string!(i18n, data.restore_preview).to_string(),
-        None => crate::ui::text::msg!(i18n, data.preview, name = name),
+        None => msg!(i18n, data.preview, name = name),
     };
     let lost = restore.filter(|n| *n > 0).map(|count| {
         view! { <p class="form-error">{counts::restore_lost(i18n.get_locale_untracked(), count)}</p> }
@@ -369,13 +367,13 @@ fn Preview(
         <div class="import-preview" data-testid="import-preview">
             <p>{heading}</p>
             {lost}
-            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{crate::ui::text::tr!(i18n, data.replace_unreadable)}</p> })}
+            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{tr!(i18n, data.replace_unreadable)}</p> })}
             <table class="counts">
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col">{crate::ui::text::tr!(i18n, data.now)}</th>
-                        <th scope="col">{crate::ui::text::tr!(i18n, data.in_file)}</th>
+                        <th scope="col">{tr!(i18n, data.now)}</th>
+                        <th scope="col">{tr!(i18n, data.in_file)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -391,7 +389,7 @@ fn Preview(
                     {button}
                 </button>
                 <button type="button" class="button" data-action="cancel-import" on:click=cancel>
-                    {crate::ui::text::tr!(i18n, data.cancel)}
+                    {tr!(i18n, data.cancel)}
                 </button>
             </DialogActions>
         </div>
@@ -419,7 +417,7 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
                     }
                 }
             >
-                {crate::ui::text::tr!(i18n, data.download_backup)}
+                {tr!(i18n, data.download_backup)}
             </button>
         </When>
     }
@@ -434,10 +432,7 @@ fn CsvImport(importer: Importer, session: CsvSession) -> impl IntoView {
     let Importer { state, backup, .. } = importer;
     let fail = move |message: String| {
         let name = session.name.get_value();
-        let message = format!(
-            "{} {message}",
-            crate::ui::text::msg!(i18n, import_error.prefix, name = name.clone())
-        );
+        let message = format!("{} {message}", msg!(i18n, import_error.prefix, name = name));
         state.set(ImportState::Failed { name, message });
     };
     let on_confirm = Callback::new(move |session: CsvSession| {

@@ -3,6 +3,7 @@
 //! download), recovery copies and starting over.
 
 use crate::i18n::*;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 mod cards;
@@ -17,7 +18,7 @@ pub fn DataView() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="view data-view" data-view="data">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.data_title)}</h1>
+            <h1 class="view-title">{tr!(i18n, views.data_title)}</h1>
             <div class="data-grid">
                 <cards::SummaryCard />
                 <cards::StorageCard />

@@ -6,6 +6,7 @@ use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::storage::persist::{Persister, RecoveryCopy};
+use crate::ui::text::{msg, tr};
 use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
 
@@ -55,14 +56,11 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                         error.set(None);
                         on_restore.run((label.clone(), s.workspace, s.lost));
                     }
-                    Err(problem) => error.set(Some(
-                        crate::ui::text::msg!(
-                            i18n,
-                            data.copy_unreadable,
-                            problem = messages::load_problem(i18n, &problem)
-                        )
-                        .to_string(),
-                    )),
+                    Err(problem) => error.set(Some(msg!(
+                        i18n,
+                        data.copy_unreadable,
+                        problem = messages::load_problem(i18n, &problem)
+                    ))),
                 }
             }
         };
@@ -79,13 +77,13 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                 <span class="copy-label">{label}</span>
                 <span class="copy-actions">
                     <button type="button" class="button button-small" data-action="copy-download" on:click=download>
-                        {crate::ui::text::tr!(i18n, data.copy_download)}
+                        {tr!(i18n, data.copy_download)}
                     </button>
                     <button type="button" class="button button-small" data-action="copy-restore" on:click=restore>
-                        {crate::ui::text::tr!(i18n, data.copy_restore)}
+                        {tr!(i18n, data.copy_restore)}
                     </button>
                     <button type="button" class="button button-small button-danger" data-action="copy-delete" on:click=delete>
-                        {crate::ui::text::tr!(i18n, data.copy_delete)}
+                        {tr!(i18n, data.copy_delete)}
                     </button>
                 </span>
             </li>
@@ -93,12 +91,12 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
     };
     view! {
         <section class="card" data-section="recovery-copies">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, data.copies_title)}</h2>
-            <p class="muted">{crate::ui::text::tr!(i18n, data.copies_desc)}</p>
+            <h2 class="card-title">{tr!(i18n, data.copies_title)}</h2>
+            <p class="muted">{tr!(i18n, data.copies_desc)}</p>
             {move || {
                 let copies = store.copies.get();
                 if copies.is_empty() {
-                    view! { <p class="muted" data-testid="no-copies">{crate::ui::text::tr!(i18n, data.copies_none)}</p> }.into_any()
+                    view! { <p class="muted" data-testid="no-copies">{tr!(i18n, data.copies_none)}</p> }.into_any()
                 } else {
                     view! { <ul class="copies">{copies.into_iter().rev().map(row).collect_view()}</ul> }.into_any()
                 }

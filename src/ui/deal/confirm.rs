@@ -6,6 +6,7 @@ use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::modal::Modal;
+use crate::ui::text::{msg, tr};
 use leptos::prelude::*;
 
 /// What the user chose.
@@ -47,8 +48,8 @@ pub fn ConfirmTaskDialog(
     view! {
         <Modal title_id="confirm-task-title" on_close=on_close>
             <div class="form" data-testid="confirm-task">
-                <h2 id="confirm-task-title" class="modal-title">{crate::ui::text::tr!(i18n, confirm_task.title)}</h2>
-                <p>{crate::ui::text::msg!(i18n, confirm_task.body, task = task, deal = title, stage = target)}</p>
+                <h2 id="confirm-task-title" class="modal-title">{tr!(i18n, confirm_task.title)}</h2>
+                <p>{msg!(i18n, confirm_task.body, task = task, deal = title, stage = target)}</p>
                 <div class="form-actions">
                     <button
                         type="button"
@@ -56,7 +57,7 @@ pub fn ConfirmTaskDialog(
                         data-action="confirm-move"
                         on:click=move |_| on_choice.run(TaskChoice::MoveAnyway)
                     >
-                        {crate::ui::text::tr!(i18n, confirm_task.confirm)}
+                        {tr!(i18n, confirm_task.confirm)}
                     </button>
                     <button
                         type="button"
@@ -64,10 +65,10 @@ pub fn ConfirmTaskDialog(
                         data-action="done-and-move"
                         on:click=move |_| on_choice.run(TaskChoice::DoneAndMove)
                     >
-                        {crate::ui::text::tr!(i18n, confirm_task.mark_done)}
+                        {tr!(i18n, confirm_task.mark_done)}
                     </button>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {crate::ui::text::tr!(i18n, move_dialog.cancel)}
+                        {tr!(i18n, move_dialog.cancel)}
                     </button>
                 </div>
             </div>

@@ -5,6 +5,7 @@
 use crate::domain::{DealDraft, DraftField, FieldValue, Workspace};
 use crate::i18n::*;
 use crate::ui::format;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 
@@ -39,7 +40,7 @@ fn label(i18n: leptos_i18n::I18nContext<Locale>, field: DraftField, currency: &s
         DraftField::Contact => t_string!(i18n, deal.contact).to_string(),
         DraftField::Phone => t_string!(i18n, deal.phone).to_string(),
         DraftField::Email => t_string!(i18n, deal.email).to_string(),
-        DraftField::Amount => crate::ui::text::msg!(i18n, deal.amount, currency = currency),
+        DraftField::Amount => msg!(i18n, deal.amount, currency = currency),
         DraftField::Owner => t_string!(i18n, deal.owner).to_string(),
         DraftField::ExpectedClose => t_string!(i18n, deal.expected_close).to_string(),
         DraftField::LossReason => t_string!(i18n, deal.loss_reason).to_string(),
@@ -80,8 +81,8 @@ pub fn ConflictPanel(
     view! {
         <When when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflict-panel" data-testid="conflicts" role="alert">
-                <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.conflict_title)}</h3>
-                <p class="muted">{crate::ui::text::tr!(i18n, deal.conflict_desc)}</p>
+                <h3 class="panel-title">{tr!(i18n, deal.conflict_title)}</h3>
+                <p class="muted">{tr!(i18n, deal.conflict_desc)}</p>
                 <ul class="conflicts">
                     {move || {
                         store.ws().with_untracked(|ws| {
@@ -96,14 +97,14 @@ pub fn ConflictPanel(
                                     view! {
                                         <li class="conflict" data-field=format!("{field:?}")>
                                             <strong>{label(i18n, field, symbol)}</strong>
-                                            <span class="conflict-value"><bdi>{crate::ui::text::msg!(i18n, deal.conflict_mine, value = mine)}</bdi></span>
-                                            <span class="conflict-value"><bdi>{crate::ui::text::msg!(i18n, deal.conflict_theirs, value = theirs)}</bdi></span>
+                                            <span class="conflict-value"><bdi>{msg!(i18n, deal.conflict_mine, value = mine)}</bdi></span>
+                                            <span class="conflict-value"><bdi>{msg!(i18n, deal.conflict_theirs, value = theirs)}</bdi></span>
                                             <span class="conflict-actions">
                                                 <button type="button" class="button button-small" data-action="keep-mine" on:click=move |_| on_choose.run((field, true))>
-                                                    {crate::ui::text::tr!(i18n, deal.keep_mine)}
+                                                    {tr!(i18n, deal.keep_mine)}
                                                 </button>
                                                 <button type="button" class="button button-small" data-action="take-theirs" on:click=move |_| on_choose.run((field, false))>
-                                                    {crate::ui::text::tr!(i18n, deal.take_theirs)}
+                                                    {tr!(i18n, deal.take_theirs)}
                                                 </button>
                                             </span>
                                         </li>

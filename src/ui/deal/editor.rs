@@ -15,6 +15,7 @@ use crate::state::store::{use_store, ActionError, Store};
 use crate::ui::errors;
 use crate::ui::focus::focus_card;
 use crate::ui::modal::{DialogActions, Modal};
+use crate::ui::text::{msg, tr};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -193,11 +194,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         };
         let title = form.title.get_untracked();
         let ok = window()
-            .confirm_with_message(&crate::ui::text::msg!(
-                i18n,
-                deal.delete_confirm,
-                title = title
-            ))
+            .confirm_with_message(&msg!(i18n, deal.delete_confirm, title = title))
             .unwrap_or(false);
         if ok {
             match store.dispatch(Command::DeleteDeal { deal }) {
@@ -208,7 +205,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     };
     let title_text = match target {
         EditorTarget::New(_) => {
-            crate::ui::text::msg!(i18n, deal.new_title, stage = stage_name.clone())
+            msg!(i18n, deal.new_title, stage = stage_name)
         }
         EditorTarget::Existing(_) => t_string!(i18n, deal.edit_title).to_string(),
     };
@@ -216,7 +213,7 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         <Modal title_id="deal-editor-title" on_close=on_close class="modal-wide">
             <form class="form deal-editor" on:submit=save data-testid="deal-editor" novalidate>
                 <h2 id="deal-editor-title" class="modal-title">{title_text}</h2>
-                <p class="muted">{crate::ui::text::msg!(i18n, deal.stage, stage = stage_name.clone())}</p>
+                <p class="muted">{msg!(i18n, deal.stage, stage = stage_name)}</p>
                 <DealFields form=form currency=currency stage_kind=stage_kind employees=employees />
                 <NotesField form=form />
                 {match target {
@@ -233,11 +230,11 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                         }}
                     </button>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                        {crate::ui::text::tr!(i18n, deal.cancel)}
+                        {tr!(i18n, deal.cancel)}
                     </button>
                     {matches!(target, EditorTarget::Existing(_)).then(|| view! {
                         <button type="button" class="button button-danger push-right" data-action="delete-deal" on:click=delete>
-                            {crate::ui::text::tr!(i18n, deal.delete)}
+                            {tr!(i18n, deal.delete)}
                         </button>
                     })}
                 </DialogActions>

@@ -4,6 +4,7 @@
 use crate::domain::{Client, DealDraft, DraftField, EmployeeId, Field, FieldValue, StageKind};
 use crate::i18n::*;
 use crate::ui::format;
+use crate::ui::text::{msg, tr};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -191,7 +192,7 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
     let message = form.message_for(Field::DealOwner);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-owner">{crate::ui::text::tr!(i18n, deal.owner)}</label>
+            <label class="field-label" for="deal-owner">{tr!(i18n, deal.owner)}</label>
             <select
                 id="deal-owner"
                 class="input"
@@ -199,7 +200,7 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
                 prop:value=move || form.owner.get().map(|id| id.0.to_string()).unwrap_or_default()
                 on:change=move |ev| form.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
             >
-                <option value="">{crate::ui::text::tr!(i18n, deal.choose_owner)}</option>
+                <option value="">{tr!(i18n, deal.choose_owner)}</option>
                 {employees
                     .into_iter()
                     .map(|(id, name, active)| {
@@ -224,7 +225,7 @@ pub fn LossReasonField(form: Form) -> impl IntoView {
     let message = form.message_for(Field::LossReason);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-loss">{crate::ui::text::tr!(i18n, deal.loss_reason)}</label>
+            <label class="field-label" for="deal-loss">{tr!(i18n, deal.loss_reason)}</label>
             <input
                 id="deal-loss"
                 class="input"
@@ -243,7 +244,7 @@ pub fn NotesField(form: Form) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label class="field-label" for="deal-notes">{crate::ui::text::tr!(i18n, deal.notes)}</label>
+            <label class="field-label" for="deal-notes">{tr!(i18n, deal.notes)}</label>
             <textarea
                 id="deal-notes"
                 class="input"
@@ -270,7 +271,7 @@ pub fn DealFields(
     view! {
                 <div class="form-grid">
                     {text_field(t_string!(i18n, deal.title).to_string(), form.title, Some(Field::DealTitle), error, "text", "title")}
-                    {text_field(crate::ui::text::msg!(i18n, deal.amount, currency = currency), form.amount, Some(Field::DealAmount), error, "text", "amount")}
+                    {text_field(msg!(i18n, deal.amount, currency = currency), form.amount, Some(Field::DealAmount), error, "text", "amount")}
                     {text_field(t_string!(i18n, deal.company).to_string(), form.company, Some(Field::ClientCompany), error, "text", "company")}
                     {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, Some(Field::ClientContact), error, "text", "contact")}
                     {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Some(Field::ClientPhone), error, "tel", "phone")}

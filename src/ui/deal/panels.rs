@@ -5,6 +5,7 @@ use crate::domain::{Command, DealId, StageId};
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::format;
+use crate::ui::text::{msg, tr};
 use leptos::prelude::*;
 
 /// The current stage's task: done, checklist, due date. Each tick is an undoable command.
@@ -29,10 +30,10 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
             let due = state.as_ref().and_then(|s| s.due);
             view! {
                 <section class="task-panel" data-testid="task-panel">
-                    <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.task)}</h3>
+                    <h3 class="panel-title">{tr!(i18n, deal.task)}</h3>
                     <p class="task-title"><strong>{task.title.clone()}</strong></p>
                     {(!task.description.is_empty()).then(|| view! { <p class="muted">{task.description.clone()}</p> })}
-                    {due.map(|d| view! { <p class="muted">{crate::ui::text::msg!(i18n, deal.task_due, date = format::date(locale, d))}</p> })}
+                    {due.map(|d| view! { <p class="muted">{msg!(i18n, deal.task_due, date = format::date(locale, d))}</p> })}
                     <label class="checkbox">
                         <input
                             type="checkbox"
@@ -44,7 +45,7 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
                                 }
                             }
                         />
-                        {crate::ui::text::tr!(i18n, deal.task_done)}
+                        {tr!(i18n, deal.task_done)}
                     </label>
                     <ul class="checklist">
                         {task
@@ -113,14 +114,8 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                         chrono::Timelike::minute(&t)
                     );
                     let what = match h.from {
-                        None => crate::ui::text::msg!(i18n, deal.created_in, stage = name(h.to)),
-                        Some(from) => crate::ui::text::msg!(
-                            i18n,
-                            deal.moved,
-                            from = name(from),
-                            to = name(h.to)
-                        )
-                        .to_string(),
+                        None => msg!(i18n, deal.created_in, stage = name(h.to)),
+                        Some(from) => msg!(i18n, deal.moved, from = name(from), to = name(h.to)),
                     };
                     (when, what)
                 })
@@ -134,30 +129,25 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
             let mut text = if source.id.is_empty() {
                 String::new()
             } else {
-                crate::ui::text::msg!(
+                msg!(
                     i18n,
                     deal.imported_from,
                     system = source.system,
                     id = source.id
                 )
-                .to_string()
             };
             if let Some(currency) = source.currency {
                 if !text.is_empty() {
                     text.push(' ');
                 }
-                text.push_str(&crate::ui::text::msg!(
-                    i18n,
-                    deal.imported_currency,
-                    currency = currency
-                ));
+                text.push_str(&msg!(i18n, deal.imported_currency, currency = currency));
             }
             Some(view! { <p class="muted" data-testid="deal-source">{text}</p> })
         })
     };
     view! {
         <section class="history-panel">
-            <h3 class="panel-title">{crate::ui::text::tr!(i18n, deal.history)}</h3>
+            <h3 class="panel-title">{tr!(i18n, deal.history)}</h3>
             {source}
             <ol class="history" data-testid="history">
                 {move || rows().into_iter().map(|(when, what)| view! { <li><time>{when}</time>" "<span>{what}</span></li> }).collect_view()}

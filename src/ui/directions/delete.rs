@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::modal::{DialogActions, Modal};
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, errors};
 use leptos::prelude::*;
@@ -80,9 +81,9 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
     view! {
         <Modal title_id="delete-direction-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="delete-direction">
-                <h2 id="delete-direction-title" class="modal-title">{crate::ui::text::msg!(i18n, dir.delete_title, name = name)}</h2>
+                <h2 id="delete-direction-title" class="modal-title">{msg!(i18n, dir.delete_title, name = name)}</h2>
                 {if count == 0 {
-                    view! { <p>{crate::ui::text::tr!(i18n, dir.delete_empty)}</p> }.into_any()
+                    view! { <p>{tr!(i18n, dir.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
                         <p>{counts::direction_delete_moves(i18n.get_locale(), count)}</p>
@@ -92,14 +93,14 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
                 }}
                 <When when=needs_reason>
                     <label class="field">
-                        <span class="field-label">{crate::ui::text::tr!(i18n, stage.loss_reason)}</span>
+                        <span class="field-label">{tr!(i18n, stage.loss_reason)}</span>
                         <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                     </label>
                 </When>
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <DialogActions>
-                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{crate::ui::text::tr!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, deal.cancel)}</button>
+                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{tr!(i18n, dir.confirm_delete)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, deal.cancel)}</button>
                 </DialogActions>
             </div>
         </Modal>
@@ -167,7 +168,7 @@ fn StageMapping(
     };
     view! {
         <label class="field">
-            <span class="field-label">{crate::ui::text::tr!(i18n, dir.target_direction)}</span>
+            <span class="field-label">{tr!(i18n, dir.target_direction)}</span>
             <select class="input" data-testid="target-direction" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(DirectionId))>
                 {options}
             </select>

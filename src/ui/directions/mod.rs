@@ -12,6 +12,7 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::errors;
+use crate::ui::text::tr;
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -57,7 +58,7 @@ pub fn DirectionsView() -> impl IntoView {
     });
     view! {
         <section class="view directions-view" data-view="directions">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.directions_title)}</h1>
+            <h1 class="view-title">{tr!(i18n, views.directions_title)}</h1>
             <CreateDirection run=run error=error />
             <div class="directions-layout">
                 <DirectionList list=list selected=selected run=run />
@@ -117,9 +118,9 @@ fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> i
     };
     view! {
         <section class="card create-card">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, dir.create_title)}</h2>
+            <h2 class="card-title">{tr!(i18n, dir.create_title)}</h2>
             <div class="template-buttons">
-                <span class="muted">{crate::ui::text::tr!(i18n, dir.from_template)}</span>
+                <span class="muted">{tr!(i18n, dir.from_template)}</span>
                 {templates
                     .into_iter()
                     .map(|(t, id)| {
@@ -145,7 +146,7 @@ fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> i
                     prop:value=move || blank_name.get()
                     on:input=move |ev| blank_name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary">{crate::ui::text::tr!(i18n, dir.create_blank)}</button>
+                <button type="submit" class="button button-primary">{tr!(i18n, dir.create_blank)}</button>
             </form>
             <p class="form-error" role="alert" data-testid="directions-error">{move || error.get()}</p>
         </section>
@@ -164,7 +165,7 @@ fn DirectionList(
     let run = move |c: Command| run.run(c);
     view! {
         <section class="card direction-list-card">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, dir.list_title)}</h2>
+            <h2 class="card-title">{tr!(i18n, dir.list_title)}</h2>
             <ol class="direction-list" data-testid="direction-list">
                 {move || {
                     let items = list.get();
@@ -178,7 +179,7 @@ fn DirectionList(
                                     <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
                                         <span class="direction-name">{name.clone()}</span>
                                         <span class="muted">{counts::open_deals(i18n.get_locale(), open)}</span>
-                                        {archived.then(|| view! { <span class="badge">{crate::ui::text::tr!(i18n, dir.archived)}</span> })}
+                                        {archived.then(|| view! { <span class="badge">{tr!(i18n, dir.archived)}</span> })}
                                     </button>
                                     <span class="direction-actions">
                                         <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| run(Command::ReorderDirection { direction: id, index: i - 1 })>"↑"</button>
@@ -248,7 +249,7 @@ fn DirectionDetails(
         <section class="card direction-details" data-testid="direction-details">
             <div class="form-grid">
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, dir.name)}</span>
+                    <span class="field-label">{tr!(i18n, dir.name)}</span>
                     <input class="input" data-testid="direction-name" prop:value=name.clone() on:change=move |ev| {
                         let value = event_target_value(&ev);
                         // A refused name (taken, empty, too long, read-only) says why and goes back.
@@ -260,42 +261,42 @@ fn DirectionDetails(
                     } />
                 </label>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, dir.segment)}</span>
+                    <span class="field-label">{tr!(i18n, dir.segment)}</span>
                     <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.segment.is_none()>{crate::ui::text::tr!(i18n, dir.unset)}</option>
-                        <option value="b2b" selected=select_value(&segments, classification.segment) == "b2b">{crate::ui::text::tr!(i18n, dir.seg_b2b)}</option>
-                        <option value="b2c" selected=select_value(&segments, classification.segment) == "b2c">{crate::ui::text::tr!(i18n, dir.seg_b2c)}</option>
+                        <option value="" selected=classification.segment.is_none()>{tr!(i18n, dir.unset)}</option>
+                        <option value="b2b" selected=select_value(&segments, classification.segment) == "b2b">{tr!(i18n, dir.seg_b2b)}</option>
+                        <option value="b2c" selected=select_value(&segments, classification.segment) == "b2c">{tr!(i18n, dir.seg_b2c)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, dir.complexity)}</span>
+                    <span class="field-label">{tr!(i18n, dir.complexity)}</span>
                     <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.complexity.is_none()>{crate::ui::text::tr!(i18n, dir.unset)}</option>
-                        <option value="simple" selected=select_value(&complexities, classification.complexity) == "simple">{crate::ui::text::tr!(i18n, dir.cx_simple)}</option>
-                        <option value="medium" selected=select_value(&complexities, classification.complexity) == "medium">{crate::ui::text::tr!(i18n, dir.cx_medium)}</option>
-                        <option value="complex" selected=select_value(&complexities, classification.complexity) == "complex">{crate::ui::text::tr!(i18n, dir.cx_complex)}</option>
+                        <option value="" selected=classification.complexity.is_none()>{tr!(i18n, dir.unset)}</option>
+                        <option value="simple" selected=select_value(&complexities, classification.complexity) == "simple">{tr!(i18n, dir.cx_simple)}</option>
+                        <option value="medium" selected=select_value(&complexities, classification.complexity) == "medium">{tr!(i18n, dir.cx_medium)}</option>
+                        <option value="complex" selected=select_value(&complexities, classification.complexity) == "complex">{tr!(i18n, dir.cx_complex)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, dir.touches)}</span>
+                    <span class="field-label">{tr!(i18n, dir.touches)}</span>
                     <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.touches.is_none()>{crate::ui::text::tr!(i18n, dir.unset)}</option>
-                        <option value="few" selected=select_value(&touches, classification.touches) == "few">{crate::ui::text::tr!(i18n, dir.t_few)}</option>
-                        <option value="several" selected=select_value(&touches, classification.touches) == "several">{crate::ui::text::tr!(i18n, dir.t_several)}</option>
-                        <option value="many" selected=select_value(&touches, classification.touches) == "many">{crate::ui::text::tr!(i18n, dir.t_many)}</option>
+                        <option value="" selected=classification.touches.is_none()>{tr!(i18n, dir.unset)}</option>
+                        <option value="few" selected=select_value(&touches, classification.touches) == "few">{tr!(i18n, dir.t_few)}</option>
+                        <option value="several" selected=select_value(&touches, classification.touches) == "several">{tr!(i18n, dir.t_several)}</option>
+                        <option value="many" selected=select_value(&touches, classification.touches) == "many">{tr!(i18n, dir.t_many)}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, dir.audience)}</span>
+                    <span class="field-label">{tr!(i18n, dir.audience)}</span>
                     <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.audience.is_none()>{crate::ui::text::tr!(i18n, dir.unset)}</option>
-                        <option value="new" selected=select_value(&audiences, classification.audience) == "new">{crate::ui::text::tr!(i18n, dir.a_new)}</option>
-                        <option value="repeat" selected=select_value(&audiences, classification.audience) == "repeat">{crate::ui::text::tr!(i18n, dir.a_repeat)}</option>
+                        <option value="" selected=classification.audience.is_none()>{tr!(i18n, dir.unset)}</option>
+                        <option value="new" selected=select_value(&audiences, classification.audience) == "new">{tr!(i18n, dir.a_new)}</option>
+                        <option value="repeat" selected=select_value(&audiences, classification.audience) == "repeat">{tr!(i18n, dir.a_repeat)}</option>
                     </select>
                 </label>
             </div>
             <label class="field">
-                <span class="field-label">{crate::ui::text::tr!(i18n, dir.description)}</span>
+                <span class="field-label">{tr!(i18n, dir.description)}</span>
                 <textarea class="input" rows="2" prop:value=description on:change=move |ev| run(Command::DescribeDirection { direction: id, description: event_target_value(&ev) })></textarea>
             </label>
             <div class="form-actions">
@@ -303,7 +304,7 @@ fn DirectionDetails(
                     {if archived { t_string!(i18n, dir.restore) } else { t_string!(i18n, dir.archive) }}
                 </button>
                 <button type="button" class="button button-danger" data-action="delete-direction" on:click=move |_| deleting.set(Some(id))>
-                    {crate::ui::text::tr!(i18n, dir.delete)}
+                    {tr!(i18n, dir.delete)}
                 </button>
             </div>
             <stages::StageEditor direction=id error=error />
@@ -334,12 +335,12 @@ fn LossReasons() -> impl IntoView {
     };
     view! {
         <section class="card" data-section="loss-reasons">
-            <h2 class="card-title" id="loss-reasons-title">{crate::ui::text::tr!(i18n, reasons.title)}</h2>
-            <p class="muted" id="loss-reasons-hint">{crate::ui::text::tr!(i18n, reasons.hint)}</p>
+            <h2 class="card-title" id="loss-reasons-title">{tr!(i18n, reasons.title)}</h2>
+            <p class="muted" id="loss-reasons-hint">{tr!(i18n, reasons.hint)}</p>
             <form class="form full" on:submit=save>
                 <textarea class="input" rows="5" data-testid="loss-reasons" aria-labelledby="loss-reasons-title" aria-describedby="loss-reasons-hint" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <div class="form-actions">
-                    <button type="submit" class="button button-primary">{crate::ui::text::tr!(i18n, reasons.save)}</button>
+                    <button type="submit" class="button button-primary">{tr!(i18n, reasons.save)}</button>
                     {move || message.get().map(|(ok, m)| view! { <span class=if ok { "form-ok" } else { "form-error" } role="status">{m}</span> })}
                 </div>
             </form>

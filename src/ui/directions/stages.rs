@@ -9,6 +9,7 @@ use crate::state::store::use_store;
 use crate::ui::counts;
 use crate::ui::errors;
 use crate::ui::modal::Modal;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 
@@ -83,8 +84,8 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
     let run_cb = Callback::new(run);
     view! {
         <section class="stage-editor" data-testid="stage-editor">
-            <h3 class="panel-title">{move || crate::ui::text::msg!(i18n, stage.title, name = name())}</h3>
-            <p class="muted">{crate::ui::text::tr!(i18n, stage.hint)}</p>
+            <h3 class="panel-title">{move || msg!(i18n, stage.title, name = name())}</h3>
+            <p class="muted">{tr!(i18n, stage.hint)}</p>
             <ol class="stage-list">
                 {move || {
                     let all = stages.get();
@@ -95,7 +96,7 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                         .collect_view()
                 }}
             </ol>
-            <button type="button" class="button" data-action="add-stage" on:click=add>{crate::ui::text::tr!(i18n, stage.add)}</button>
+            <button type="button" class="button" data-action="add-stage" on:click=add>{tr!(i18n, stage.add)}</button>
             {move || deleting.get().map(|s| view! { <DeleteStage stage=s on_close=Callback::new(move |_| deleting.set(None)) /> })}
         </section>
     }
@@ -182,11 +183,11 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
             <div class="form-grid">
                 {input(t_string!(i18n, stage.name).to_string(), name, "text", "stage-name")}
                 <label class="field">
-                    <span class="field-label">{crate::ui::text::tr!(i18n, stage.kind)}</span>
+                    <span class="field-label">{tr!(i18n, stage.kind)}</span>
                     <select class="input" data-testid="stage-kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() { "won" => StageKind::Won, "lost" => StageKind::Lost, _ => StageKind::Open })>
-                        <option value="open" selected=spec.kind == StageKind::Open>{crate::ui::text::tr!(i18n, stage.kind_open)}</option>
-                        <option value="won" selected=spec.kind == StageKind::Won>{crate::ui::text::tr!(i18n, stage.kind_won)}</option>
-                        <option value="lost" selected=spec.kind == StageKind::Lost>{crate::ui::text::tr!(i18n, stage.kind_lost)}</option>
+                        <option value="open" selected=spec.kind == StageKind::Open>{tr!(i18n, stage.kind_open)}</option>
+                        <option value="won" selected=spec.kind == StageKind::Won>{tr!(i18n, stage.kind_won)}</option>
+                        <option value="lost" selected=spec.kind == StageKind::Lost>{tr!(i18n, stage.kind_lost)}</option>
                     </select>
                 </label>
                 {input(t_string!(i18n, stage.color).to_string(), color, "color", "stage-color")}
@@ -196,15 +197,15 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
                 {input(t_string!(i18n, stage.due).to_string(), due, "number", "task-due")}
             </div>
             <label class="field">
-                <span class="field-label">{crate::ui::text::tr!(i18n, stage.task_what)}</span>
+                <span class="field-label">{tr!(i18n, stage.task_what)}</span>
                 <textarea class="input" rows="2" data-testid="task-what" prop:value=move || what.get() on:input=move |ev| what.set(event_target_value(&ev))></textarea>
             </label>
             <label class="field">
-                <span class="field-label">{crate::ui::text::tr!(i18n, stage.checklist)}</span>
+                <span class="field-label">{tr!(i18n, stage.checklist)}</span>
                 <textarea class="input" rows="3" data-testid="task-checklist" prop:value=move || checklist.get() on:input=move |ev| checklist.set(event_target_value(&ev))></textarea>
             </label>
             <div class="form-actions">
-                <button type="submit" class="button button-primary" data-action="save-stage">{crate::ui::text::tr!(i18n, dir.save)}</button>
+                <button type="submit" class="button button-primary" data-action="save-stage">{tr!(i18n, dir.save)}</button>
             </div>
         </form>
     }
@@ -263,21 +264,21 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title_id="delete-stage-title" on_close=on_close>
             <div class="form" data-testid="delete-stage">
-                <h2 id="delete-stage-title" class="modal-title">{crate::ui::text::msg!(i18n, stage.delete_title, name = name)}</h2>
+                <h2 id="delete-stage-title" class="modal-title">{msg!(i18n, stage.delete_title, name = name)}</h2>
                 {if count == 0 {
-                    view! { <p>{crate::ui::text::tr!(i18n, stage.delete_empty)}</p> }.into_any()
+                    view! { <p>{tr!(i18n, stage.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
                         <p data-testid="delete-stage-count">{counts::stage_delete_moves(i18n.get_locale(), count)}</p>
                         <label class="field">
-                            <span class="field-label">{crate::ui::text::tr!(i18n, stage.target)}</span>
+                            <span class="field-label">{tr!(i18n, stage.target)}</span>
                             <select class="input" data-testid="delete-stage-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(StageId))>
                                 {targets.with_value(|t| t.iter().map(|(id, n, _)| view! { <option value=id.0.to_string()>{n.clone()}</option> }).collect_view())}
                             </select>
                         </label>
                         <When when=target_is_lost>
                             <label class="field">
-                                <span class="field-label">{crate::ui::text::tr!(i18n, stage.loss_reason)}</span>
+                                <span class="field-label">{tr!(i18n, stage.loss_reason)}</span>
                                 <input class="input" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                             </label>
                         </When>
@@ -286,8 +287,8 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                 }}
                 <p class="form-error" role="alert">{move || error.get()}</p>
                 <div class="form-actions">
-                    <button type="button" class="button button-danger" data-action="confirm-delete-stage" on:click=confirm>{crate::ui::text::tr!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, deal.cancel)}</button>
+                    <button type="button" class="button button-danger" data-action="confirm-delete-stage" on:click=confirm>{tr!(i18n, dir.confirm_delete)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, deal.cancel)}</button>
                 </div>
             </div>
         </Modal>
@@ -353,7 +354,7 @@ fn StageRow(
                 class="drag-handle stage-handle"
                 draggable="true"
                 aria-hidden="true"
-                title=crate::ui::text::msg!(i18n, stage.drag, name = sname.clone())
+                title=msg!(i18n, stage.drag, name = sname)
                 on:dragstart=move |ev: leptos::ev::DragEvent| {
                     if let Some(dt) = ev.data_transfer() {
                         let _ = dt.set_data("text/plain", &id.0.to_string());
@@ -368,8 +369,8 @@ fn StageRow(
             <span class="stage-name">{sname.clone()}</span>
             <span class="muted stage-kind">{kind_label}</span>
             {match task {
-                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{crate::ui::text::msg!(i18n, stage.task_of, title = title)}</span> }.into_any(),
-                None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{crate::ui::text::tr!(i18n, stage.no_task)}</span> }.into_any(),
+                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{msg!(i18n, stage.task_of, title = title)}</span> }.into_any(),
+                None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{tr!(i18n, stage.no_task)}</span> }.into_any(),
                 None => ().into_any(),
             }}
             <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
@@ -379,7 +380,7 @@ fn StageRow(
                 <button type="button" class="button button-small" data-action="edit-stage" aria-expanded=move || (open.get() == Some(id)).to_string() on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                     {move || if open.get() == Some(id) { t_string!(i18n, stage.close) } else { t_string!(i18n, stage.edit) }}
                 </button>
-                <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{crate::ui::text::tr!(i18n, stage.delete)}</button>
+                <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{tr!(i18n, stage.delete)}</button>
             </span>
         </div>
         <When when=move || open.get() == Some(id)>

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
 use crate::ui::modal::Modal;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, errors, format};
 use gauge::{Gauge, GaugeData};
@@ -38,28 +39,27 @@ fn month_name(i18n: I18nContext<Locale>, m: u8) -> String {
 /// "November 2026", "Q3 2026", "H2 2026", "2026" (and the Russian forms).
 pub fn period_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
-        PeriodKind::Month => crate::ui::text::msg!(
+        PeriodKind::Month => msg!(
             i18n,
             period.month,
             month = month_name(i18n, p.index),
             year = p.year
-        )
-        .to_string(),
+        ),
         PeriodKind::Quarter => {
-            crate::ui::text::msg!(i18n, period.quarter, n = p.index, year = p.year)
+            msg!(i18n, period.quarter, n = p.index, year = p.year)
         }
         PeriodKind::HalfYear => {
-            crate::ui::text::msg!(i18n, period.half, n = p.index, year = p.year)
+            msg!(i18n, period.half, n = p.index, year = p.year)
         }
-        PeriodKind::Year => crate::ui::text::msg!(i18n, period.year, year = p.year),
+        PeriodKind::Year => msg!(i18n, period.year, year = p.year),
     }
 }
 
 fn column_label(i18n: I18nContext<Locale>, p: Period) -> String {
     match p.kind {
         PeriodKind::Month => format::month_short(i18n.get_locale(), u32::from(p.index)),
-        PeriodKind::Quarter => crate::ui::text::msg!(i18n, period.quarter_short, n = p.index),
-        PeriodKind::HalfYear => crate::ui::text::msg!(i18n, period.half_short, n = p.index),
+        PeriodKind::Quarter => msg!(i18n, period.quarter_short, n = p.index),
+        PeriodKind::HalfYear => msg!(i18n, period.half_short, n = p.index),
         PeriodKind::Year => p.year.to_string(),
     }
 }
@@ -75,14 +75,13 @@ fn gauge_data(
     let percent = c.percent_bp.map(|bp| bp / 100);
     GaugeData {
         amounts: match c.plan {
-            Some(p) => crate::ui::text::msg!(
+            Some(p) => msg!(
                 i18n,
                 gauge.won_of,
                 won = money(c.won),
                 plan = money(p.target.amount)
-            )
-            .to_string(),
-            None => crate::ui::text::msg!(i18n, gauge.won_only, won = money(c.won)),
+            ),
+            None => msg!(i18n, gauge.won_only, won = money(c.won)),
         },
         deals: c.plan.and_then(|p| p.target.deals).map(|n| {
             counts::gauge_deals(
@@ -91,10 +90,10 @@ fn gauge_data(
                 n as usize,
             )
         }),
-        pace_label: crate::ui::text::msg!(i18n, gauge.pace, percent = c.pace_bp / 100),
+        pace_label: msg!(i18n, gauge.pace, percent = c.pace_bp / 100),
         label: match percent {
-            Some(p) => crate::ui::text::msg!(i18n, gauge.label, name = name.clone(), percent = p),
-            None => crate::ui::text::msg!(i18n, gauge.label_no_plan, name = name.clone()),
+            Some(p) => msg!(i18n, gauge.label, name = name, percent = p),
+            None => msg!(i18n, gauge.label_no_plan, name = name),
         },
         percent_text: match c.percent_bp {
             Some(bp) => format::percent(i18n.get_locale_untracked(), bp / 100),
@@ -139,10 +138,10 @@ pub fn PlansView() -> impl IntoView {
     };
     view! {
         <section class="view plans-view" data-view="plans">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.plans_title)}</h1>
+            <h1 class="view-title">{tr!(i18n, views.plans_title)}</h1>
             <PeriodBar period=period />
 
-            <h2 class="section-title">{move || crate::ui::text::msg!(i18n, plans.gauges_title, period = period_label(i18n, period.get()))}</h2>
+            <h2 class="section-title">{move || msg!(i18n, plans.gauges_title, period = period_label(i18n, period.get()))}</h2>
             <div class="gauges" data-testid="gauges">
                 {move || {
                     gauges()
@@ -215,7 +214,7 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
                     "›"
                 </button>
                 <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today, p.kind))>
-                    {crate::ui::text::tr!(i18n, period.current)}
+                    {tr!(i18n, period.current)}
                 </button>
             </div>
         </div>
@@ -313,9 +312,9 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
             move || {
                 let quarter = label.clone();
                 if open() {
-                    crate::ui::text::msg!(i18n, plans.hide_months, quarter = quarter)
+                    msg!(i18n, plans.hide_months, quarter = quarter)
                 } else {
-                    crate::ui::text::msg!(i18n, plans.show_months, quarter = quarter)
+                    msg!(i18n, plans.show_months, quarter = quarter)
                 }
             }
         };
@@ -342,14 +341,14 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let rows = move || rows.get();
     view! {
         <section class="card plan-grid-card">
-            <h2 class="card-title">{move || crate::ui::text::msg!(i18n, plans.grid_title, year = period.get().year)}</h2>
-            <p class="muted">{move || crate::ui::text::msg!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol()))}</p>
-            <When when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{crate::ui::text::tr!(i18n, plans.no_employees)}</p> }>
+            <h2 class="card-title">{move || msg!(i18n, plans.grid_title, year = period.get().year)}</h2>
+            <p class="muted">{move || msg!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol()))}</p>
+            <When when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{tr!(i18n, plans.no_employees)}</p> }>
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
                         <thead>
                             <tr>
-                                <th scope="col">{crate::ui::text::tr!(i18n, plans.employee)}</th>
+                                <th scope="col">{tr!(i18n, plans.employee)}</th>
                                 {move || columns().into_iter().map(header).collect_view()}
                             </tr>
                         </thead>
@@ -368,7 +367,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                     .collect_view()
                             }}
                             <tr class="company-row" data-testid="company-row">
-                                <th scope="row">{crate::ui::text::tr!(i18n, plans.company)}</th>
+                                <th scope="row">{tr!(i18n, plans.company)}</th>
                                 {move || {
                                     let locale = i18n.get_locale();
                                     columns()
@@ -439,11 +438,7 @@ fn PlanCell(
         }
         match format::parse_money(&text) {
             Some(m) => set(Some(m), current.and_then(|t| t.deals)),
-            None => error.set(Some(crate::ui::text::msg!(
-                i18n,
-                plans.bad_amount,
-                value = text
-            ))),
+            None => error.set(Some(msg!(i18n, plans.bad_amount, value = text))),
         }
     };
     let on_deals = move |ev: leptos::ev::Event| {
@@ -458,11 +453,7 @@ fn PlanCell(
         }
         match text.trim().parse::<u32>() {
             Ok(n) => set(amount.or(Some(Money::ZERO)), Some(n)),
-            Err(_) => error.set(Some(crate::ui::text::msg!(
-                i18n,
-                plans.bad_count,
-                value = text
-            ))),
+            Err(_) => error.set(Some(msg!(i18n, plans.bad_count, value = text))),
         }
     };
     let shown = move |v: Option<PlanValue>, set_here: bool| v.filter(|_| !set_here);
@@ -472,7 +463,7 @@ fn PlanCell(
                 class="input plan-amount"
                 inputmode="decimal"
                 data-testid=format!("plan-{}-{}", employee.0, cell_key(period))
-                aria-label=crate::ui::text::msg!(i18n, plans.amount_of, name = name.clone(), period = label.clone())
+                aria-label=msg!(i18n, plans.amount_of, name = name, period = label)
                 prop:value=move || value().0.map(|t| format::grouped_amount(locale, t.amount)).unwrap_or_default()
                 placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).map(|v| format::grouped_amount(locale, v.target.amount)).unwrap_or_default() }
                 on:change=on_amount
@@ -480,7 +471,7 @@ fn PlanCell(
             <input
                 class="input plan-deals"
                 inputmode="numeric"
-                aria-label=crate::ui::text::msg!(i18n, plans.deals_of, name = name, period = label)
+                aria-label=msg!(i18n, plans.deals_of, name = name, period = label)
                 prop:value=move || value().0.and_then(|t| t.deals).map(|d| d.to_string()).unwrap_or_default()
                 placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).and_then(|v| v.target.deals).map(|d| d.to_string()).unwrap_or_default() }
                 on:change=on_deals
@@ -518,7 +509,7 @@ fn Employees() -> impl IntoView {
     };
     view! {
         <section class="card employees-card" data-section="employees">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, plans.employees)}</h2>
+            <h2 class="card-title">{tr!(i18n, plans.employees)}</h2>
             <ul class="employee-list">
                 {move || {
                     list()
@@ -529,7 +520,7 @@ fn Employees() -> impl IntoView {
                                 <li class="employee" class:inactive=!active data-employee=id.0>
                                     <input
                                         class="input"
-                                        aria-label=crate::ui::text::msg!(i18n, plans.rename, name = name.clone())
+                                        aria-label=msg!(i18n, plans.rename, name = name)
                                         prop:value=name.clone()
                                         on:change=move |ev| {
                                             let value = event_target_value(&ev);
@@ -542,7 +533,7 @@ fn Employees() -> impl IntoView {
                                             }
                                         }
                                     />
-                                    {(!active).then(|| view! { <span class="badge">{crate::ui::text::tr!(i18n, plans.inactive)}</span> })}
+                                    {(!active).then(|| view! { <span class="badge">{tr!(i18n, plans.inactive)}</span> })}
                                     <button
                                         type="button"
                                         class="button button-small"
@@ -570,7 +561,7 @@ fn Employees() -> impl IntoView {
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary" data-action="add-employee">{crate::ui::text::tr!(i18n, plans.add_employee)}</button>
+                <button type="submit" class="button button-primary" data-action="add-employee">{tr!(i18n, plans.add_employee)}</button>
             </form>
             <p class="form-error" role="alert">{move || error.get()}</p>
         </section>
@@ -609,10 +600,10 @@ fn WonDeals(
     view! {
         <Modal title_id="won-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="won-deals">
-                <h2 id="won-title" class="modal-title">{crate::ui::text::msg!(i18n, gauge.show_deals, name = name)}</h2>
+                <h2 id="won-title" class="modal-title">{msg!(i18n, gauge.show_deals, name = name)}</h2>
                 <p class="muted">{period_label(i18n, period)}</p>
                 {if rows.is_empty() {
-                    view! { <p>{crate::ui::text::tr!(i18n, gauge.no_deals)}</p> }.into_any()
+                    view! { <p>{tr!(i18n, gauge.no_deals)}</p> }.into_any()
                 } else {
                     view! {
                         <table class="won-table">
@@ -624,7 +615,7 @@ fn WonDeals(
                         .into_any()
                 }}
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::ui::text::tr!(i18n, gauge.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, gauge.close)}</button>
                 </div>
             </div>
         </Modal>

@@ -3,6 +3,7 @@
 use super::LanguageSwitch;
 use crate::i18n::*;
 use crate::state::route::View;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 fn nav_label(i18n: leptos_i18n::I18nContext<Locale>, view: View) -> String {
@@ -50,8 +51,8 @@ pub fn Header(current: ReadSignal<View>, navigate: Callback<View>) -> impl IntoV
             <a class="brand" href="#/board">
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-text">
-                    <span class="brand-name">{crate::ui::text::tr!(i18n, app_name)}</span>
-                    <span class="brand-tagline">{crate::ui::text::tr!(i18n, tagline)}</span>
+                    <span class="brand-name">{tr!(i18n, app_name)}</span>
+                    <span class="brand-tagline">{tr!(i18n, tagline)}</span>
                 </span>
             </a>
             <nav class="nav" aria-label=move || t_string!(i18n, nav_label)>

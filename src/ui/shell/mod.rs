@@ -12,6 +12,7 @@ use crate::state::route::View;
 use crate::state::store::{use_store, Startup};
 use crate::storage::prefs;
 use crate::ui::data::DataView;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 pub use header::Header;
@@ -111,7 +112,7 @@ pub fn Shell() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{crate::ui::text::tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
         <Header current=view navigate=navigate />
         <main id="main" class="main" tabindex="-1">
             <offline::UpdateBanner />
@@ -131,7 +132,7 @@ pub fn Shell() -> impl IntoView {
                 }
             }}
         </main>
-        <footer class="footer">{crate::ui::text::tr!(i18n, footer)}</footer>
+        <footer class="footer">{tr!(i18n, footer)}</footer>
     }
 }
 

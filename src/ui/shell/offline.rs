@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use crate::state::offline::use_offline;
 use crate::state::store::use_store;
+use crate::ui::text::tr;
 use crate::ui::when::When;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn OfflineBadge() -> impl IntoView {
     view! {
         <When when=move || state.offline.get()>
             <span class="offline-badge" data-testid="offline" role="status" title=move || t_string!(i18n, offline.detail)>
-                {crate::ui::text::tr!(i18n, offline.badge)}
+                {tr!(i18n, offline.badge)}
             </span>
         </When>
     }
@@ -35,9 +36,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <When when=move || state.update_ready.get()>
             <section class="banner" data-banner="update" role="status">
-                <p class="banner-title">{crate::ui::text::tr!(i18n, offline.update_ready)}</p>
+                <p class="banner-title">{tr!(i18n, offline.update_ready)}</p>
                 <button type="button" class="button button-primary" data-action="apply-update" on:click=reload>
-                    {crate::ui::text::tr!(i18n, offline.reload)}
+                    {tr!(i18n, offline.reload)}
                 </button>
             </section>
         </When>
@@ -52,14 +53,14 @@ pub fn InstallCard() -> impl IntoView {
     let state = use_offline();
     view! {
         <section class="card" data-section="install">
-            <h2 class="card-title">{crate::ui::text::tr!(i18n, offline.install_title)}</h2>
-            <p>{crate::ui::text::tr!(i18n, offline.works_offline)}</p>
+            <h2 class="card-title">{tr!(i18n, offline.install_title)}</h2>
+            <p>{tr!(i18n, offline.works_offline)}</p>
             <When when=move || state.can_install()>
                 <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
-                    {crate::ui::text::tr!(i18n, offline.install)}
+                    {tr!(i18n, offline.install)}
                 </button>
             </When>
-            <p class="muted">{crate::ui::text::tr!(i18n, offline.ios)}</p>
+            <p class="muted">{tr!(i18n, offline.ios)}</p>
         </section>
     }
 }

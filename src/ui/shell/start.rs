@@ -2,6 +2,7 @@
 
 use crate::i18n::*;
 use crate::state::store::{use_store, StartChoice};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 /// Three choices, each a large button with a line of explanation.
@@ -42,8 +43,8 @@ pub fn StartChooser() -> impl IntoView {
     };
     view! {
         <section class="view start" data-view="start">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, start.title)}</h1>
-            <p class="view-lead">{crate::ui::text::tr!(i18n, start.lead)}</p>
+            <h1 class="view-title">{tr!(i18n, start.title)}</h1>
+            <p class="view-lead">{tr!(i18n, start.lead)}</p>
             <ul class="start-options">
                 {move || {
                     view! {

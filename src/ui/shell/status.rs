@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use crate::state::store::{use_store, NotApplied, SaveFailure, SaveState, Startup};
 use crate::ui::data::export::export_now;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, files, messages};
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn SaveIndicator() -> impl IntoView {
             <span class="save-label">{label}</span>
             <When when=move || matches!(state(), SaveState::NotSaved(_))>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {crate::ui::text::tr!(i18n, status.export_now)}
+                    {tr!(i18n, status.export_now)}
                 </button>
             </When>
         </div>
@@ -80,7 +81,7 @@ pub fn DataBanners() -> impl IntoView {
                 .map(|(problem, backed_up)| {
                     view! {
                         <section class="banner banner-danger" data-banner="recovery" role="alert">
-                            <h2 class="banner-title">{crate::ui::text::tr!(i18n, recovery.title)}</h2>
+                            <h2 class="banner-title">{tr!(i18n, recovery.title)}</h2>
                             <p class="banner-detail">{messages::load_problem(i18n, &problem)}</p>
                             <p>
                                 {if backed_up {
@@ -91,10 +92,10 @@ pub fn DataBanners() -> impl IntoView {
                             </p>
                             <div class="banner-actions">
                                 <button type="button" class="button button-primary" on:click=download_raw>
-                                    {crate::ui::text::tr!(i18n, recovery.download)}
+                                    {tr!(i18n, recovery.download)}
                                 </button>
                                 <button type="button" class="button" on:click=start_fresh>
-                                    {crate::ui::text::tr!(i18n, recovery.start_fresh)}
+                                    {tr!(i18n, recovery.start_fresh)}
                                 </button>
                             </div>
                         </section>
@@ -105,9 +106,9 @@ pub fn DataBanners() -> impl IntoView {
             newer()
                 .map(|(version, readable)| {
                     let text = if readable {
-                        crate::ui::text::msg!(i18n, newer.readable, version = version)
+                        msg!(i18n, newer.readable, version = version)
                     } else {
-                        crate::ui::text::msg!(i18n, newer.unreadable, version = version)
+                        msg!(i18n, newer.unreadable, version = version)
                     };
                     view! {
                         <section class="banner banner-warning" data-banner="newer" role="alert">
@@ -118,17 +119,17 @@ pub fn DataBanners() -> impl IntoView {
         }}
         <When when=move || { percent() >= WARN_PERCENT }>
             <section class="banner banner-warning" data-banner="storage-full" role="alert">
-                <p>{move || crate::ui::text::msg!(i18n, status.storage_warning, percent = percent())}</p>
+                <p>{move || msg!(i18n, status.storage_warning, percent = percent())}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {crate::ui::text::tr!(i18n, status.export_now)}
+                    {tr!(i18n, status.export_now)}
                 </button>
             </section>
         </When>
         <When when=move || store.volatile.get()>
             <section class="banner banner-danger" data-banner="volatile" role="alert">
-                <p>{crate::ui::text::tr!(i18n, status.volatile)}</p>
+                <p>{tr!(i18n, status.volatile)}</p>
                 <button type="button" class="button button-small" on:click=move |_| export_now()>
-                    {crate::ui::text::tr!(i18n, status.export_now)}
+                    {tr!(i18n, status.export_now)}
                 </button>
             </section>
         </When>
@@ -150,10 +151,10 @@ fn NotAppliedBanner() -> impl IntoView {
     let item = move |n: NotApplied| {
         let text = match (n.undo, n.subject) {
             (false, Some(subject)) => {
-                crate::ui::text::msg!(i18n, status.not_applied_change, subject = subject)
+                msg!(i18n, status.not_applied_change, subject = subject)
             }
             (true, Some(subject)) => {
-                crate::ui::text::msg!(i18n, status.not_applied_undo, subject = subject)
+                msg!(i18n, status.not_applied_undo, subject = subject)
             }
             (false, None) => t_string!(i18n, status.not_applied_change_unnamed).to_string(),
             (true, None) => t_string!(i18n, status.not_applied_undo_unnamed).to_string(),
@@ -163,7 +164,7 @@ fn NotAppliedBanner() -> impl IntoView {
     view! {
         <When when=visible>
             <section class="banner banner-warning" data-banner="not-applied" role="alert">
-                {move || store.replaced_elsewhere.get().then(|| view! { <p>{crate::ui::text::tr!(i18n, status.replaced)}</p> })}
+                {move || store.replaced_elsewhere.get().then(|| view! { <p>{tr!(i18n, status.replaced)}</p> })}
                 {move || {
                     let list = store.not_applied.get();
                     let replaced = store.replaced_elsewhere.get_untracked();
@@ -175,13 +176,13 @@ fn NotAppliedBanner() -> impl IntoView {
                         return view! { <p>{counts::dropped_changes(i18n.get_locale_untracked(), count)}</p> }.into_any();
                     }
                     view! {
-                        <p>{crate::ui::text::tr!(i18n, status.not_applied_title)}</p>
+                        <p>{tr!(i18n, status.not_applied_title)}</p>
                         <ul class="not-applied">{list.into_iter().map(item).collect_view()}</ul>
                     }
                         .into_any()
                 }}
                 <button type="button" class="button button-small" on:click=dismiss>
-                    {crate::ui::text::tr!(i18n, status.dismiss)}
+                    {tr!(i18n, status.dismiss)}
                 </button>
             </section>
         </When>

@@ -12,6 +12,7 @@ use crate::state::store::{use_store, Store};
 use crate::storage::prefs;
 use crate::ui::counts;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::text::tr;
 use crate::ui::when::When;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -180,20 +181,20 @@ pub fn TodayView() -> impl IntoView {
     });
     view! {
         <section class="view today-view" data-view="today">
-            <h1 class="view-title">{crate::ui::text::tr!(i18n, views.today_title)}</h1>
+            <h1 class="view-title">{tr!(i18n, views.today_title)}</h1>
             <Filters direction=direction />
-            <p class="muted today-keys">{crate::ui::text::tr!(i18n, today.keys)}</p>
+            <p class="muted today-keys">{tr!(i18n, today.keys)}</p>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="today-announce">
                 {move || ctx.announce.get()}
             </p>
             <When
                 when=move || items.with(|i| !i.is_empty())
-                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{crate::ui::text::tr!(i18n, today.empty)}</p> }
+                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{tr!(i18n, today.empty)}</p> }
             >
                 {move || Bucket::ALL.into_iter().map(|b| view! { <Group bucket=b items=items limit=limit /> }).collect_view()}
                 <When when=move || { items.with(Vec::len) > limit.get() }>
                     <button type="button" class="button" data-action="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {crate::ui::text::tr!(i18n, today.show_more)}
+                        {tr!(i18n, today.show_more)}
                     </button>
                 </When>
             </When>
@@ -233,24 +234,24 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
     view! {
         <div class="board-toolbar today-filters">
             <label class="field field-inline">
-                <span class="field-label">{crate::ui::text::tr!(i18n, board.owner)}</span>
+                <span class="field-label">{tr!(i18n, board.owner)}</span>
                 <select
                     class="input"
                     data-testid="today-owner"
                     on:change=move |ev| state.choose(event_target_value(&ev).parse().ok().map(EmployeeId))
                 >
-                    <option value="" selected=everyone>{crate::ui::text::tr!(i18n, board.all_owners)}</option>
+                    <option value="" selected=everyone>{tr!(i18n, board.all_owners)}</option>
                     {owners}
                 </select>
             </label>
             <label class="field field-inline">
-                <span class="field-label">{crate::ui::text::tr!(i18n, board.direction)}</span>
+                <span class="field-label">{tr!(i18n, board.direction)}</span>
                 <select
                     class="input"
                     data-testid="today-direction"
                     on:change=move |ev| direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
                 >
-                    <option value="">{crate::ui::text::tr!(i18n, today.all_directions)}</option>
+                    <option value="">{tr!(i18n, today.all_directions)}</option>
                     {directions}
                 </select>
             </label>

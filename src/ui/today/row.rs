@@ -8,6 +8,7 @@ use crate::domain::{Command, DealId, StageId};
 use crate::i18n::*;
 use crate::state::clock;
 use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
+use crate::ui::text::{msg, tr};
 use crate::ui::{announce, counts, format};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,7 +75,7 @@ impl TodayCtx {
                 .stage(stage)
                 .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
                 .unwrap_or_default();
-            crate::ui::text::msg!(self.i18n, today.announce_done, task = task, deal = title)
+            msg!(self.i18n, today.announce_done, task = task, deal = title)
         });
         self.act(
             deal,
@@ -103,14 +104,13 @@ impl TodayCtx {
             .ws()
             .with_untracked(|ws| ws.deal(deal).map(|d| d.title.clone()).unwrap_or_default());
         let said = match due {
-            Some(d) => crate::ui::text::msg!(
+            Some(d) => msg!(
                 self.i18n,
                 today.announce_snoozed,
                 deal = title,
                 date = format::date(locale, d)
-            )
-            .to_string(),
-            None => crate::ui::text::msg!(self.i18n, today.announce_cleared, deal = title),
+            ),
+            None => msg!(self.i18n, today.announce_cleared, deal = title),
         };
         self.act(deal, Command::RescheduleTask { deal, stage, due }, said);
     }
@@ -215,7 +215,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
             let next = d.next.clone().map(|(_, name)| {
                 view! {
                     <button type="button" class="button button-small" data-action="move-on" on:click=move |_| ctx.move_on(deal)>
-                        {crate::ui::text::msg!(i18n, today.move_on, stage = name.clone())}
+                        {msg!(i18n, today.move_on, stage = name)}
                     </button>
                 }
             });
@@ -241,7 +241,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                         {progress.map(|p| view! { <span class="badge" data-testid="today-progress">{p}</span> })}
                         <span class="today-due" class:late=item.bucket == crate::domain::agenda::Bucket::Overdue data-testid="today-due">{due_text}</span>
                         <span class="muted">{counts::days_in_stage(i18n.get_locale_untracked(), d.days)}</span>
-                        {d.stale.then(|| view! { <span class="badge badge-stale">{crate::ui::text::tr!(i18n, card.stale)}</span> })}
+                        {d.stale.then(|| view! { <span class="badge badge-stale">{tr!(i18n, card.stale)}</span> })}
                     </div>
                     {(!d.checklist.is_empty()).then(|| view! { <div class="today-checklist">{checklist}</div> })}
                     <div class="today-actions">
@@ -249,10 +249,10 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             type="button"
                             class="button button-small button-primary"
                             data-action="task-done"
-                            aria-label=crate::ui::text::msg!(i18n, today.done_label, deal = d.title.clone())
+                            aria-label=msg!(i18n, today.done_label, deal = d.title)
                             on:click=move |_| ctx.done(deal, stage)
                         >
-                            {crate::ui::text::tr!(i18n, today.done)}
+                            {tr!(i18n, today.done)}
                         </button>
                         {next}
                         <SnoozeMenu deal=deal stage=stage title=d.title.clone() />
@@ -260,7 +260,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             type="date"
                             class="input input-small"
                             data-testid="today-due-input"
-                            aria-label=crate::ui::text::msg!(i18n, today.due_label, deal = d.title.clone())
+                            aria-label=msg!(i18n, today.due_label, deal = d.title)
                             prop:value=item.due.map(format::iso_date).unwrap_or_default()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
@@ -296,13 +296,13 @@ fn SnoozeMenu(deal: DealId, stage: StageId, title: String) -> impl IntoView {
         <select
             class="input input-small"
             data-testid="today-snooze"
-            aria-label=crate::ui::text::msg!(i18n, today.snooze_label, deal = title)
+            aria-label=msg!(i18n, today.snooze_label, deal = title)
             on:change=on_change
         >
-            <option value="">{crate::ui::text::tr!(i18n, today.snooze)}</option>
-            <option value="day">{crate::ui::text::tr!(i18n, today.snooze_day)}</option>
-            <option value="three">{crate::ui::text::tr!(i18n, today.snooze_three)}</option>
-            <option value="monday">{crate::ui::text::tr!(i18n, today.snooze_monday)}</option>
+            <option value="">{tr!(i18n, today.snooze)}</option>
+            <option value="day">{tr!(i18n, today.snooze_day)}</option>
+            <option value="three">{tr!(i18n, today.snooze_three)}</option>
+            <option value="monday">{tr!(i18n, today.snooze_monday)}</option>
         </select>
     }
 }
@@ -319,7 +319,7 @@ pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
             .stage(to)
             .map(|(_, s)| s.name.clone())
             .unwrap_or_default();
-        let said = crate::ui::text::msg!(i18n, today.announce_moved, deal = title, stage = target);
+        let said = msg!(i18n, today.announce_moved, deal = title, stage = target);
         (d.map_or(to, |d| d.stage), said)
     });
     let close = Callback::new(move |_| ctx.dialog.set(None));

@@ -8,6 +8,7 @@ use crate::crm::{DateOrder, DealField};
 use crate::domain::{DirectionId, EmployeeId, StageId, StageKind};
 use crate::i18n::*;
 use crate::state::store::Store;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -90,14 +91,14 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
         .collect_view();
     view! {
         <details class="csv-section" open>
-            <summary>{crate::ui::text::tr!(i18n, csv.columns_title)}</summary>
+            <summary>{tr!(i18n, csv.columns_title)}</summary>
             <div class="table-scroll">
                 <table class="csv-table csv-columns">
                     <thead>
                         <tr>
-                            <th scope="col">{crate::ui::text::tr!(i18n, csv.column)}</th>
-                            <th scope="col">{crate::ui::text::tr!(i18n, csv.sample)}</th>
-                            <th scope="col">{crate::ui::text::tr!(i18n, csv.field_label)}</th>
+                            <th scope="col">{tr!(i18n, csv.column)}</th>
+                            <th scope="col">{tr!(i18n, csv.sample)}</th>
+                            <th scope="col">{tr!(i18n, csv.field_label)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -123,13 +124,13 @@ fn DateOrderChoice(session: CsvSession, store: Store) -> impl IntoView {
     view! {
         <When when=move || session.mapping.with(|m| m.date_order_ambiguous)>
             <label class="field">
-                <span class="field-label">{crate::ui::text::tr!(i18n, csv.date_order)}</span>
+                <span class="field-label">{tr!(i18n, csv.date_order)}</span>
                 <select class="input" data-testid="csv-date-order" on:change=on_change>
                     <option value="month" selected=move || session.mapping.with(|m| m.date_order == DateOrder::MonthFirst)>
-                        {crate::ui::text::tr!(i18n, csv.month_first)}
+                        {tr!(i18n, csv.month_first)}
                     </option>
                     <option value="day" selected=move || session.mapping.with(|m| m.date_order == DateOrder::DayFirst)>
-                        {crate::ui::text::tr!(i18n, csv.day_first)}
+                        {tr!(i18n, csv.day_first)}
                     </option>
                 </select>
             </label>
@@ -143,15 +144,15 @@ pub fn Targets(session: CsvSession, store: Store) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <details class="csv-section" open>
-            <summary>{crate::ui::text::tr!(i18n, csv.directions_title)}</summary>
+            <summary>{tr!(i18n, csv.directions_title)}</summary>
             <DirectionTargets session=session store=store />
         </details>
         <details class="csv-section" open>
-            <summary>{crate::ui::text::tr!(i18n, csv.stages_title)}</summary>
+            <summary>{tr!(i18n, csv.stages_title)}</summary>
             <StageTargets session=session store=store />
         </details>
         <details class="csv-section" open>
-            <summary>{crate::ui::text::tr!(i18n, csv.employees_title)}</summary>
+            <summary>{tr!(i18n, csv.employees_title)}</summary>
             <EmployeeTargets session=session store=store />
         </details>
     }
@@ -208,7 +209,7 @@ fn DirectionTargets(session: CsvSession, store: Store) -> impl IntoView {
                             <span class="field-label">{label}</span>
                             <select class="input" data-testid=format!("csv-direction-{index}") on:change=on_change>
                                 <option value="new" selected=choice.target == DirectionTarget::New>
-                                    {crate::ui::text::msg!(i18n, csv.new_direction, name = new_name)}
+                                    {msg!(i18n, csv.new_direction, name = new_name)}
                                 </option>
                                 {options}
                             </select>
@@ -342,7 +343,7 @@ fn EmployeeTargets(session: CsvSession, store: Store) -> impl IntoView {
                             <span class="field-label">{label}</span>
                             <select class="input" data-testid=format!("csv-employee-{index}") on:change=on_change>
                                 <option value="new" selected=choice.target == EmployeeTarget::New>
-                                    {crate::ui::text::msg!(i18n, csv.new_employee, name = new_name)}
+                                    {msg!(i18n, csv.new_employee, name = new_name)}
                                 </option>
                                 {options}
                             </select>

@@ -13,6 +13,7 @@ use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::Store;
 use crate::ui::files;
+use crate::ui::text::msg;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use std::sync::Arc;
@@ -187,7 +188,7 @@ pub fn CsvPanel(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let heading = crate::ui::text::msg!(i18n, csv.heading, name = session.name.get_value());
+    let heading = msg!(i18n, csv.heading, name = session.name.get_value());
     let about = move || {
         let encoding = match session.encoding.get_value() {
             Encoding::Utf8 => "UTF-8",
@@ -201,7 +202,7 @@ pub fn CsvPanel(
         );
         format!(
             "{} {rows}.",
-            crate::ui::text::msg!(
+            msg!(
                 i18n,
                 csv.source,
                 source = source_name(i18n, source),

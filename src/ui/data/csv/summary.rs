@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::state::store::Store;
 use crate::ui::counts::{self, CsvCount};
 use crate::ui::modal::DialogActions;
+use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{format, messages};
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn Summary(
         <Skipped session=session />
         <Choices session=session store=store />
         <When when=move || { deals() == 0 }>
-            <p class="form-error" role="alert" data-testid="csv-nothing">{crate::ui::text::tr!(i18n, csv.nothing)}</p>
+            <p class="form-error" role="alert" data-testid="csv-nothing">{tr!(i18n, csv.nothing)}</p>
         </When>
         {move || over().map(|total| view! {
             <p class="form-error" role="alert" data-testid="csv-too-many">
@@ -50,7 +51,7 @@ pub fn Summary(
                 {move || counts::csv(i18n.get_locale(), CsvCount::Confirm, deals())}
             </button>
             <button type="button" class="button" data-action="cancel-import" on:click=move |_| on_cancel.run(())>
-                {crate::ui::text::tr!(i18n, data.cancel)}
+                {tr!(i18n, data.cancel)}
             </button>
         </DialogActions>
     }
@@ -65,13 +66,12 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
         let locale = i18n.get_locale();
         let amount = match &d.foreign_currency {
             None => format::money(locale, currency, d.amount),
-            Some(code) => crate::ui::text::msg!(
+            Some(code) => msg!(
                 i18n,
                 csv.foreign,
                 amount = format::grouped_amount(locale, d.amount),
-                currency = code.clone()
-            )
-            .to_string(),
+                currency = code
+            ),
         };
         let stage = match d.kind {
             StageKind::Open => d.stage.clone(),
@@ -89,16 +89,16 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
         }
     };
     view! {
-        <h4 class="csv-subheading">{crate::ui::text::tr!(i18n, csv.preview_title)}</h4>
+        <h4 class="csv-subheading">{tr!(i18n, csv.preview_title)}</h4>
         <div class="table-scroll">
             <table class="csv-table csv-preview-table" data-testid="csv-preview">
                 <thead>
                     <tr>
-                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_title)}</th>
-                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_amount)}</th>
-                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_direction)}</th>
-                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_stage)}</th>
-                        <th scope="col">{crate::ui::text::tr!(i18n, csv.col_owner)}</th>
+                        <th scope="col">{tr!(i18n, csv.col_title)}</th>
+                        <th scope="col">{tr!(i18n, csv.col_amount)}</th>
+                        <th scope="col">{tr!(i18n, csv.col_direction)}</th>
+                        <th scope="col">{tr!(i18n, csv.col_stage)}</th>
+                        <th scope="col">{tr!(i18n, csv.col_owner)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -160,7 +160,7 @@ fn Skipped(session: CsvSession) -> impl IntoView {
             let more = (more > 0).then(|| view! { <li class="muted">{counts::csv(i18n.get_locale(), CsvCount::More, more)}</li> });
             view! {
                 <details class="csv-section csv-skipped" open data-testid="csv-skipped">
-                    <summary>{crate::ui::text::tr!(i18n, csv.skipped_title)}</summary>
+                    <summary>{tr!(i18n, csv.skipped_title)}</summary>
                     <ul>{items}{more}</ul>
                 </details>
             }
@@ -189,7 +189,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                         session.edit(store, i18n, |m, _, _| m.skip_duplicates = on);
                     }
                 />
-                {crate::ui::text::tr!(i18n, csv.skip_duplicates)}
+                {tr!(i18n, csv.skip_duplicates)}
             </label>
         </When>
         <fieldset class="csv-mode">
@@ -201,7 +201,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                     prop:checked=move || !session.replace.get()
                     on:change=move |_| session.set_replace(false, store, i18n)
                 />
-                {crate::ui::text::tr!(i18n, csv.mode_add)}
+                {tr!(i18n, csv.mode_add)}
             </label>
             <label class="checkbox">
                 <input
@@ -211,7 +211,7 @@ fn Choices(session: CsvSession, store: Store) -> impl IntoView {
                     prop:checked=move || session.replace.get()
                     on:change=move |_| session.set_replace(true, store, i18n)
                 />
-                {crate::ui::text::tr!(i18n, csv.mode_replace)}
+                {tr!(i18n, csv.mode_replace)}
             </label>
         </fieldset>
     }
