@@ -103,6 +103,23 @@ test('a title or company that looks like markup shows as typed and runs nothing'
   await expect(page.getByTestId('deal-editor').getByTestId('title')).toHaveValue(title);
 });
 
+test('the cards change language with the app; separators in a title never split a card', async ({ page }) => {
+  await boardWithDeals(page);
+  // Control characters a CSV file may carry: the board's list of cards uses them internally.
+  await createDeal(page, 0, 'Delta\u001d\u001e\u001fshed', '700');
+  await expect.poll(() => titles(page, 0)).toEqual(['Delta   shed', 'Gamma roof', 'Beta doors', 'Alpha windows']);
+  const card = column(page, 0).locator('.deal-card').nth(1);
+  await expect(card.locator('.card-move')).toHaveText('Move to…');
+  await expect(card.locator('.deal-days')).toHaveText('0 days in stage');
+  await page.click('.lang-button[data-lang=ru]');
+  await expect(card.locator('.card-move')).toHaveText('Переместить…');
+  await expect(card.locator('.deal-days')).toHaveText('0 дней на этапе');
+  await expect(card.locator('.drag-handle')).toHaveAttribute('aria-label', /Gamma roof/);
+  await expect.poll(() => titles(page, 0)).toEqual(['Delta   shed', 'Gamma roof', 'Beta doors', 'Alpha windows']);
+  await page.click('.lang-button[data-lang=en]');
+  await expect(card.locator('.card-move')).toHaveText('Move to…');
+});
+
 test('"mark done and move" is one action: one undo takes back the move and the task', async ({ page }) => {
   await boardWithDeals(page);
   const gamma = column(page, 0).locator('.deal-card', { hasText: 'Gamma roof' });

@@ -1,7 +1,8 @@
 //! A deal card: title, client, amount, owner, days in the stage, and the stage's task with
 //! its state and checklist progress. Drawn once per change of the deal (cards are keyed by the
 //! deal's version), so it reads the workspace without subscribing to it, and its contents are
-//! static: built in one call into JS (`fill_card`) from one string of fields.
+//! static. A column's cards are put in place by one call into JS ([`sync_cards`]), which keeps
+//! the cards whose key is unchanged and builds the others from one string of fields.
 
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::TaskStatus;
@@ -52,10 +53,8 @@ struct TaskView {
     checklist: Option<(usize, usize)>,
 }
 
-/// A deal card. The board's context comes as a property: a hundred cards looking it up in
-/// the owner tree was measurable.
-#[component]
-pub fn Card(deal: DealId, ctx: BoardCtx) -> impl IntoView {
+/// A deal card's fields for [`sync_cards`], or `None` when the deal is gone.
+pub fn fields_of(ctx: BoardCtx, deal: DealId) -> Option<String> {
     let i18n = ctx.i18n;
     let locale = i18n.get_locale_untracked();
     let today = clock::today();
@@ -96,13 +95,7 @@ pub fn Card(deal: DealId, ctx: BoardCtx) -> impl IntoView {
             closed: stage.kind.is_closed(),
         })
     });
-    let Some(data) = data else {
-        return ().into_any();
-    };
-    let fields = card_fields(i18n, locale, deal, &data);
-    // The card is static (drawn again when its deal changes): element, attributes and
-    // contents are built in one call (`fill_card`); its column handles its events.
-    view! { <article use:fill=fields></article> }.into_any()
+    Some(card_fields(i18n, locale, deal, &data?))
 }
 
 /// The deal of the card an event happened in, if any.
@@ -154,22 +147,27 @@ fn open_editor(ctx: BoardCtx, deal: DealId) {
         .set(Some(BoardDialog::Editor(EditorTarget::Existing(deal))));
 }
 
-/// The directive that fills a card as it is built.
-fn fill(card: web_sys::Element, fields: String) {
-    fill_card(&card, &fields);
-}
-
 /// Whether `element` or an ancestor matches `selector`.
 fn closest(element: &web_sys::Element, selector: &str) -> bool {
     element.closest(selector).ok().flatten().is_some()
 }
 
-/// Separates the fields of a card's contents on their way to [`fill_card`].
+/// Separates the fields of a card's contents on their way to [`sync_cards`].
 const SEP: char = '\u{1F}';
+/// Separates one card from the next in [`sync_cards`]'s list.
+pub const CARD_SEP: char = '\u{1E}';
+/// Separates a card's key from its fields in [`sync_cards`]'s list.
+pub const KEY_SEP: char = '\u{1D}';
+
+/// Whether a character would break [`sync_cards`]'s list (any of its three separators).
+fn is_separator(c: char) -> bool {
+    matches!(c, KEY_SEP | CARD_SEP | SEP)
+}
 
 /// The card's contents: title with the drag handle, client, amount and owner, days in the
-/// stage, the task, and the "Move to…" button, as the fields [`fill_card`] takes, joined by
-/// [`SEP`] (which a field cannot hold: an invisible control character, shown as a space).
+/// stage, the task, and the "Move to…" button, as the fields [`sync_cards`] takes, joined by
+/// [`SEP`] (which a field cannot hold: the separators are invisible control characters, shown
+/// as a space).
 fn card_fields(
     i18n: leptos_i18n::I18nContext<Locale>,
     locale: Locale,
@@ -219,8 +217,8 @@ fn card_fields(
         if i > 0 {
             out.push(SEP);
         }
-        if field.contains(SEP) {
-            out.push_str(&field.replace(SEP, " "));
+        if field.contains(is_separator) {
+            out.push_str(&field.replace(is_separator, " "));
         } else {
             out.push_str(field);
         }
@@ -244,7 +242,34 @@ const button = (cls, text) => {
   b.type = 'button';
   return b;
 };
-export function fill_card(card, packed) {
+// A column's cards, in order, as "key" (the card on screen stays as it is) or
+// "key<GS>fields" (a card to build), separated by <RS>. Cards come first in the column's body,
+// before the nodes Leptos keeps there (empty column, "show more"); a card whose key is gone is
+// removed, one already in place is not touched (so a drop moves one card, and keeps focus).
+export function sync_cards(body, list) {
+  const items = list ? list.split('\u001e') : [];
+  const keys = items.map((item) => item.split('\u001d', 1)[0]);
+  const wanted = new Set(keys);
+  // Cards that stay, by key; the others go first, so that those after them stay in place.
+  const kept = new Map();
+  for (const card of [...body.children]) {
+    if (!card.cardKey) continue;
+    if (wanted.has(card.cardKey)) kept.set(card.cardKey, card);
+    else card.remove();
+  }
+  let cursor = body.firstChild;
+  items.forEach((item, i) => {
+    let card = kept.get(keys[i]);
+    if (!card) {
+      card = document.createElement('article');
+      card.cardKey = keys[i];
+      fill_card(card, item.slice(keys[i].length + 1));
+    }
+    if (card === cursor) cursor = cursor.nextSibling;
+    else body.insertBefore(card, cursor);
+  });
+}
+function fill_card(card, packed) {
   const [id, cls, handle, title, company, amount, owner, days, stale, taskState, taskTitle, taskLabel,
     checklist, moveLabel] = packed.split('\u001f');
   const grip = button('drag-handle', '\u283f');
@@ -275,6 +300,7 @@ export function fill_card(card, packed) {
 }
 "#)]
 extern "C" {
-    /// Fills a card element with its contents from the fields of [`card_fields`].
-    fn fill_card(card: &web_sys::Element, packed: &str);
+    /// Puts a column's cards in place: `list` holds each card's key, followed for a card not
+    /// yet on screen by [`KEY_SEP`] and its [`card_fields`]; cards separated by [`CARD_SEP`].
+    pub fn sync_cards(body: &web_sys::Element, list: &str);
 }

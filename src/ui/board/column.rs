@@ -1,7 +1,7 @@
 //! One stage as a column: header with count, sum and weighted sum; the cards, drawn a page at
 //! a time as the column scrolls (so a column of 10,000 deals opens at once).
 
-use super::card::{self, Card};
+use super::card;
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::effective_probability;
 use crate::domain::{DealId, Money, StageId, StageKind};
@@ -12,6 +12,8 @@ use crate::ui::format;
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
+use std::collections::HashSet;
+use std::fmt::Write;
 
 /// Cards added each time the column is scrolled near its end.
 pub const PAGE: usize = 40;
@@ -27,11 +29,14 @@ fn first_page() -> usize {
     ((height / 90.0).ceil() as usize + 4).clamp(12, PAGE)
 }
 
+/// A card's key: the deal, its version and the store's epoch (see `Store::card_key`).
+type CardKey = (DealId, u32, u32);
+
 /// What a column shows: the keys of the cards drawn (deal and version), and the count and
 /// sum of every visible deal of the stage.
 #[derive(Clone, Debug, PartialEq)]
 struct ColumnList {
-    keys: Vec<(DealId, u32, u32)>,
+    keys: Vec<CardKey>,
     count: usize,
     sum: Money,
 }
@@ -87,7 +92,6 @@ pub fn Column(stage: StageId) -> impl IntoView {
             ColumnList { keys, count, sum }
         })
     });
-    let shown = move || list.with(|l| l.keys.clone());
     let hidden = move || list.with(|l| l.count - l.keys.len());
     let kind = move || info.with(|i| i.as_ref().map_or(StageKind::Open, |i| i.1));
     let name = move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
@@ -187,10 +191,8 @@ pub fn Column(stage: StageId) -> impl IntoView {
                     on:click=move |ev| card::on_click(ctx, &ev)
                     on:keydown=move |ev| card::on_keydown(ctx, &ev)
                     on:pointerdown=move |ev| card::on_pointerdown(ctx, ev)
+                    use:draw_cards=(ctx, list)
                 >
-                    <For each=shown key=|k| *k let(key)>
-                        <Card deal=key.0 ctx=ctx />
-                    </For>
                     <When when=move || list.with(|l| l.count == 0)>
                         <p class="column-empty">{tr!(i18n, board.empty_column)}</p>
                     </When>
@@ -203,4 +205,44 @@ pub fn Column(stage: StageId) -> impl IntoView {
             </When>
         </section>
     }
+}
+
+/// The directive that keeps a column's body showing the cards of `list`: one call into JS per
+/// change, with the fields of only the cards whose key is new (a drop builds one card), and
+/// every card built again when the language changes.
+fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>)) {
+    let effect = RenderEffect::new(move |before: Option<(Locale, HashSet<CardKey>)>| {
+        let locale = ctx.i18n.get_locale();
+        let drawn = before
+            .filter(|(drawn_in, _)| *drawn_in == locale)
+            .map(|(_, drawn)| drawn)
+            .unwrap_or_default();
+        let mut now_drawn = HashSet::new();
+        let mut out = String::new();
+        for key in list.with(|l| l.keys.clone()) {
+            let fields = if drawn.contains(&key) {
+                None
+            } else {
+                // A deal gone from the workspace meanwhile has no card.
+                let Some(fields) = card::fields_of(ctx, key.0) else {
+                    continue;
+                };
+                Some(fields)
+            };
+            if !out.is_empty() {
+                out.push(card::CARD_SEP);
+            }
+            let (deal, version, epoch) = key;
+            // The key as JS keeps it, the language in it. Writing into a String cannot fail.
+            let _ = write!(out, "{}.{version}.{epoch}.{}", deal.0, locale.as_str());
+            if let Some(fields) = fields {
+                out.push(card::KEY_SEP);
+                out.push_str(&fields);
+            }
+            now_drawn.insert(key);
+        }
+        card::sync_cards(&body, &out);
+        (locale, now_drawn)
+    });
+    on_cleanup(move || drop(effect));
 }
