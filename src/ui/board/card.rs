@@ -12,7 +12,7 @@ use crate::state::clock;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
-use crate::ui::text::msg;
+use crate::ui::text::msg_in;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -53,12 +53,29 @@ struct TaskView {
     checklist: Option<(usize, usize)>,
 }
 
+/// What every card of one drawing shares: the language and the clock, read once for all of
+/// a column's cards rather than per card.
+#[derive(Clone, Copy)]
+pub struct Drawing {
+    locale: Locale,
+    today: chrono::NaiveDate,
+    now: crate::domain::Stamp,
+}
+
+impl Drawing {
+    /// A drawing in `locale`, now.
+    pub fn new(locale: Locale) -> Drawing {
+        Drawing {
+            locale,
+            today: clock::today(),
+            now: clock::now(),
+        }
+    }
+}
+
 /// A deal card's fields for [`sync_cards`], or `None` when the deal is gone.
-pub fn fields_of(ctx: BoardCtx, deal: DealId) -> Option<String> {
-    let i18n = ctx.i18n;
-    let locale = i18n.get_locale_untracked();
-    let today = clock::today();
-    let now = clock::now();
+pub fn fields_of(ctx: BoardCtx, drawing: Drawing, deal: DealId) -> Option<String> {
+    let Drawing { locale, today, now } = drawing;
     let data = ctx.store.ws().with_untracked(|ws| {
         let d = ws.deal(deal)?;
         let (_, stage) = ws.stage(d.stage)?;
@@ -95,7 +112,7 @@ pub fn fields_of(ctx: BoardCtx, deal: DealId) -> Option<String> {
             closed: stage.kind.is_closed(),
         })
     });
-    Some(card_fields(i18n, locale, deal, &data?))
+    Some(card_fields(locale, deal, &data?))
 }
 
 /// The deal of the card an event happened in, if any.
@@ -168,26 +185,17 @@ fn is_separator(c: char) -> bool {
 /// stage, the task, and the "Move to…" button, as the fields [`sync_cards`] takes, joined by
 /// [`SEP`] (which a field cannot hold: the separators are invisible control characters, shown
 /// as a space).
-fn card_fields(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    locale: Locale,
-    deal: DealId,
-    data: &CardData,
-) -> String {
+fn card_fields(locale: Locale, deal: DealId, data: &CardData) -> String {
     let task = data.task.as_ref();
     let state = task.map(|task| match &task.state {
-        TaskShown::Done => t_string!(i18n, card.task_done).to_string(),
-        TaskShown::Overdue(date) => {
-            msg!(i18n, card.task_overdue, date = date.as_str())
-        }
-        TaskShown::Open(Some(date)) => {
-            msg!(i18n, card.task_due, date = date.as_str())
-        }
-        TaskShown::Open(None) => t_string!(i18n, card.task_open).to_string(),
+        TaskShown::Done => td_string!(locale, card.task_done).to_string(),
+        TaskShown::Overdue(date) => msg_in!(locale, card.task_overdue, date = date.as_str()),
+        TaskShown::Open(Some(date)) => msg_in!(locale, card.task_due, date = date.as_str()),
+        TaskShown::Open(None) => td_string!(locale, card.task_open).to_string(),
     });
     let checklist = task
         .and_then(|t| t.checklist)
-        .map(|(done, total)| msg!(i18n, card.checklist, done = done, total = total));
+        .map(|(done, total)| msg_in!(locale, card.checklist, done = done, total = total));
     let fields: [&str; 14] = [
         &deal.0.to_string(),
         if data.closed {
@@ -195,14 +203,14 @@ fn card_fields(
         } else {
             "deal-card"
         },
-        &msg!(i18n, board.drag_handle, title = data.title.as_str()),
+        &msg_in!(locale, board.drag_handle, title = data.title.as_str()),
         &data.title,
         &data.company,
         &data.amount,
         &data.owner,
         &counts::days_in_stage(locale, data.days),
         if data.stale {
-            t_string!(i18n, card.stale)
+            td_string!(locale, card.stale)
         } else {
             ""
         },
@@ -210,7 +218,7 @@ fn card_fields(
         task.map_or("", |t| t.title.as_str()),
         state.as_deref().unwrap_or(""),
         checklist.as_deref().unwrap_or(""),
-        t_string!(i18n, card.move_to),
+        td_string!(locale, card.move_to),
     ];
     let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
     for (i, field) in fields.iter().enumerate() {

@@ -32,8 +32,8 @@ fn first_page() -> usize {
 /// A card's key: the deal, its version and the store's epoch (see `Store::card_key`).
 type CardKey = (DealId, u32, u32);
 
-/// What a column shows: the keys of the cards drawn (deal and version), and the count and
-/// sum of every visible deal of the stage.
+/// What a column shows: the keys of the cards drawn, and the count and sum of every visible
+/// deal of the stage.
 #[derive(Clone, Debug, PartialEq)]
 struct ColumnList {
     keys: Vec<CardKey>,
@@ -217,30 +217,34 @@ fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>))
             .filter(|(drawn_in, _)| *drawn_in == locale)
             .map(|(_, drawn)| drawn)
             .unwrap_or_default();
+        let drawing = card::Drawing::new(locale);
         let mut now_drawn = HashSet::new();
         let mut out = String::new();
-        for key in list.with(|l| l.keys.clone()) {
-            let fields = if drawn.contains(&key) {
-                None
-            } else {
-                // A deal gone from the workspace meanwhile has no card.
-                let Some(fields) = card::fields_of(ctx, key.0) else {
-                    continue;
+        list.with(|l| {
+            for &key in &l.keys {
+                let fields = if drawn.contains(&key) {
+                    None
+                } else {
+                    // A deal gone from the workspace meanwhile has no card.
+                    let Some(fields) = card::fields_of(ctx, drawing, key.0) else {
+                        continue;
+                    };
+                    Some(fields)
                 };
-                Some(fields)
-            };
-            if !out.is_empty() {
-                out.push(card::CARD_SEP);
+                if !out.is_empty() {
+                    out.push(card::CARD_SEP);
+                }
+                let (deal, version, epoch) = key;
+                // The key as JS keeps it, the language in it.
+                write!(out, "{}.{version}.{epoch}.{}", deal.0, locale.as_str())
+                    .expect("a String takes any text");
+                if let Some(fields) = fields {
+                    out.push(card::KEY_SEP);
+                    out.push_str(&fields);
+                }
+                now_drawn.insert(key);
             }
-            let (deal, version, epoch) = key;
-            // The key as JS keeps it, the language in it. Writing into a String cannot fail.
-            let _ = write!(out, "{}.{version}.{epoch}.{}", deal.0, locale.as_str());
-            if let Some(fields) = fields {
-                out.push(card::KEY_SEP);
-                out.push_str(&fields);
-            }
-            now_drawn.insert(key);
-        }
+        });
         card::sync_cards(&body, &out);
         (locale, now_drawn)
     });
