@@ -177,6 +177,8 @@ pub struct Store {
     pub copies: RwSignal<Vec<RecoveryCopy>>,
     /// The board's first screen is shown and the rest of the deals is still being read.
     pub reading: RwSignal<bool>,
+    /// Counts every write of the workspace (see [`Store::changes`]).
+    changes: StoredValue<u64>,
     inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
 }
 
@@ -273,6 +275,7 @@ impl Store {
             volatile: RwSignal::new(volatile),
             copies: RwSignal::new(copies),
             reading: RwSignal::new(reading),
+            changes: StoredValue::new(0),
             inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
         }
     }
@@ -332,6 +335,7 @@ impl Store {
         } else {
             super::perf::measure("load-rest", || state.persister.finish_load(pending)).map_err(drop)
         };
+        let same_deals = whole.is_ok();
         let (ws, startup, save) = match whole {
             // The same deals as the first screen's: its cards stay.
             Ok(ws) => (ws, Startup::Ready, SaveState::Saved),
@@ -344,7 +348,12 @@ impl Store {
         self.usage.set(state.persister.usage());
         self.copies.set(state.persister.recovery_copies());
         drop(guard);
-        self.ws.set(ws);
+        if same_deals {
+            // The first screen's deals, every one as it was: what was drawn of them stands.
+            self.ws.set(ws);
+        } else {
+            self.set_ws(ws);
+        }
         if self.startup.get_untracked() != startup {
             self.startup.set(startup);
         }
@@ -357,6 +366,22 @@ impl Store {
 
     fn inner(&self) -> Rc<RefCell<Inner>> {
         self.inner.get_value()
+    }
+
+    /// How many times the workspace was written in this page: a view that keeps something
+    /// drawn from it keeps it while this stays the same (a stage's task renamed changes no
+    /// deal's version, so a card's key alone would not tell).
+    pub fn changes(&self) -> u64 {
+        self.changes.get_value()
+    }
+
+    fn count_change(&self) {
+        self.changes.update_value(|n| *n += 1);
+    }
+
+    fn set_ws(&self, ws: Workspace) {
+        self.count_change();
+        self.ws.set(ws);
     }
 
     /// The workspace, to read: views change it only by dispatching commands.
@@ -379,6 +404,7 @@ impl Store {
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
         let mut result = Err(DomainError::NothingToUndo);
+        self.count_change();
         self.ws
             .update(|ws| result = state.history.apply(ws, command.clone()));
         let outcome = result?;
@@ -411,6 +437,7 @@ impl Store {
         let state = &mut *guard;
         let before = state.history.last_touched_deals();
         let mut result = Err(DomainError::NothingToUndo);
+        self.count_change();
         self.ws.update(|ws| {
             result = if undo {
                 state.history.undo(ws)
@@ -647,7 +674,7 @@ impl Store {
         self.usage.set(state.persister.usage());
         self.copies.set(state.persister.recovery_copies());
         drop(guard);
-        self.ws.set(ws);
+        self.set_ws(ws);
         if self.startup.get_untracked() != startup {
             self.startup.set(startup.clone());
         }
@@ -695,6 +722,7 @@ impl Store {
             state.dirty = Dirty::replacement();
             state.pending.clear();
         }
+        self.count_change();
         let old = self
             .ws
             .try_update(|current| std::mem::replace(current, ws))
@@ -762,7 +790,7 @@ impl Store {
             state.loading = None;
         }
         self.reading.set(false);
-        self.ws.set(Workspace::default());
+        self.set_ws(Workspace::default());
         self.can_undo.set(false);
         self.can_redo.set(false);
         self.save.set(SaveState::Saved);

@@ -50,6 +50,14 @@ test('directions and stages change while every deal is kept', async ({ page }) =
   await expect(page.locator('.column', { hasText: 'Follow-up call' }).locator('.deal-task')).toContainText('Call the client back');
   await expect(page.locator('.column', { hasText: 'Follow-up call' }).locator('.deal-task')).toContainText('0/2');
 
+  // The stage's task renamed changes no deal, yet the card drawn again shows the new task.
+  await page.click('.nav-link[data-view=directions]');
+  await editor.locator('.stage-item', { hasText: 'Follow-up call' }).locator('[data-action=edit-stage]').click();
+  await form.getByTestId('task-title').fill('Send the contract');
+  await form.locator('[data-action=save-stage]').click();
+  await page.click('.nav-link[data-view=board]');
+  await expect(page.locator('.column', { hasText: 'Follow-up call' }).locator('.deal-task-title')).toHaveText('Send the contract');
+
   // Reorder: the board follows.
   await page.click('.nav-link[data-view=directions]');
   const followUp = editor.locator('.stage-item', { hasText: 'Follow-up call' });

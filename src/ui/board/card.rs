@@ -14,6 +14,9 @@ use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
 use crate::ui::text::msg_in;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 #[derive(Clone)]
 struct CardData {
@@ -54,28 +57,68 @@ struct TaskView {
 }
 
 /// What every card of one drawing shares: the language and the clock, read once for all of
-/// a column's cards rather than per card.
-#[derive(Clone, Copy)]
+/// a column's cards rather than per card, and the count of the workspace's changes.
+#[derive(Clone, Copy, PartialEq)]
 pub struct Drawing {
     locale: Locale,
     today: chrono::NaiveDate,
     now: crate::domain::Stamp,
+    changes: u64,
 }
 
 impl Drawing {
-    /// A drawing in `locale`, now.
-    pub fn new(locale: Locale) -> Drawing {
+    /// A drawing in `locale`, now, of the workspace as `ctx`'s store holds it.
+    pub fn new(ctx: BoardCtx, locale: Locale) -> Drawing {
         Drawing {
             locale,
             today: clock::today(),
             now: clock::now(),
+            changes: ctx.store.changes(),
         }
     }
 }
 
-/// A deal card's fields for [`sync_cards`], or `None` when the deal is gone.
-pub fn fields_of(ctx: BoardCtx, drawing: Drawing, deal: DealId) -> Option<String> {
-    let Drawing { locale, today, now } = drawing;
+/// A card's key: the deal, its version and the store's epoch (see `Store::card_key`).
+pub type CardKey = (DealId, u32, u32);
+
+/// The cards' fields of the last drawings, for as long as nothing a card shows can have
+/// changed: the same workspace (not one write since), language and minute. Coming back to
+/// the board from another view then draws its cards without formatting one of them again
+/// (about a third of drawing the board).
+struct KeptFields {
+    drawing: Option<Drawing>,
+    fields: HashMap<CardKey, Rc<str>>,
+}
+
+thread_local! {
+    static KEPT: RefCell<KeptFields> = RefCell::new(KeptFields {
+        drawing: None,
+        fields: HashMap::new(),
+    });
+}
+
+/// A deal card's fields for [`sync_cards`], or `None` when the deal is gone; kept from an
+/// earlier drawing when nothing can have changed since.
+pub fn fields_of(ctx: BoardCtx, drawing: Drawing, key: CardKey) -> Option<Rc<str>> {
+    KEPT.with_borrow_mut(|kept| {
+        if kept.drawing != Some(drawing) {
+            kept.drawing = Some(drawing);
+            kept.fields.clear();
+        }
+        if let Some(fields) = kept.fields.get(&key) {
+            return Some(fields.clone());
+        }
+        let fields: Rc<str> = fields_now(ctx, drawing, key.0)?.into();
+        kept.fields.insert(key, fields.clone());
+        Some(fields)
+    })
+}
+
+/// A deal card's fields, formatted now.
+fn fields_now(ctx: BoardCtx, drawing: Drawing, deal: DealId) -> Option<String> {
+    let Drawing {
+        locale, today, now, ..
+    } = drawing;
     let data = ctx.store.ws().with_untracked(|ws| {
         let d = ws.deal(deal)?;
         let (_, stage) = ws.stage(d.stage)?;

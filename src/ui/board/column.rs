@@ -1,10 +1,10 @@
 //! One stage as a column: header with count, sum and weighted sum; the cards, drawn a page at
 //! a time as the column scrolls (so a column of 10,000 deals opens at once).
 
-use super::card;
+use super::card::{self, CardKey};
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::effective_probability;
-use crate::domain::{DealId, Money, StageId, StageKind};
+use crate::domain::{Money, StageId, StageKind};
 use crate::i18n::*;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
@@ -28,9 +28,6 @@ fn first_page() -> usize {
         .unwrap_or(1000.0);
     ((height / 90.0).ceil() as usize + 4).clamp(12, PAGE)
 }
-
-/// A card's key: the deal, its version and the store's epoch (see `Store::card_key`).
-type CardKey = (DealId, u32, u32);
 
 /// What a column shows: the keys of the cards drawn, and the count and sum of every visible
 /// deal of the stage.
@@ -217,7 +214,7 @@ fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>))
             .filter(|(drawn_in, _)| *drawn_in == locale)
             .map(|(_, drawn)| drawn)
             .unwrap_or_default();
-        let drawing = card::Drawing::new(locale);
+        let drawing = card::Drawing::new(ctx, locale);
         let mut now_drawn = HashSet::new();
         let mut out = String::new();
         list.with(|l| {
@@ -226,7 +223,7 @@ fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>))
                     None
                 } else {
                     // A deal gone from the workspace meanwhile has no card.
-                    let Some(fields) = card::fields_of(ctx, drawing, key.0) else {
+                    let Some(fields) = card::fields_of(ctx, drawing, key) else {
                         continue;
                     };
                     Some(fields)
