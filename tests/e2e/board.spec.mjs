@@ -161,6 +161,20 @@ test('keyboard: "Move to…" a lost stage asks for the reason and keeps focus', 
   await expect.poll(() => titles(page, 10)).toEqual(['Beta doors']);
   await expect(column(page, 10).locator('.deal-card').first()).toBeFocused();
   await expect(page.getByTestId('announcer')).toContainText('Moved “Beta doors” to Lost');
+  // A closed stage's column folds away and back, by keyboard, keeping its figures.
+  const fold = column(page, 10).locator('[data-action=collapse]');
+  await expect(fold).toHaveAttribute('aria-label', 'Collapse Lost');
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await expect(column(page, 10)).toHaveClass(/collapsed/);
+  await expect(column(page, 10).locator('.deal-card')).toHaveCount(0);
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(fold).toHaveAttribute('aria-label', 'Expand Lost');
+  await expect(fold).toBeFocused();
+  await expect(column(page, 10).getByTestId('column-stats')).toHaveText('1 · $2,000');
+  await page.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(() => titles(page, 10)).toEqual(['Beta doors']);
 
   // Won: mark the task done in the editor, then move by keyboard to Won; no question asked.
   const alpha = column(page, 0).locator('.deal-card', { hasText: 'Alpha windows' });

@@ -263,6 +263,12 @@ fn card_fields(locale: Locale, deal: DealId, data: &CardData) -> String {
         checklist.as_deref().unwrap_or(""),
         td_string!(locale, card.move_to),
     ];
+    pack(&fields)
+}
+
+/// Fields joined by the separator [`sync_cards`] and the column's drawing split them by; a
+/// separator inside a field (a control character nobody types on purpose) becomes a space.
+pub fn pack(fields: &[&str]) -> String {
     let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {

@@ -4,13 +4,12 @@
 use super::card::{self, CardKey};
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::effective_probability;
-use crate::domain::{Money, StageId, StageKind};
+use crate::domain::{Currency, Money, StageId, StageKind};
 use crate::i18n::*;
 use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
-use crate::ui::text::{msg, tr};
-use crate::ui::when::When;
+use crate::ui::text::msg_in;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -38,22 +37,22 @@ struct ColumnList {
     sum: Money,
 }
 
-/// A column of the board.
+/// A column of the board: a `<section>` whose header, body and cards are put in place by one
+/// call into JS per change ([`sync_column`], then [`card::sync_cards`]), as a hand-written page
+/// would, with its figures and texts passed as one string; its events are handled here.
 #[component]
 pub fn Column(stage: StageId) -> impl IntoView {
-    let i18n = use_i18n();
     let ctx = expect_context::<BoardCtx>();
     let store = ctx.store;
     let info = Memo::new(move |_| {
         store.ws().with(|ws| {
-            ws.stage(stage).map(|(_, s)| {
-                (
-                    s.name.clone(),
-                    s.kind,
-                    s.color.clone(),
-                    effective_probability(s),
-                    s.probability,
-                )
+            ws.stage(stage).map(|(_, s)| StageShown {
+                name: s.name.clone(),
+                kind: s.kind,
+                color: s.color.clone(),
+                probability: effective_probability(s),
+                weighted: s.probability.is_some() && s.kind == StageKind::Open,
+                currency: ws.currency(),
             })
         })
     });
@@ -89,38 +88,43 @@ pub fn Column(stage: StageId) -> impl IntoView {
             ColumnList { keys, count, sum }
         })
     });
-    let hidden = move || list.with(|l| l.count - l.keys.len());
-    let kind = move || info.with(|i| i.as_ref().map_or(StageKind::Open, |i| i.1));
-    let name = move || info.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
-    let collapsed = move || ctx.collapsed.with(|c| c.contains(&stage));
-    let stats = move || {
-        let locale = i18n.get_locale();
-        let currency = store.ws().with(|w| w.currency());
-        list.with(|l| {
-            msg!(
-                i18n,
-                board.column_stats,
-                count = format::integer(locale, l.count as i64),
-                sum = format::money(locale, currency, l.sum)
-            )
-        })
+    let collapsed = Memo::new(move |_| ctx.collapsed.with(|c| c.contains(&stage)));
+    let parts = ColumnParts {
+        ctx,
+        stage,
+        info,
+        list,
+        collapsed,
     };
-    let weighted = move || {
-        let locale = i18n.get_locale();
-        let currency = store.ws().with(|w| w.currency());
-        let p = info.with(|i| i.as_ref().map_or(0, |i| i.3));
-        let sum = list.with(|l| l.sum).percent(p);
-        msg!(
-            i18n,
-            board.weighted,
-            sum = format::money(locale, currency, sum)
-        )
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let action = event_target::<web_sys::Element>(&ev)
+            .closest("[data-action]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("collapse") => ctx.collapsed.update(|c| {
+                if !c.remove(&stage) {
+                    c.insert(stage);
+                }
+            }),
+            Some("add-deal") => ctx
+                .dialog
+                .set(Some(BoardDialog::Editor(EditorTarget::New(stage)))),
+            Some("show-more") => limit.update(|l| *l += PAGE),
+            _ => card::on_click(ctx, &ev),
+        }
     };
+    // A scroll does not bubble: the body's is caught on its way down.
     let on_scroll = move |ev: leptos::ev::Event| {
+        let body: web_sys::Element = event_target(&ev);
+        if !body.has_attribute("data-column-body") {
+            return;
+        }
         // A wheel scrolls without a pointerdown: the next page needs every deal read.
         store.read_all();
-        let el: web_sys::Element = event_target(&ev);
-        if el.scroll_top() + el.client_height() + 300 >= el.scroll_height() && hidden() > 0 {
+        let hidden = list.with(|l| l.count - l.keys.len());
+        if body.scroll_top() + body.client_height() + 300 >= body.scroll_height() && hidden > 0 {
             limit.update(|l| *l += PAGE);
         }
     };
@@ -128,94 +132,133 @@ pub fn Column(stage: StageId) -> impl IntoView {
         <section
             class="column"
             data-stage=stage.0
-            data-kind=move || match kind() {
-                StageKind::Open => "open",
-                StageKind::Won => "won",
-                StageKind::Lost => "lost",
-            }
-            class:collapsed=collapsed
-            style=move || info.with(|i| i.as_ref().map(|i| format!("--stage-color: {}", i.2)).unwrap_or_default())
-            aria-label=name
-        >
-            <header class="column-header">
-                <div class="column-heading">
-                    <h2 class="column-title">{name}</h2>
-                    <When when=move || kind() != StageKind::Open>
-                        <button
-                            type="button"
-                            class="icon-button"
-                            data-action="collapse"
-                            aria-expanded=move || (!collapsed()).to_string()
-                            aria-label=move || {
-                                if collapsed() {
-                                    msg!(i18n, board.expand, stage = name())
-                                } else {
-                                    msg!(i18n, board.collapse, stage = name())
-                                }
-                            }
-                            on:click=move |_| {
-                                ctx.collapsed.update(|c| {
-                                    if !c.remove(&stage) {
-                                        c.insert(stage);
-                                    }
-                                })
-                            }
-                        >
-                            {move || if collapsed() { "▸" } else { "▾" }}
-                        </button>
-                    </When>
-                </div>
-                <p class="column-stats" data-testid="column-stats">{stats}</p>
-                <When when=move || info.with(|i| i.as_ref().is_some_and(|i| i.4.is_some() && i.1 == StageKind::Open))>
-                    <p class="column-weighted">{weighted}</p>
-                </When>
-                <button
-                    type="button"
-                    class="column-add"
-                    data-action="add-deal"
-                    aria-label=move || msg!(i18n, board.add_deal, stage = name())
-                    title=move || msg!(i18n, board.add_deal, stage = name())
-                    on:click=move |_| ctx.dialog.set(Some(BoardDialog::Editor(EditorTarget::New(stage))))
-                >
-                    "+"
-                </button>
-            </header>
-            <When when=move || !collapsed()>
-                <div
-                    class="column-body"
-                    data-column-body=stage.0
-                    on:scroll=on_scroll
-                    on:click=move |ev| card::on_click(ctx, &ev)
-                    on:keydown=move |ev| card::on_keydown(ctx, &ev)
-                    on:pointerdown=move |ev| card::on_pointerdown(ctx, ev)
-                    use:draw_cards=(ctx, list)
-                >
-                    <When when=move || list.with(|l| l.count == 0)>
-                        <p class="column-empty">{tr!(i18n, board.empty_column)}</p>
-                    </When>
-                    <When when=move || { hidden() > 0 }>
-                        <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                            {move || counts::show_more(i18n.get_locale(), hidden().min(PAGE))}
-                        </button>
-                    </When>
-                </div>
-            </When>
-        </section>
+            on:click=on_click
+            on:keydown=move |ev| card::on_keydown(ctx, &ev)
+            on:pointerdown=move |ev| card::on_pointerdown(ctx, ev)
+            on:scroll:capture=on_scroll
+            use:draw_column=parts
+        ></section>
     }
 }
 
-/// The directive that keeps a column's body showing the cards of `list`: one call into JS per
-/// change, with the fields of only the cards whose key is new (a drop builds one card), and
-/// every card built again when the language changes.
-fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>)) {
-    let effect = RenderEffect::new(move |before: Option<(Locale, HashSet<CardKey>)>| {
+/// What a column shows of its stage.
+#[derive(Clone, Debug, PartialEq)]
+struct StageShown {
+    name: String,
+    kind: StageKind,
+    color: String,
+    probability: u8,
+    /// Whether the weighted sum is shown (an open stage with its own probability).
+    weighted: bool,
+    currency: Currency,
+}
+
+/// The column's own parts as the fields [`sync_column`] takes: its attributes, header texts,
+/// and the body's "no deals" and "show more" (empty when not shown).
+fn column_fields(
+    locale: Locale,
+    stage: StageId,
+    info: Option<&StageShown>,
+    list: &ColumnList,
+    collapsed: bool,
+) -> String {
+    let (name, kind, color) = info.map_or(("", StageKind::Open, ""), |i| {
+        (i.name.as_str(), i.kind, i.color.as_str())
+    });
+    let currency = info.map_or(Currency::default(), |i| i.currency);
+    let toggle = match (kind, collapsed) {
+        (StageKind::Open, _) => String::new(),
+        (_, true) => msg_in!(locale, board.expand, stage = name),
+        (_, false) => msg_in!(locale, board.collapse, stage = name),
+    };
+    let stats = msg_in!(
+        locale,
+        board.column_stats,
+        count = format::integer(locale, list.count as i64),
+        sum = format::money(locale, currency, list.sum)
+    );
+    let weighted = match info.filter(|i| i.weighted) {
+        Some(i) => msg_in!(
+            locale,
+            board.weighted,
+            sum = format::money(locale, currency, list.sum.percent(i.probability))
+        ),
+        None => String::new(),
+    };
+    let hidden = list.count - list.keys.len();
+    let more = if hidden > 0 {
+        counts::show_more(locale, hidden.min(PAGE))
+    } else {
+        String::new()
+    };
+    card::pack(&[
+        &stage.0.to_string(),
+        match kind {
+            StageKind::Open => "open",
+            StageKind::Won => "won",
+            StageKind::Lost => "lost",
+        },
+        if collapsed { "1" } else { "" },
+        color,
+        name,
+        &toggle,
+        &stats,
+        &weighted,
+        &msg_in!(locale, board.add_deal, stage = name),
+        if list.count == 0 {
+            td_string!(locale, board.empty_column)
+        } else {
+            ""
+        },
+        &more,
+    ])
+}
+
+/// What a column's drawing reads.
+#[derive(Clone, Copy)]
+struct ColumnParts {
+    ctx: BoardCtx,
+    stage: StageId,
+    info: Memo<Option<StageShown>>,
+    list: Memo<ColumnList>,
+    collapsed: Memo<bool>,
+}
+
+/// The directive that keeps a column drawn: its own parts when their texts change, and the
+/// cards of `list` in its body — one call into JS for each, with the fields of only the cards
+/// whose key is new (a drop builds one card), every card built again when the language changes
+/// or the body is new (the column expanded). The column's texts are made here rather than in
+/// a memo of their own: a memo over `list` beside `list` itself would let this effect miss a
+/// change of `list` that leaves the texts as they were (a reorder within the column).
+fn draw_column(section: web_sys::Element, parts: ColumnParts) {
+    let ColumnParts {
+        ctx,
+        stage,
+        info,
+        list,
+        collapsed,
+    } = parts;
+    let effect = RenderEffect::new(move |before: Option<Drawn>| {
         let locale = ctx.i18n.get_locale();
+        let header = info.with(|info| {
+            list.with(|list| column_fields(locale, stage, info.as_ref(), list, collapsed.get()))
+        });
+        let body = match before.as_ref() {
+            Some(b) if b.header == header => b.body.clone(),
+            _ => sync_column(&section, &header),
+        };
+        let Some(body) = body else {
+            return Drawn {
+                header,
+                ..Drawn::default()
+            };
+        };
         let drawn = before
-            .filter(|(drawn_in, _)| *drawn_in == locale)
-            .map(|(_, drawn)| drawn)
+            .filter(|b| b.locale == Some(locale) && b.body.as_ref() == Some(&body))
+            .map(|b| b.cards)
             .unwrap_or_default();
         let drawing = card::Drawing::new(ctx, locale);
-        let mut now_drawn = HashSet::new();
+        let mut cards = HashSet::new();
         let mut out = String::new();
         list.with(|l| {
             for &key in &l.keys {
@@ -239,11 +282,120 @@ fn draw_cards(body: web_sys::Element, (ctx, list): (BoardCtx, Memo<ColumnList>))
                     out.push(card::KEY_SEP);
                     out.push_str(&fields);
                 }
-                now_drawn.insert(key);
+                cards.insert(key);
             }
         });
         card::sync_cards(&body, &out);
-        (locale, now_drawn)
+        Drawn {
+            header,
+            locale: Some(locale),
+            body: Some(body),
+            cards,
+        }
     });
     on_cleanup(move || drop(effect));
+}
+
+/// What a column's drawing left on screen: its texts, the body and its cards, in which
+/// language.
+#[derive(Default)]
+struct Drawn {
+    header: String,
+    locale: Option<Locale>,
+    body: Option<web_sys::Element>,
+    cards: HashSet<CardKey>,
+}
+
+// The column's own elements, built once and then updated in place (a focused "collapse" or
+// "+" keeps its focus), with `textContent` only: names are never parsed as markup.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const el = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+};
+const button = (cls, text) => {
+  const b = el('button', cls, text);
+  b.type = 'button';
+  return b;
+};
+const setText = (e, text) => {
+  if (e.textContent !== text) e.textContent = text;
+};
+// The body's "no deals" or "show more", after the cards; gone when its text is empty.
+function trailing(body, cls, text, make) {
+  let node = body.querySelector(':scope > .' + cls);
+  if (!text) {
+    node?.remove();
+    return;
+  }
+  if (!node) body.append((node = make()));
+  setText(node, text);
+}
+export function sync_column(section, packed) {
+  const [stage, kind, collapsed, color, name, toggleLabel, stats, weighted, addLabel, empty, more] =
+    packed.split('\u001f');
+  let header = section.firstElementChild;
+  if (!header) {
+    header = el('header', 'column-header');
+    const heading = el('div', 'column-heading');
+    heading.append(el('h2', 'column-title'));
+    const figures = el('p', 'column-stats');
+    figures.dataset.testid = 'column-stats';
+    const add = button('column-add', '+');
+    add.dataset.action = 'add-deal';
+    header.append(heading, figures, add);
+    section.append(header);
+  }
+  section.dataset.kind = kind;
+  section.classList.toggle('collapsed', !!collapsed);
+  section.style.setProperty('--stage-color', color);
+  section.setAttribute('aria-label', name);
+  const [heading, figures] = header.children;
+  setText(heading.firstElementChild, name);
+  let toggle = heading.children[1];
+  if (toggleLabel) {
+    if (!toggle) {
+      toggle = button('icon-button');
+      toggle.dataset.action = 'collapse';
+      heading.append(toggle);
+    }
+    toggle.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
+    toggle.setAttribute('aria-label', toggleLabel);
+    setText(toggle, collapsed ? '\u25b8' : '\u25be');
+  } else toggle?.remove();
+  setText(figures, stats);
+  let line = figures.nextElementSibling;
+  if (!line.classList.contains('column-weighted')) line = null;
+  if (weighted) {
+    if (!line) figures.after((line = el('p', 'column-weighted')));
+    setText(line, weighted);
+  } else line?.remove();
+  const add = header.lastElementChild;
+  add.setAttribute('aria-label', addLabel);
+  add.title = addLabel;
+  let body = header.nextElementSibling;
+  if (collapsed) {
+    body?.remove();
+    return null;
+  }
+  if (!body) {
+    body = el('div', 'column-body');
+    body.dataset.columnBody = stage;
+    section.append(body);
+  }
+  trailing(body, 'column-empty', empty, () => el('p', 'column-empty'));
+  trailing(body, 'show-more', more, () => {
+    const b = button('button show-more');
+    b.dataset.action = 'show-more';
+    return b;
+  });
+  return body;
+}
+"#)]
+extern "C" {
+    /// Puts a column's own parts in place from [`column_fields`]; returns its body, or `None`
+    /// when the column is collapsed (it has none).
+    fn sync_column(section: &web_sys::Element, fields: &str) -> Option<web_sys::Element>;
 }
