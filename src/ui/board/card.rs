@@ -283,79 +283,8 @@ pub fn pack(fields: &[&str]) -> String {
     out
 }
 
-// Builds a card (its attributes and contents) with `createElement` and `textContent`, as a
-// hand-written page does: one call from wasm and one string per card, where building them from
-// Rust crosses into JS for every element, attribute and text, and `innerHTML` runs the HTML
-// parser per card. Texts are set as text, never parsed as markup.
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-const el = (tag, cls, text) => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text) e.textContent = text;
-  return e;
-};
-const button = (cls, text) => {
-  const b = el('button', cls, text);
-  b.type = 'button';
-  return b;
-};
-// A column's cards, in order, as "key" (the card on screen stays as it is) or
-// "key<GS>fields" (a card to build), separated by <RS>. Cards come first in the column's body,
-// before the nodes Leptos keeps there (empty column, "show more"); a card whose key is gone is
-// removed, one already in place is not touched (so a drop moves one card, and keeps focus).
-export function sync_cards(body, list) {
-  const items = list ? list.split('\u001e') : [];
-  const keys = items.map((item) => item.split('\u001d', 1)[0]);
-  const wanted = new Set(keys);
-  // Cards that stay, by key; the others go first, so that those after them stay in place.
-  const kept = new Map();
-  for (const card of [...body.children]) {
-    if (!card.cardKey) continue;
-    if (wanted.has(card.cardKey)) kept.set(card.cardKey, card);
-    else card.remove();
-  }
-  let cursor = body.firstChild;
-  items.forEach((item, i) => {
-    let card = kept.get(keys[i]);
-    if (!card) {
-      card = document.createElement('article');
-      card.cardKey = keys[i];
-      fill_card(card, item.slice(keys[i].length + 1));
-    }
-    if (card === cursor) cursor = cursor.nextSibling;
-    else body.insertBefore(card, cursor);
-  });
-}
-function fill_card(card, packed) {
-  const [id, cls, handle, title, company, amount, owner, days, stale, taskState, taskTitle, taskLabel,
-    checklist, moveLabel] = packed.split('\u001f');
-  const grip = button('drag-handle', '\u283f');
-  grip.tabIndex = -1;
-  grip.setAttribute('aria-label', handle);
-  const top = el('div', 'deal-card-top');
-  top.append(grip, el('h3', 'deal-title', title));
-  const meta = el('p', 'deal-meta');
-  meta.append(el('span', 'deal-amount', amount), el('span', 'deal-owner', owner));
-  const age = el('p', stale ? 'deal-days stale' : 'deal-days', days);
-  if (stale) age.append(el('span', 'badge badge-stale', stale));
-  const parts = [top, el('p', 'deal-client', company), meta, age];
-  if (taskState) {
-    const task = el('div', 'deal-task');
-    task.dataset.taskState = taskState;
-    task.append(el('span', 'deal-task-title', taskTitle), el('span', 'deal-task-state', taskLabel));
-    if (checklist) task.append(el('span', 'deal-task-checklist', checklist));
-    parts.push(task);
-  }
-  const move = button('card-move', moveLabel);
-  move.dataset.action = 'move-to';
-  parts.push(move);
-  card.className = cls;
-  card.dataset.deal = id;
-  card.tabIndex = 0;
-  card.setAttribute('aria-label', title);
-  card.replaceChildren(...parts);
-}
-"#)]
+// A column's cards built with `createElement` and `textContent` (see `board.js`).
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/board/board.js")]
 extern "C" {
     /// Puts a column's cards in place: `list` holds each card's key, followed for a card not
     /// yet on screen by [`KEY_SEP`] and its [`card_fields`]; cards separated by [`CARD_SEP`].
