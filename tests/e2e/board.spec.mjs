@@ -325,6 +325,7 @@ test('a large board opens on its first screen with whole figures, and an early d
         busy: document.querySelector('.board-view')?.getAttribute('aria-busy'),
         stats: first.querySelector('[data-testid=column-stats]').textContent,
         cards: first.querySelectorAll('.deal-card').length,
+        lastCards: [...document.querySelectorAll('.column')].at(-1).querySelectorAll('.deal-card').length,
       };
       obs.disconnect();
     }).observe(document, { childList: true, subtree: true });
@@ -376,6 +377,13 @@ test('a large board opens on its first screen with whole figures, and an early d
   await page.reload();
   await expect(column(page, 0).locator('.deal-title').first()).toHaveText(moved);
   await expect(column(page, 1).getByTestId('column-stats')).toHaveText(new RegExp(`^${(inStage(open_[1]) - 1).toLocaleString('en-US')} ·`));
+  // A column beyond the window gets its cards right after the first paint, not before it.
+  const again = await page.evaluate(() => window.__first);
+  expect(again.lastCards).toBe(0);
+  const last = page.locator('.column').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('.deal-card').first()).toBeVisible();
+  expect(await last.locator('.deal-card').count()).toBe(Math.min(inStage(direction.stages.at(-1)), again.cards));
   await page.click('.nav-link[data-view=data]');
   expect(await count(page, 'deals')).toBe(total);
 });

@@ -28,6 +28,21 @@ fn first_page() -> usize {
     ((height / 90.0).ceil() as usize + 4).clamp(12, PAGE)
 }
 
+/// Whether the column of `stage` lies beyond what the window shows of the board at first
+/// (columns are 272 px wide, and one more may peek in).
+fn beyond_first_screen(ctx: BoardCtx, stage: StageId) -> bool {
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1600.0);
+    let on_screen = (width / 272.0).ceil() as usize + 1;
+    let index = ctx.store.ws().with_untracked(|ws| {
+        ws.stage(stage)
+            .and_then(|(d, _)| d.stages.iter().position(|s| s.id == stage))
+    });
+    index.is_some_and(|i| i >= on_screen)
+}
+
 /// What a column shows: the keys of the cards drawn, and the count and sum of every visible
 /// deal of the stage.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +72,15 @@ pub fn Column(stage: StageId) -> impl IntoView {
         })
     });
     let limit = RwSignal::new(first_page());
+    if store.reading.get_untracked() && beyond_first_screen(ctx, stage) {
+        // The board's first screen: this column is off screen, its cards come after the first
+        // paint (a frame, then a task), so the columns in view paint sooner.
+        limit.set(0);
+        request_animation_frame(move || {
+            // A board gone meanwhile: setting its disposed signal does nothing.
+            set_timeout(move || limit.set(first_page()), std::time::Duration::ZERO)
+        });
+    }
     let list = Memo::new(move |_| {
         let limit = limit.get();
         let filtered = ctx.filtered();
