@@ -71,14 +71,16 @@ pub fn Column(stage: StageId) -> impl IntoView {
             })
         })
     });
-    let limit = RwSignal::new(first_page());
-    if store.reading.get_untracked() && beyond_first_screen(ctx, stage) {
-        // The board's first screen: this column is off screen, its cards come after the first
-        // paint (a frame, then a task), so the columns in view paint sooner.
-        limit.set(0);
+    // On the board's first screen a column off screen gets its cards after the first paint (a
+    // frame, then a task), so the columns in view paint sooner.
+    let deferred = store.reading.get_untracked() && beyond_first_screen(ctx, stage);
+    let limit = RwSignal::new(if deferred { 0 } else { first_page() });
+    if deferred {
         request_animation_frame(move || {
-            // A board gone meanwhile: setting its disposed signal does nothing.
-            set_timeout(move || limit.set(first_page()), std::time::Duration::ZERO)
+            // Never fewer than asked for meanwhile; a board gone meanwhile: updating its
+            // disposed signal does nothing.
+            let draw = move || limit.update(|l| *l = (*l).max(first_page()));
+            set_timeout(draw, std::time::Duration::ZERO)
         });
     }
     let list = Memo::new(move |_| {
