@@ -28,15 +28,19 @@ fn first_page() -> usize {
     ((height / 90.0).ceil() as usize + 4).clamp(12, PAGE)
 }
 
+/// A column's width on a wide screen, as `style/main.css` sets it (`.column { flex: 0 0 272px }`;
+/// narrower windows make columns wider, never narrower).
+const COLUMN_PX: f64 = 272.0;
+
 /// Whether the column of `stage` lies beyond what the window shows of the board at first:
-/// columns are 272 px wide and a gap apart, so the window's width over 272, rounded up, counts
-/// every column in view, the last perhaps in part.
+/// columns are [`COLUMN_PX`] wide and a gap apart, so the window's width over that, rounded up,
+/// counts every column in view, the last perhaps in part.
 fn beyond_first_screen(ctx: BoardCtx, stage: StageId) -> bool {
     let width = web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .unwrap_or(1600.0);
-    let on_screen = (width / 272.0).ceil() as usize;
+    let on_screen = (width / COLUMN_PX).ceil() as usize;
     let index = ctx.store.ws().with_untracked(|ws| {
         ws.stage(stage)
             .and_then(|(d, _)| d.stages.iter().position(|s| s.id == stage))
