@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { probe } from './probe.mjs';
 
 const smoke = Boolean(process.env.BENCH_SMOKE);
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -48,31 +49,6 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
 });
 
-// Installed in every page before its scripts: the first painted card, long tasks, slow
-// interactions (Event Timing: input to next paint, reported from 16 ms), and the time of the
-// last DOM change (to time a render that happens over several microtasks).
-const probe = () => {
-  window.__bench = { longTasks: [], events: [], lastMutation: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.events.push({ name: e.name, start: e.startTime, duration: e.duration });
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-  const first = new MutationObserver(() => {
-    if (document.querySelector('.deal-card')) {
-      window.__bench.firstCard = performance.now();
-      first.disconnect();
-    }
-  });
-  first.observe(document, { childList: true, subtree: true });
-  // The header's save indicator changes on its own after a change (autosave): not part of
-  // what is being timed.
-  const inHeader = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('header.header');
-  new MutationObserver((records) => {
-    if (records.some((r) => !inHeader(r.target))) window.__bench.lastMutation = performance.now();
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-};
 const measures = (page, name) =>
   page.evaluate((n) => performance.getEntriesByName(`voronka:${n}`).map((e) => e.duration), name);
 // Waits until the DOM has not changed for `quietMs`.
