@@ -23,9 +23,7 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
         let label = match &copy.made_at {
             Some(at) => {
                 // RFC 3339 in UTC: the date in the UI's format, the time as written.
-                let day = at
-                    .get(..10)
-                    .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+                let day = at.get(..10).and_then(crate::domain::time::parse_day);
                 let time = at.get(11..16).unwrap_or_default();
                 let when = match day {
                     Some(d) => format!("{} {time} UTC", format::date(locale, d)),

@@ -5,7 +5,6 @@ use crate::domain::{Client, DealDraft, DraftField, EmployeeId, Field, FieldValue
 use crate::i18n::*;
 use crate::ui::format;
 use crate::ui::text::{msg, tr};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -91,8 +90,8 @@ impl Form {
         let expected_close = match expected.trim() {
             "" => None,
             text => Some(
-                text.parse::<NaiveDate>()
-                    .map_err(|_| (None, t_string!(i18n, deal.date_format).to_string()))?,
+                crate::domain::time::parse_day(text)
+                    .ok_or_else(|| (None, t_string!(i18n, deal.date_format).to_string()))?,
             ),
         };
         let nps = self.nps.get_untracked();

@@ -264,7 +264,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                             prop:value=item.due.map(format::iso_date).unwrap_or_default()
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
-                                let due = chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+                                let due = crate::domain::time::parse_day(&value);
                                 ctx.reschedule(deal, stage, due);
                             }
                         />
