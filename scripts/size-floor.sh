@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# How much of the bundle is not view code: builds examples/size_floor.rs (the store and every
+# entry point the views call, no views) as the release build is built, and prints its wasm +
+# JS glue gzip next to the app's (docs/PERFORMANCE.md, "What is not view code").
+# Needs the build tools (scripts/setup.sh) and a release build in dist/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_build
+cd "$ROOT"
+out=target/size-floor
+rm -rf "$out" && mkdir -p "$out"
+cargo build --release --target wasm32-unknown-unknown --example size_floor
+wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/examples/size_floor.wasm
+# The same wasm-opt flags as index.html gives Trunk.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/size_floor_bg.wasm" -o "$out/size_floor_bg.opt.wasm"
+mv "$out/size_floor_bg.opt.wasm" "$out/size_floor_bg.wasm"
+mv "$out/size_floor.js" "$out/voronka-size-floor.js"
+echo "without views (examples/size_floor.rs):"
+node scripts/sizes.mjs "$out" | grep -E 'wasm|js'
+echo "the app (dist/):"
+node scripts/sizes.mjs dist | grep -E 'wasm|js'
