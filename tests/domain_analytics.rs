@@ -499,7 +499,7 @@ fn the_views_tables_read_the_figures_in_both_languages() {
     let ru = model::funnel(&c.f.ws, Locale::ru, &report.funnels);
     assert_eq!(ru.len(), 1);
     assert_eq!(ru[0].lines[0], "5 сделок создано за период");
-    assert_eq!(ru[0].lines[1], "3 ещё открыты");
+    assert_eq!(ru[0].lines[1], "из них 3 ещё открыты");
     let funnel = &ru[0].tables[0];
     assert_eq!(funnel.head[0], "Этап");
     let rows = texts(funnel);

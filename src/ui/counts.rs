@@ -266,7 +266,7 @@ pub fn funnel_cohort(locale: Locale, count: usize) -> String {
     plural!(locale, count, analytics.funnel.cohort, n = n(locale, count))
 }
 
-/// "3 still open" under a funnel.
+/// "3 of them still open" under a funnel.
 pub fn funnel_open(locale: Locale, count: usize) -> String {
     plural!(
         locale,

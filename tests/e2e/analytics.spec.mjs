@@ -83,7 +83,7 @@ test.describe('in English', () => {
 
     const funnel = page.locator('[data-section=funnel]');
     await expect(funnel).toContainText('6 deals created in the period');
-    await expect(funnel).toContainText('3 still open');
+    await expect(funnel).toContainText('3 of them still open');
     await expect(funnel.locator('[data-part=how]')).toContainText('created in the period');
     expect(await rows(page, 'funnel', 'funnel')).toEqual([
       ['First contact', '6', '100%', '100%', '—'],
@@ -235,7 +235,7 @@ test.describe('in Russian', () => {
     await load(page, 'ru');
     await expect(page.getByTestId('period-label')).toHaveText('Ноябрь 2026');
     await expect(page.locator('[data-section=funnel]')).toContainText('6 сделок создано за период');
-    await expect(page.locator('[data-section=funnel]')).toContainText('3 ещё открыты');
+    await expect(page.locator('[data-section=funnel]')).toContainText('из них 3 ещё открыты');
     expect(await rows(page, 'funnel', 'funnel')).toEqual([
       ['Первый контакт', '6', '100 %', '100 %', '—'],
       ['КП', '4', '67 %', '67 %', '—'],

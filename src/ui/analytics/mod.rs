@@ -144,7 +144,7 @@ fn Filters() -> impl IntoView {
     let parse = |v: String| v.parse::<u32>().ok();
     view! {
         <div class="analytics-filters">
-            <label class="field-inline">
+            <label class="field field-inline">
                 <span>{tr!(i18n, analytics.direction)}</span>
                 <select
                     class="input"
@@ -164,7 +164,7 @@ fn Filters() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <label class="field-inline">
+            <label class="field field-inline">
                 <span>{tr!(i18n, analytics.owner)}</span>
                 <select
                     class="input"
