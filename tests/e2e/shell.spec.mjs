@@ -104,6 +104,23 @@ test.describe('browser language', () => {
     await page.goto('./');
     await expect(page.locator('.brand-name')).toHaveText('Воронка');
     await expect(page.locator('.nav-link[data-view=directions]')).toBeVisible();
+    // Every view's link is in sight, none behind the navigation's edge, at 375 px and at
+    // the narrowest phones' 320 px (it used to be one row scrolled sideways, with Data and
+    // Analytics out of sight and no scrollbar to tell).
+    for (const width of [375, 320]) {
+      await page.setViewportSize({ width, height: 720 });
+      const clipped = await page.evaluate(() => {
+        const nav = document.querySelector('.nav').getBoundingClientRect();
+        return [...document.querySelectorAll('.nav-link')]
+          .filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.left < nav.left - 0.5 || r.right > nav.right + 0.5 || a.scrollWidth > a.clientWidth;
+          })
+          .map((a) => a.dataset.view);
+      });
+      expect(clipped, `at ${width} px`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 375, height: 720 });
     // Nothing overflows the phone's width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
