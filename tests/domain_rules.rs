@@ -370,6 +370,25 @@ fn demo_is_deterministic_valid_and_realistic() {
     });
     assert_eq!(en.currency(), Currency::Usd);
     en.check_invariants().unwrap();
+    // What a person reads on a card: no note repeats a sentence, every e-mail address is a
+    // plausible one (Latin, the company's own domain), in both languages.
+    for ws in [&a, &en] {
+        for d in ws.deals() {
+            let sentences: Vec<&str> = d.notes.split_inclusive(['.', ';']).map(str::trim).collect();
+            let mut unique = sentences.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), sentences.len(), "repeated note: {}", d.notes);
+            let email = &d.client.email;
+            let (name, domain) = email.split_once('@').unwrap();
+            assert!(name.starts_with("sales") && email.is_ascii(), "{email}");
+            assert!(
+                domain.ends_with(".example") && domain.len() > ".example".len() + 3,
+                "{email}"
+            );
+            assert!(!domain.starts_with(|c: char| c.is_ascii_digit()), "{email}");
+        }
+    }
 }
 
 #[test]

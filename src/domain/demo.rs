@@ -60,6 +60,20 @@ impl Rng {
     }
 }
 
+/// `count` different notes: a note drawn twice is replaced by the next one in the list. As
+/// many numbers are drawn as for `count` picks, so the rest of the demo stays the same.
+fn distinct_notes(rng: &mut Rng, notes: &[&'static str], count: usize) -> Vec<&'static str> {
+    let mut chosen: Vec<&'static str> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut i = rng.below(notes.len() as u64) as usize;
+        while chosen.contains(&notes[i]) {
+            i = (i + 1) % notes.len();
+        }
+        chosen.push(notes[i]);
+    }
+    chosen
+}
+
 const FIRST_RU_F: [&str; 6] = ["Анна", "Мария", "Ольга", "Елена", "Наталья", "Татьяна"];
 const FIRST_RU_M: [&str; 6] = ["Иван", "Дмитрий", "Сергей", "Алексей", "Павел", "Михаил"];
 const LAST_RU: [&str; 6] = [
@@ -88,6 +102,21 @@ const COMPANY_RU: [&str; 12] = [
     "Светоч",
     "Уралмаш-Снаб",
     "Пионер",
+];
+/// The demo companies' e-mail domains (before `.example`), by their index in both lists.
+const COMPANY_DOMAIN: [&str; 12] = [
+    "alfa",
+    "vector",
+    "sibir-trade",
+    "granit",
+    "meridian",
+    "severstal-service",
+    "orbita",
+    "technopark",
+    "volga-logistic",
+    "svetoch",
+    "uralmash-snab",
+    "pioneer",
 ];
 const COMPANY_EN: [&str; 12] = [
     "Alpha",
@@ -211,7 +240,8 @@ pub fn generate(config: &DemoConfig) -> Workspace {
             .is_some_and(|dir| dir.name.starts_with("B2B"));
         let created_day = start + Duration::days(rng.below(365) as i64);
         let mut at = at_day(created_day, &mut rng);
-        let company = rng.pick(companies);
+        let company_index = rng.below(companies.len() as u64) as usize;
+        let company = companies[company_index];
         let amount = if b2b {
             rng.range(50, 2_000) * 1_000
         } else {
@@ -234,7 +264,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                     rng.below(100),
                     rng.below(100)
                 ),
-                email: format!("sales{}@{}.example", n % 97, company.len()),
+                email: format!("sales{}@{}.example", n % 97, COMPANY_DOMAIN[company_index]),
             },
             amount: Money::major(amount / scale),
             owner: Some(owner),
@@ -243,10 +273,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
             nps: None,
             notes: if rng.chance(60) {
                 let count = rng.range(1, 3) as usize;
-                (0..count)
-                    .map(|_| *rng.pick(notes))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                distinct_notes(&mut rng, notes, count).join(" ")
             } else {
                 String::new()
             },
