@@ -89,3 +89,31 @@ test('a won deal fills its owner’s gauge and the company’s', async ({ page }
   await page.reload();
   await expect(gauge).toHaveAttribute('data-percent', '40');
 });
+
+test('a gauge’s won deals read on a phone: the list opens at its title, no amount or date broken', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'plans', 'ru');
+  await page.reload();
+  await start(page, 'demo');
+  await page.getByTestId('gauge-company').locator('.gauge').click();
+  const dialog = page.getByTestId('won-deals');
+  const title = dialog.locator('.modal-title');
+  // The dialog used to open scrolled down to its one button, below the whole list.
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
+  // Every amount and date on one line (they broke mid-number, "1 99 / 3 00 / 0 ₽").
+  const broken = await dialog.locator('.won-table td.num, .won-table td.date').evaluateAll((cells) =>
+    cells
+      .filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return lines.size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  expect(await dialog.locator('.won-table td.num').count()).toBeGreaterThan(5);
+  expect(broken).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

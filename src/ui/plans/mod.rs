@@ -600,17 +600,20 @@ fn WonDeals(
     view! {
         <Modal title_id="won-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="won-deals">
-                <h2 id="won-title" class="modal-title">{msg!(i18n, gauge.show_deals, name = name)}</h2>
+                // The dialog opens at its title, not at its one button below the whole list.
+                <h2 id="won-title" class="modal-title" tabindex="-1" autofocus=true>{msg!(i18n, gauge.show_deals, name = name)}</h2>
                 <p class="muted">{period_label(i18n, period)}</p>
                 {if rows.is_empty() {
                     view! { <p>{tr!(i18n, gauge.no_deals)}</p> }.into_any()
                 } else {
                     view! {
-                        <table class="won-table">
-                            <tbody>
-                                {rows.into_iter().map(|(t, o, a, d)| view! { <tr><td>{t}</td><td>{o}</td><td class="num">{a}</td><td>{d}</td></tr> }).collect_view()}
-                            </tbody>
-                        </table>
+                        <div class="table-scroll">
+                            <table class="won-table">
+                                <tbody>
+                                    {rows.into_iter().map(|(t, o, a, d)| view! { <tr><td>{t}</td><td>{o}</td><td class="num">{a}</td><td class="date">{d}</td></tr> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     }
                         .into_any()
                 }}
