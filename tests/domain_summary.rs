@@ -68,11 +68,15 @@ fn default_mapping_keeps_the_kind_and_skips_empty_stages() {
     let to = second_direction(&mut f);
     let target = f.ws.direction(to).unwrap().clone();
     let first_of = |kind| target.stages.iter().find(|s| s.kind == kind).unwrap().id;
+    // The open deal's stage («Общее КП») has a namesake in the target: it goes there.
+    let offer = f.direction().stages[1].name.clone();
+    let namesake = target.stages.iter().find(|s| s.name == offer).unwrap().id;
+    assert_ne!(namesake, first_of(StageKind::Open));
     assert_eq!(
         f.ws.default_stage_mapping(f.dir, to),
         vec![
-            (f.stage(1), first_of(StageKind::Open)),
-            (f.lost(), first_of(StageKind::Lost)),
+            (f.stage(1), namesake),
+            (f.lost(), first_of(StageKind::Lost))
         ]
     );
     assert!(f
@@ -209,4 +213,73 @@ fn the_board_shows_the_wanted_direction_while_it_is_active() {
     })
     .unwrap();
     assert_eq!(f.ws.board_direction(Some(f.dir)), None);
+}
+
+/// Every pair of the seed's directions, in both languages: a deleted direction's deals keep
+/// their kind, go to the namesake of their stage, else to where the last step they passed
+/// goes (never further on), and open stages keep their order.
+#[test]
+fn default_targets_follow_the_steps_the_directions_share() {
+    for lang in [Lang::Ru, Lang::En] {
+        let mut ws = Workspace::new(Currency::Rub, lang);
+        let ids: Vec<DirectionId> = Template::ALL
+            .into_iter()
+            .map(|template| {
+                match ws
+                    .apply(&Command::CreateDirectionFromTemplate { template, lang })
+                    .unwrap()
+                {
+                    Outcome::DirectionCreated(id) => id,
+                    other => panic!("{other:?}"),
+                }
+            })
+            .collect();
+        for &a in &ids {
+            for &b in ids.iter().filter(|&&b| b != a) {
+                let (from, to) = (ws.direction(a).unwrap(), ws.direction(b).unwrap());
+                let targets = voronka::domain::summary::stage_targets(from, to);
+                assert_eq!(targets.len(), from.stages.len());
+                let at = |id| to.stages.iter().position(|s| s.id == id).unwrap();
+                let mut last = 0;
+                for (s, &(sid, tid)) in from.stages.iter().zip(&targets) {
+                    assert_eq!(sid, s.id);
+                    let t = to.stage(tid).unwrap();
+                    assert_eq!(t.kind, s.kind, "{} → {}", s.name, t.name);
+                    if let Some(same) = to.stages.iter().find(|x| x.name == s.name) {
+                        assert_eq!(tid, same.id, "{} has a namesake", s.name);
+                    }
+                    if s.kind == StageKind::Open {
+                        assert!(
+                            at(tid) >= last,
+                            "{} goes back before an earlier stage",
+                            s.name
+                        );
+                        last = at(tid);
+                    }
+                }
+            }
+        }
+        // The seed's own case: B2B new clients into B2B repeat clients. The steps repeat
+        // clients skip (presentation, offer, feedback) wait at the first they share.
+        let (new, repeat) = (ws.direction(ids[0]).unwrap(), ws.direction(ids[1]).unwrap());
+        let names: Vec<(&str, &str)> = voronka::domain::summary::stage_targets(new, repeat)
+            .iter()
+            .map(|&(s, t)| {
+                (
+                    new.stage(s).unwrap().name.as_str(),
+                    repeat.stage(t).unwrap().name.as_str(),
+                )
+            })
+            .collect();
+        let first = repeat.stages[0].name.as_str();
+        assert_eq!(
+            &names[..3],
+            &[
+                (new.stages[0].name.as_str(), first),
+                (new.stages[1].name.as_str(), first),
+                (new.stages[2].name.as_str(), first)
+            ]
+        );
+        assert!(names[3..].iter().all(|(a, b)| a == b), "{names:?}");
+    }
 }

@@ -4,6 +4,7 @@
 //! a plan gauge, and the currency of a new workspace.
 
 use super::deal::Deal;
+use super::direction::Direction;
 use super::employee::Employee;
 use super::ids::{DirectionId, StageId};
 use super::money::{Currency, Money};
@@ -11,6 +12,7 @@ use super::plans::Completion;
 use super::stage::{Stage, StageKind};
 use super::workspace::Workspace;
 use super::Lang;
+use crate::text::same_folded;
 
 /// How many deals are open in a direction and their sum.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,8 +39,7 @@ impl Workspace {
     }
 
     /// Where each stage of `from` that holds deals sends them when `from` is deleted into
-    /// `to`, before the user changes it: `to`'s first stage of the same kind (open, won,
-    /// lost), else its first stage.
+    /// `to`, before the user changes it ([`stage_targets`]).
     pub fn default_stage_mapping(
         &self,
         from: DirectionId,
@@ -47,16 +48,9 @@ impl Workspace {
         let (Some(from), Some(to)) = (self.direction(from), self.direction(to)) else {
             return Vec::new();
         };
-        let Some(first) = to.stages.first() else {
-            return Vec::new();
-        };
-        from.stages
-            .iter()
-            .filter(|s| !self.column(s.id).is_empty())
-            .map(|s| {
-                let same = to.stages.iter().find(|t| t.kind == s.kind).unwrap_or(first);
-                (s.id, same.id)
-            })
+        stage_targets(from, to)
+            .into_iter()
+            .filter(|&(s, _)| !self.column(s).is_empty())
             .collect()
     }
 
@@ -119,4 +113,46 @@ impl Currency {
             Lang::En => Currency::Usd,
         }
     }
+}
+
+/// Where each stage of `from` sends its deals in `to` by default (a deleted direction's deals,
+/// before the user changes it), so that no deal goes further on or further back than it must:
+/// a stage of the same kind and the same name (case aside), as the seed's directions share
+/// their steps (B2B new clients' «Contract and invoice» into B2B repeat clients' own); else,
+/// for an open stage, where the nearest earlier stage of `from` with such a namesake goes
+/// (the last step the deal has passed); else `to`'s first stage of the same kind, else its
+/// first stage. Open stages keep their order: a later stage never maps before an earlier one.
+pub fn stage_targets(from: &Direction, to: &Direction) -> Vec<(StageId, StageId)> {
+    let Some(first) = to.stages.first() else {
+        return Vec::new();
+    };
+    let namesake = |s: &Stage| {
+        to.stages
+            .iter()
+            .find(|t| t.kind == s.kind && same_folded(t.name.trim(), s.name.trim()))
+    };
+    let mut last_passed: Option<&Stage> = None;
+    from.stages
+        .iter()
+        .map(|s| {
+            let same_kind = || to.stages.iter().find(|t| t.kind == s.kind);
+            let target = match namesake(s) {
+                // A namesake before the last step passed would take the deal back.
+                Some(t) if s.kind == StageKind::Open && !comes_before(to, last_passed, t) => {
+                    last_passed = Some(t);
+                    t
+                }
+                Some(t) if s.kind != StageKind::Open => t,
+                _ if s.kind == StageKind::Open => last_passed.or_else(same_kind).unwrap_or(first),
+                _ => same_kind().unwrap_or(first),
+            };
+            (s.id, target.id)
+        })
+        .collect()
+}
+
+/// Whether `t` comes before `passed` in `to`'s order.
+fn comes_before(to: &Direction, passed: Option<&Stage>, t: &Stage) -> bool {
+    let at = |id| to.stages.iter().position(|x| x.id == id);
+    passed.is_some_and(|p| at(t.id) < at(p.id))
 }

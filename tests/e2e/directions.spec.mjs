@@ -111,6 +111,10 @@ test('deleting a direction with deals asks where they go', async ({ page }) => {
   await start(page, 'demo');
   await page.click('.nav-link[data-view=data]');
   const deals = await page.locator('[data-count=deals] dd').textContent();
+  // A deal at «Contract and invoice» of B2B new clients, the direction deleted below.
+  await page.click('.nav-link[data-view=board]');
+  const contract = page.locator('.column', { has: page.locator('.column-title', { hasText: 'Contract and invoice' }) });
+  const id = await contract.locator('.deal-card').first().getAttribute('data-deal');
   await page.click('.nav-link[data-view=directions]');
   await page.locator('[data-action=delete-direction]').click();
   const dialog = page.getByTestId('delete-direction');
@@ -119,4 +123,9 @@ test('deleting a direction with deals asks where they go', async ({ page }) => {
   await expect(page.locator('.direction-item')).toHaveCount(3);
   await page.click('.nav-link[data-view=data]');
   await expect(page.locator('[data-count=deals] dd')).toHaveText(deals);
+  // By default it keeps its step: B2B repeat clients' own «Contract and invoice», not the
+  // first stage there (it used to go back to «Individual offer»).
+  await page.click('.nav-link[data-view=board]');
+  await expect(page.getByTestId('direction-picker').locator('option:checked')).toHaveText(/B2B Repeat clients/);
+  await expect(contract.locator(`.deal-card[data-deal="${id}"]`)).toHaveCount(1);
 });
