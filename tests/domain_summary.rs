@@ -283,3 +283,28 @@ fn default_targets_follow_the_steps_the_directions_share() {
         assert!(names[3..].iter().all(|(a, b)| a == b), "{names:?}");
     }
 }
+
+/// A deleted stage's deals go by default to the step before it (no further on), the first
+/// stage's to the step after it, a lost stage's to another lost stage.
+#[test]
+fn a_deleted_stages_deals_go_back_one_step_by_default() {
+    let mut f = Fixture::new();
+    let dir = f.dir;
+    assert_eq!(f.ws.default_stage_on_delete(f.stage(5)), Some(f.stage(4)));
+    assert_eq!(f.ws.default_stage_on_delete(f.stage(0)), Some(f.stage(1)));
+    let lost = f.lost();
+    let n = f.direction().stages.len();
+    let Outcome::StageCreated(refused) = f
+        .apply(Command::AddStage {
+            direction: dir,
+            index: n,
+            spec: StageSpec::new("Отказ", StageKind::Lost),
+        })
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(f.ws.default_stage_on_delete(refused), Some(lost));
+    assert_eq!(f.ws.default_stage_on_delete(lost), Some(refused));
+    assert_eq!(f.ws.default_stage_on_delete(StageId(9_999)), None);
+}

@@ -65,6 +65,26 @@ impl Workspace {
         })
     }
 
+    /// Where a deleted stage's deals go by default, before the user changes it: another stage
+    /// of the same kind for a won or lost stage; for an open one the step before it (the deals
+    /// go no further on), or the step after it when it is the first; else the direction's
+    /// first other stage. `None` when the direction has no other stage.
+    pub fn default_stage_on_delete(&self, stage: StageId) -> Option<StageId> {
+        let (direction, deleted) = self.stage(stage)?;
+        let at = direction.stages.iter().position(|s| s.id == stage)?;
+        let others = || direction.stages.iter().filter(|s| s.id != stage);
+        let open = |s: &&Stage| s.kind == StageKind::Open;
+        let target = match deleted.kind {
+            StageKind::Open => direction.stages[..at]
+                .iter()
+                .rev()
+                .find(open)
+                .or_else(|| direction.stages[at + 1..].iter().find(open)),
+            kind => others().find(|s| s.kind == kind),
+        };
+        target.or_else(|| others().next()).map(|s| s.id)
+    }
+
     /// Whether deleting `stage` and moving its deals to `target` needs a loss reason.
     pub fn stage_move_needs_loss_reason(&self, stage: StageId, target: StageId) -> bool {
         self.mapping_needs_loss_reason(&[(stage, target)])

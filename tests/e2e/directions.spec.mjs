@@ -81,6 +81,8 @@ test('directions and stages change while every deal is kept', async ({ page }) =
   await editor.locator('.stage-item', { hasText: 'Follow-up call' }).locator('[data-action=delete-stage]').click();
   const dialog = page.getByTestId('delete-stage');
   await expect(dialog.getByTestId('delete-stage-count')).toContainText('1 deal will move to the stage you choose');
+  // By default to the step before it (it used to be the direction's first stage).
+  await expect(dialog.getByTestId('delete-stage-target').locator('option:checked')).toHaveText('Delivery');
   await dialog.getByTestId('delete-stage-target').selectOption({ label: 'Payment' });
   await dialog.locator('[data-action=confirm-delete-stage]').click();
   await expect(editor.locator('.stage-name')).toHaveText(['Commercial offer', 'Payment', 'Delivery', 'NPS survey', 'Won', 'Lost']);

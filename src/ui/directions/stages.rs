@@ -234,7 +234,11 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
             ws.loss_reasons().to_vec(),
         )
     });
-    let target = RwSignal::new(targets.first().map(|t| t.0));
+    let target = RwSignal::new(
+        store
+            .ws()
+            .with_untracked(|ws| ws.default_stage_on_delete(stage)),
+    );
     let reason = RwSignal::new(reasons.first().cloned().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let targets = StoredValue::new(targets);
@@ -273,7 +277,7 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                         <label class="field">
                             <span class="field-label">{tr!(i18n, stage.target)}</span>
                             <select class="input" data-testid="delete-stage-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(StageId))>
-                                {targets.with_value(|t| t.iter().map(|(id, n, _)| view! { <option value=id.0.to_string()>{n.clone()}</option> }).collect_view())}
+                                {targets.with_value(|t| t.iter().map(|(id, n, _)| { let id = *id; view! { <option value=id.0.to_string() selected=move || target.get() == Some(id)>{n.clone()}</option> } }).collect_view())}
                             </select>
                         </label>
                         <When when=target_is_lost>
