@@ -372,7 +372,7 @@ fn demo_is_deterministic_valid_and_realistic() {
     en.check_invariants().unwrap();
     // What a person reads on a card: no note repeats a sentence, every e-mail address is a
     // plausible one (Latin, the company's own domain), in both languages.
-    for ws in [&a, &en] {
+    for (ws, lang) in [(&a, Lang::Ru), (&en, Lang::En)] {
         for d in ws.deals() {
             let sentences: Vec<&str> = d.notes.split_inclusive(['.', ';']).map(str::trim).collect();
             let mut unique = sentences.clone();
@@ -387,6 +387,10 @@ fn demo_is_deterministic_valid_and_realistic() {
                 "{email}"
             );
             assert!(!domain.starts_with(|c: char| c.is_ascii_digit()), "{email}");
+            if lang == Lang::En {
+                let company = d.client.company.trim_end_matches(" Ltd").to_lowercase();
+                assert_eq!(domain, format!("{company}.example"));
+            }
         }
     }
 }

@@ -103,8 +103,8 @@ const COMPANY_RU: [&str; 12] = [
     "Уралмаш-Снаб",
     "Пионер",
 ];
-/// The demo companies' e-mail domains (before `.example`), by their index in both lists.
-const COMPANY_DOMAIN: [&str; 12] = [
+/// The Russian demo companies' e-mail domains (before `.example`), in Latin letters.
+const COMPANY_RU_DOMAIN: [&str; 12] = [
     "alfa",
     "vector",
     "sibir-trade",
@@ -264,7 +264,14 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                     rng.below(100),
                     rng.below(100)
                 ),
-                email: format!("sales{}@{}.example", n % 97, COMPANY_DOMAIN[company_index]),
+                email: match lang {
+                    Lang::Ru => format!(
+                        "sales{}@{}.example",
+                        n % 97,
+                        COMPANY_RU_DOMAIN[company_index]
+                    ),
+                    Lang::En => format!("sales{}@{}.example", n % 97, company.to_lowercase()),
+                },
             },
             amount: Money::major(amount / scale),
             owner: Some(owner),

@@ -64,6 +64,9 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     };
     let mut parts = unsigned.split('-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
     let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
         (digits.contains(&part.len()) && part.bytes().all(|c| c.is_ascii_digit()))
             .then(|| part.parse::<i32>().ok())
@@ -75,9 +78,6 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     } else {
         4..=6
     };
-    if parts.next().is_some() {
-        return None;
-    }
     NaiveDate::from_ymd_opt(
         sign * number(year, year_digits)?,
         number(month, 1..=2)? as u32,
