@@ -270,7 +270,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                         n % 97,
                         COMPANY_RU_DOMAIN[company_index]
                     ),
-                    Lang::En => format!("sales{}@{}.example", n % 97, company.to_lowercase()),
+                    Lang::En => format!("sales{}@{}.example", n % 97, company.to_ascii_lowercase()),
                 },
             },
             amount: Money::major(amount / scale),
