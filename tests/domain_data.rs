@@ -44,6 +44,8 @@ fn at(path: &str, problem: DataProblem) -> DataError {
 }
 
 #[test]
+// Unicode upper case on purpose: names are unique regardless of case in any alphabet.
+#[allow(clippy::disallowed_methods)]
 fn every_problem_is_named_with_its_path() {
     assert_eq!(
         fails(|d| d.deals[12].stage = StageId(99_999)),

@@ -388,7 +388,11 @@ fn demo_is_deterministic_valid_and_realistic() {
             );
             assert!(!domain.starts_with(|c: char| c.is_ascii_digit()), "{email}");
             if lang == Lang::En {
-                let company = d.client.company.trim_end_matches(" Ltd").to_lowercase();
+                let company = d
+                    .client
+                    .company
+                    .trim_end_matches(" Ltd")
+                    .to_ascii_lowercase();
                 assert_eq!(domain, format!("{company}.example"));
             }
         }
