@@ -242,6 +242,10 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         let mut at = at_day(created_day, &mut rng);
         let company_index = rng.below(companies.len() as u64) as usize;
         let company = companies[company_index];
+        let domain = match lang {
+            Lang::Ru => COMPANY_RU_DOMAIN[company_index].to_string(),
+            Lang::En => company.to_ascii_lowercase(),
+        };
         let amount = if b2b {
             rng.range(50, 2_000) * 1_000
         } else {
@@ -264,14 +268,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                     rng.below(100),
                     rng.below(100)
                 ),
-                email: match lang {
-                    Lang::Ru => format!(
-                        "sales{}@{}.example",
-                        n % 97,
-                        COMPANY_RU_DOMAIN[company_index]
-                    ),
-                    Lang::En => format!("sales{}@{}.example", n % 97, company.to_ascii_lowercase()),
-                },
+                email: format!("sales{}@{domain}.example", n % 97),
             },
             amount: Money::major(amount / scale),
             owner: Some(owner),

@@ -156,14 +156,15 @@ pub fn stage_targets(from: &Direction, to: &Direction) -> Vec<(StageId, StageId)
         .iter()
         .map(|s| {
             let same_kind = || to.stages.iter().find(|t| t.kind == s.kind);
+            let open = s.kind == StageKind::Open;
             let target = match namesake(s) {
+                Some(t) if !open => t,
                 // A namesake before the last step passed would take the deal back.
-                Some(t) if s.kind == StageKind::Open && !comes_before(to, last_passed, t) => {
+                Some(t) if !comes_before(to, last_passed, t) => {
                     last_passed = Some(t);
                     t
                 }
-                Some(t) if s.kind != StageKind::Open => t,
-                _ if s.kind == StageKind::Open => last_passed.or_else(same_kind).unwrap_or(first),
+                _ if open => last_passed.or_else(same_kind).unwrap_or(first),
                 _ => same_kind().unwrap_or(first),
             };
             (s.id, target.id)

@@ -121,6 +121,9 @@ test('deleting a direction with deals asks where they go', async ({ page }) => {
   await page.locator('[data-action=delete-direction]').click();
   const dialog = page.getByTestId('delete-direction');
   await expect(dialog).toContainText('deals will move to another direction');
+  // The dialog shows the default it will apply: the stage of the same name.
+  const contractRow = dialog.locator('label.field', { hasText: /^Contract and invoice \(\d+\)/ });
+  await expect(contractRow.locator('option:checked')).toHaveText('Contract and invoice');
   await dialog.locator('[data-action=confirm-delete-direction]').click();
   await expect(page.locator('.direction-item')).toHaveCount(3);
   await page.click('.nav-link[data-view=data]');
