@@ -49,7 +49,7 @@ fn workspace(deals: usize) -> Workspace {
         seed: 42,
         employees: 12,
         deals,
-        today: today(),
+        now: Stamp::at_midnight(today()).plus_minutes(18 * 60),
         lang: Lang::Ru,
     })
 }

@@ -14,12 +14,13 @@ fn main() {
     } else {
         Lang::Ru
     };
-    let today = chrono::Local::now().date_naive();
+    let now = chrono::Local::now().naive_local();
+    let today = now.date();
     let ws = generate(&DemoConfig {
         seed,
         employees: 12,
         deals,
-        today,
+        now: voronka::domain::Stamp::from_datetime(now),
         lang,
     });
     print!("{}", envelope::export(&ws, 1, format!("{today}T00:00:00Z")));

@@ -542,7 +542,10 @@ fn an_import_past_the_deal_limit_is_refused_in_the_plan() {
         seed: 1,
         employees: 1,
         deals: validate::MAX_DEALS - 2,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        now: voronka::domain::Stamp::at_midnight(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .plus_minutes(18 * 60),
         lang: Lang::Ru,
     });
     let p = plan(

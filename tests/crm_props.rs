@@ -66,7 +66,8 @@ proptest! {
     ) {
         let lang = if ru { Lang::Ru } else { Lang::En };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let mut ws = generate(&DemoConfig { seed, employees: 4, deals, today, lang });
+        let now = voronka::domain::Stamp::at_midnight(today).plus_minutes(18 * 60);
+        let mut ws = generate(&DemoConfig { seed, employees: 4, deals, now, lang });
         let ids: Vec<DealId> = ws.deals().map(|d| d.id).collect();
         for (id, title) in ids.iter().zip(&titles) {
             let mut draft = ws.deal(*id).unwrap().draft();

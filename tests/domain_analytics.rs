@@ -361,7 +361,7 @@ proptest! {
     #[test]
     fn the_funnel_never_grows_and_its_outcomes_add_up(seed in any::<u64>(), deals in 0usize..200) {
         let ws = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
-            seed, employees: 3, deals, today: day(2026, 11, 27), lang: Lang::En,
+            seed, employees: 3, deals, now: voronka::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60), lang: Lang::En,
         });
         for kind in [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year] {
             let period = Period::containing(day(2026, 10, 15), kind);

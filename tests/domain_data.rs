@@ -10,7 +10,7 @@ fn demo() -> Workspace {
         seed: 3,
         employees: 4,
         deals: 300,
-        today: day(2026, 11, 27),
+        now: voronka::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60),
         lang: Lang::Ru,
     })
 }

@@ -336,7 +336,7 @@ fn demo_is_deterministic_valid_and_realistic() {
         seed: 7,
         employees: 5,
         deals: 400,
-        today: day(2026, 11, 27),
+        now: evening(day(2026, 11, 27)),
         lang: Lang::Ru,
     };
     let a = demo::generate(&config);
@@ -411,7 +411,7 @@ fn demo_tasks_with_every_item_ticked_are_done_and_plans_are_believable() {
             seed: 2026,
             employees: 5,
             deals: 300,
-            today,
+            now: evening(today),
             lang: Lang::Ru,
         });
         // No card shows "Overdue" beside a checklist at 3/3.
@@ -436,5 +436,84 @@ fn demo_tasks_with_every_item_ticked_are_done_and_plans_are_believable() {
             );
             assert!(percents.iter().any(|p| *p > 0), "{kind:?} of {today}");
         }
+    }
+}
+
+/// What the demo holds in `period` up to `now`: deals created, moves between stages, deals
+/// won and deals lost.
+fn demo_activity(ws: &Workspace, period: Period, now: Stamp) -> (usize, usize, usize, usize) {
+    let within = |at: Stamp| period.contains(at.date()) && at <= now;
+    let kind = |d: &Deal| ws.stage(d.stage).map(|(_, s)| s.kind);
+    let created = ws.deals().filter(|d| within(d.created_at)).count();
+    let moved = ws
+        .deals()
+        .flat_map(|d| d.history.iter())
+        .filter(|h| h.from.is_some() && within(h.at))
+        .count();
+    let closed = |k: StageKind| {
+        ws.deals()
+            .filter(|d| kind(d) == Some(k) && d.closed_at.is_some_and(within))
+            .count()
+    };
+    (
+        created,
+        moved,
+        closed(StageKind::Won),
+        closed(StageKind::Lost),
+    )
+}
+
+#[test]
+fn the_demo_looks_like_a_working_team_on_every_day_of_a_year() {
+    // Every day of a leap year at a time that turns with the day (just after midnight, in
+    // the morning, at 23:59), and every month's 1st at 00:05 and 2nd at 10:00.
+    let times = [5, 10 * 60, 23 * 60 + 59];
+    let mut moments: Vec<Stamp> = (0..366)
+        .map(|i| {
+            let date = day(2028, 1, 1) + chrono::Duration::days(i);
+            Stamp::at_midnight(date).plus_minutes(times[i as usize % 3])
+        })
+        .collect();
+    for m in 1..=12 {
+        moments.push(Stamp::at_midnight(day(2027, m, 1)).plus_minutes(5));
+        moments.push(Stamp::at_midnight(day(2027, m, 2)).plus_minutes(10 * 60));
+    }
+    for (i, now) in moments.into_iter().enumerate() {
+        let lang = if i % 2 == 0 { Lang::Ru } else { Lang::En };
+        let ws = demo::generate(&demo::DemoConfig::app(now, lang));
+        let at = now.datetime();
+        // Nothing happens after now.
+        for d in ws.deals() {
+            assert!(d.created_at <= now, "{} created after {at}", d.title);
+            assert!(
+                d.history.iter().all(|h| h.at <= now),
+                "{} moved after {at}",
+                d.title
+            );
+            assert!(
+                d.closed_at.is_none_or(|c| c <= now),
+                "{} closed after {at}",
+                d.title
+            );
+        }
+        for kind in [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year] {
+            let period = Period::containing(now.date(), kind);
+            let (created, moved, won, lost) = demo_activity(&ws, period, now);
+            assert!(
+                created >= 4 && moved >= 6 && won >= 3 && lost >= 2,
+                "{kind:?} at {at}: created {created}, moved {moved}, won {won}, lost {lost}"
+            );
+        }
+        // The company's gauge of the month has won deals to list, and is believable.
+        let month = ws.completions(
+            Period::containing(now.date(), PeriodKind::Month),
+            now.date(),
+        );
+        assert!(month.company.won_deals >= 3, "month at {at}");
+        let percent_bp = month.company.percent_bp.expect("the demo has plans");
+        assert!(
+            (1..=15_000).contains(&percent_bp),
+            "company {percent_bp} bp at {at}"
+        );
     }
 }

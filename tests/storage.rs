@@ -17,7 +17,7 @@ fn demo(deals: usize) -> Workspace {
         seed: 11,
         employees: 6,
         deals,
-        today: day(2026, 11, 27),
+        now: Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60),
         lang: Lang::Ru,
     })
 }

@@ -86,7 +86,8 @@ fn shards_without_imported_deals_keep_the_first_form() {
         seed: 1,
         employees: 1,
         deals: 1,
-        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        now: voronka::domain::Stamp::at_midnight(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+            .plus_minutes(18 * 60),
         lang: Lang::Ru,
     });
     let mut deal = ws.deals().next().unwrap().clone();

@@ -179,7 +179,10 @@ fn a_workspace_saved_in_local_storage_loads_back() {
         seed: 1,
         employees: 3,
         deals: 120,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        now: voronka::domain::Stamp::at_midnight(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .plus_minutes(18 * 60),
         lang: Lang::En,
     });
     let mut p = Persister::new(Box::new(LocalKv::open().unwrap()));
@@ -304,7 +307,10 @@ fn saved_store_data(deals: usize) -> (voronka::storage::kv::MemoryKv, voronka::d
         seed: 3,
         employees: 4,
         deals,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        now: voronka::domain::Stamp::at_midnight(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        )
+        .plus_minutes(18 * 60),
         lang: voronka::domain::Lang::En,
     });
     let kv = MemoryKv::default();

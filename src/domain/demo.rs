@@ -22,12 +22,26 @@ pub struct DemoConfig {
     pub seed: u64,
     /// Number of employees.
     pub employees: usize,
-    /// Number of deals, spread over the 12 months before `today`.
+    /// Number of deals, spread over the 12 months before `now`.
     pub deals: usize,
-    /// The day the demo is generated for.
-    pub today: NaiveDate,
+    /// The moment the demo is generated at: nothing in it happens later, and the current
+    /// month, quarter and year always hold deals created, moved, won and lost.
+    pub now: Stamp,
     /// Language of names, notes and templates.
     pub lang: Lang,
+}
+
+impl DemoConfig {
+    /// The demo the app offers on its start screen: 5 reps, 300 deals, the same seed always.
+    pub fn app(now: Stamp, lang: Lang) -> DemoConfig {
+        DemoConfig {
+            seed: 2026,
+            employees: 5,
+            deals: 300,
+            now,
+            lang,
+        }
+    }
 }
 
 /// SplitMix64: tiny, fast and good enough for demo data.
@@ -188,8 +202,167 @@ fn at_day(day: NaiveDate, rng: &mut Rng) -> Stamp {
     Stamp::at_midnight(day).plus_minutes(rng.range(9 * 60, 18 * 60))
 }
 
+/// A moment between `from` and `to` (both included): in working hours (9:00–18:00) of the
+/// days between them when the span holds any, else anywhere in it (a span of minutes after
+/// midnight on the 1st still gets its share of the demo).
+fn moment_in(rng: &mut Rng, from: Stamp, to: Stamp) -> Stamp {
+    let mut spans: Vec<(Stamp, i64)> = Vec::new();
+    let mut day = from.date();
+    while day <= to.date() {
+        let open = Stamp::at_midnight(day).plus_minutes(9 * 60).max(from);
+        let close = Stamp::at_midnight(day).plus_minutes(18 * 60).min(to);
+        if close >= open {
+            spans.push((open, close.0 - open.0 + 1));
+        }
+        day += Duration::days(1);
+    }
+    let total: i64 = spans.iter().map(|s| s.1).sum();
+    if total == 0 {
+        return Stamp(from.0 + rng.below((to.0 - from.0 + 1).max(1) as u64) as i64);
+    }
+    let mut pick = rng.below(total as u64) as i64;
+    for (open, len) in spans {
+        if pick < len {
+            return open.plus_minutes(pick);
+        }
+        pick -= len;
+    }
+    to
+}
+
+/// How a deal's story ends, when the generator wants a given ending (see [`recent_ending`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ending {
+    /// Still in its first stage, created a moment ago.
+    Created,
+    /// Moved on to a later open stage, still open.
+    Moved,
+    /// Won.
+    Won,
+    /// Lost.
+    Lost,
+}
+
+/// One step of a deal's story, `after` minutes from its creation.
+#[derive(Clone, Debug)]
+enum Step {
+    /// A checklist item of the stage's task ticked.
+    Tick(StageId, String),
+    /// The stage's task done.
+    Done(StageId),
+    /// Moved to a stage (a lost one with its reason).
+    Move(StageId, Option<String>),
+    /// The won client's NPS recorded.
+    Nps(u8),
+}
+
+/// A deal's stage as the story needs it: id, task or not, checklist items.
+type StoryStage = (StageId, bool, Vec<String>);
+
+/// A deal's story in time relative to its creation: the stages it passes, the task work on
+/// each, and how it ends. Free (`ending: None`): each stage rolls 9 % lost, 3 % stalled,
+/// else on, the last open stage on to won. With an ending, the rolls lead there.
+fn story(
+    rng: &mut Rng,
+    open: &[StoryStage],
+    won: StageId,
+    lost: StageId,
+    reasons: &[String],
+    ending: Option<Ending>,
+) -> Vec<(i64, Step)> {
+    let mut steps = Vec::new();
+    let (stop_at, end_kind) = match ending {
+        None => (None, None),
+        Some(Ending::Created) => return steps,
+        // A later open stage to stop in, or the open stage to be lost from.
+        Some(Ending::Moved) => (
+            Some(1 + rng.below((open.len() - 1).max(1) as u64) as usize),
+            None,
+        ),
+        Some(Ending::Lost) => (
+            Some(rng.below(open.len() as u64) as usize),
+            Some(Ending::Lost),
+        ),
+        Some(Ending::Won) => (None, Some(Ending::Won)),
+    };
+    let mut after = 0;
+    let mut i = 0;
+    loop {
+        if ending == Some(Ending::Moved) && Some(i) == stop_at {
+            return steps;
+        }
+        let (stage, has_task, items) = &open[i];
+        after += rng.range(1, 12) * 1440;
+        if *has_task {
+            let ticked: Vec<&String> = items.iter().filter(|_| rng.chance(80)).collect();
+            for item in &ticked {
+                steps.push((after, Step::Tick(*stage, (*item).clone())));
+            }
+            // A rep who ticked every item has done the task; one who has not, has not.
+            let done = if items.is_empty() {
+                rng.chance(85)
+            } else {
+                ticked.len() == items.len()
+            };
+            if done {
+                steps.push((after, Step::Done(*stage)));
+            }
+        }
+        let roll = rng.below(100);
+        let lose = match end_kind {
+            Some(Ending::Lost) => Some(i) == stop_at,
+            Some(_) => false,
+            None => roll < 9,
+        };
+        let stall = ending.is_none() && (9..12).contains(&roll) && i + 1 < open.len();
+        if lose {
+            steps.push((after, Step::Move(lost, Some(rng.pick(reasons).clone()))));
+            return steps;
+        }
+        if stall {
+            return steps;
+        }
+        if i + 1 == open.len() {
+            steps.push((after, Step::Move(won, None)));
+            if rng.chance(70) {
+                steps.push((after, Step::Nps(rng.range(5, 10) as u8)));
+            }
+            return steps;
+        }
+        i += 1;
+        steps.push((after, Step::Move(open[i].0, None)));
+    }
+}
+
+/// Deals of the demo whose story is pinned to the current month, so that the month, its
+/// quarter and its year show deals created, moved, won and lost whatever the day: without
+/// them, on the 2nd of a month the history (whose deals take weeks to close) has hardly
+/// reached it. The last `RECENT` deals: created, moved, won, lost, in turn.
+const RECENT: [Ending; 13] = [
+    Ending::Created,
+    Ending::Won,
+    Ending::Moved,
+    Ending::Lost,
+    Ending::Created,
+    Ending::Won,
+    Ending::Moved,
+    Ending::Created,
+    Ending::Won,
+    Ending::Moved,
+    Ending::Lost,
+    Ending::Created,
+    Ending::Moved,
+];
+
+/// The pinned ending of deal `n` of `deals` (see [`RECENT`]), if any.
+fn recent_ending(n: usize, deals: usize) -> Option<Ending> {
+    let first = deals.saturating_sub(RECENT.len());
+    (n >= first).then(|| RECENT[n - first])
+}
+
 /// Generates a demo workspace: the seed's four directions, `employees` reps with monthly
-/// plans, and `deals` deals with realistic histories over the last 12 months.
+/// plans, and `deals` deals with realistic histories over the 12 months before `now`, the
+/// current month always among them; nothing in it happens after `now`.
 pub fn generate(config: &DemoConfig) -> Workspace {
     let lang = config.lang;
     let currency = match lang {
@@ -227,19 +400,22 @@ pub fn generate(config: &DemoConfig) -> Workspace {
     }
 
     let scale: i64 = if currency == Currency::Rub { 1 } else { 80 };
-    let start = config.today - Duration::days(365);
+    let now = config.now;
+    let today = now.date();
+    let start = today - Duration::days(365);
+    let month_start = Stamp::at_midnight(Period::containing(today, PeriodKind::Month).start());
     let (companies, products, notes) = match lang {
         Lang::Ru => (&COMPANY_RU, &PRODUCT_RU, &NOTES_RU),
         Lang::En => (&COMPANY_EN, &PRODUCT_EN, &NOTES_EN),
     };
-    let today_end = Stamp::at_midnight(config.today).plus_minutes(18 * 60);
+    let reasons = ws.loss_reasons().to_vec();
     for n in 0..config.deals {
         let d = directions[(rng.below(10) as usize).min(9) * directions.len() / 10];
         let b2b = ws
             .direction(d)
             .is_some_and(|dir| dir.name.starts_with("B2B"));
         let created_day = start + Duration::days(rng.below(365) as i64);
-        let mut at = at_day(created_day, &mut rng);
+        let mut created = at_day(created_day, &mut rng);
         let company_index = rng.below(companies.len() as u64) as usize;
         let company = companies[company_index];
         let domain = match lang {
@@ -253,7 +429,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         };
         let owner = *rng.pick(&employees);
         let female_contact = rng.chance(50);
-        let draft = DealDraft {
+        let mut draft = DealDraft {
             title: format!("{} — {company}", rng.pick(products)),
             client: Client {
                 company: match lang {
@@ -272,7 +448,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
             },
             amount: Money::major(amount / scale),
             owner: Some(owner),
-            expected_close: Some(created_day + Duration::days(rng.range(14, 90))),
+            expected_close: None,
             loss_reason: None,
             nps: None,
             notes: if rng.chance(60) {
@@ -282,115 +458,82 @@ pub fn generate(config: &DemoConfig) -> Workspace {
                 String::new()
             },
         };
-        let stages: Vec<(StageId, StageKind, bool, Vec<String>)> = ws
-            .direction(d)
-            .map(|dir| {
-                dir.stages
-                    .iter()
-                    .map(|s| {
-                        let items = s
-                            .task
-                            .as_ref()
-                            .map(|t| t.checklist.clone())
-                            .unwrap_or_default();
-                        (s.id, s.kind, s.task.is_some(), items)
-                    })
-                    .collect()
+        let Some(dir) = ws.direction(d) else { continue };
+        let kind_of = |k: StageKind| dir.stages.iter().find(|s| s.kind == k).map(|s| s.id);
+        let (Some(won), Some(lost)) = (kind_of(StageKind::Won), kind_of(StageKind::Lost)) else {
+            continue;
+        };
+        let open: Vec<StoryStage> = dir
+            .stages
+            .iter()
+            .filter(|s| s.kind == StageKind::Open)
+            .map(|s| {
+                let items = s.task.as_ref().map(|t| t.checklist.clone());
+                (s.id, s.task.is_some(), items.unwrap_or_default())
             })
-            .unwrap_or_default();
-        let first = stages[0].0;
+            .collect();
+        let ending = recent_ending(n, config.deals);
+        let steps = story(&mut rng, &open, won, lost, &reasons, ending);
+        // A pinned story ends at a moment of this month (and never after now).
+        if ending.is_some() {
+            let length = steps.last().map_or(0, |s| s.0);
+            created = Stamp(moment_in(&mut rng, month_start, now).0 - length);
+        }
+        let close_in = rng.range(14, 90);
+        draft.expected_close = Some(created.date() + Duration::days(close_in));
         let Ok(super::command::Outcome::DealCreated(deal)) = ws.apply(&Command::CreateDeal {
             draft,
-            stage: first,
-            at,
+            stage: open[0].0,
+            at: created,
         }) else {
             continue;
         };
-        // Walk the open stages; stop while still open, or end won or lost.
-        let open: Vec<_> = stages.iter().filter(|s| s.1 == StageKind::Open).collect();
-        let won = stages.iter().find(|s| s.1 == StageKind::Won).map(|s| s.0);
-        let lost = stages.iter().find(|s| s.1 == StageKind::Lost).map(|s| s.0);
-        let mut i = 0;
-        loop {
-            let (stage, _, has_task, items) = open[i];
-            let next_at = at.plus_minutes(rng.range(1, 12) * 1440);
-            if next_at > today_end {
+        for (after, step) in steps {
+            let at = created.plus_minutes(after);
+            if at > now {
                 break;
             }
-            if *has_task {
-                let ticked: Vec<&String> = items.iter().filter(|_| rng.chance(80)).collect();
-                for item in &ticked {
-                    move_on(
-                        &mut ws,
-                        Command::SetChecklistItem {
-                            deal,
-                            stage: *stage,
-                            item: (*item).clone(),
-                            checked: true,
-                        },
-                    );
-                }
-                // A rep who ticked every item has done the task; one who has not, has not.
-                let done = if items.is_empty() {
-                    rng.chance(85)
-                } else {
-                    ticked.len() == items.len()
-                };
-                if done {
-                    move_on(
-                        &mut ws,
-                        Command::SetTaskDone {
-                            deal,
-                            stage: *stage,
-                            done: true,
-                        },
-                    );
-                }
-            }
-            at = next_at;
-            let roll = rng.below(100);
-            let (target, reason) = if roll < 9 {
-                (lost, Some(rng.pick(ws.loss_reasons()).clone()))
-            } else if roll < 12 && i + 1 < open.len() {
-                break; // stalls in this stage
-            } else if i + 1 == open.len() {
-                (won, None)
-            } else {
-                i += 1;
-                (Some(open[i].0), None)
-            };
-            let Some(target) = target else { break };
-            let index = ws.column(target).len();
-            move_on(
-                &mut ws,
-                Command::MoveDeal {
+            let command = match step {
+                Step::Tick(stage, item) => Command::SetChecklistItem {
                     deal,
-                    to_stage: target,
-                    index,
+                    stage,
+                    item,
+                    checked: true,
+                },
+                Step::Done(stage) => Command::SetTaskDone {
+                    deal,
+                    stage,
+                    done: true,
+                },
+                Step::Move(to_stage, loss_reason) => Command::MoveDeal {
+                    deal,
+                    to_stage,
+                    index: ws.column(to_stage).len(),
                     confirm_unfinished: true,
-                    loss_reason: reason,
+                    loss_reason,
                     at,
                 },
-            );
-            if target != open[i].0 {
-                if Some(target) == won && rng.chance(70) {
-                    if let Some(mut draft) = ws.deal(deal).map(|d| d.draft()) {
-                        draft.nps = Some(rng.range(5, 10) as u8);
-                        move_on(&mut ws, Command::EditDeal { deal, draft });
-                    }
+                Step::Nps(score) => {
+                    let Some(mut draft) = ws.deal(deal).map(|d| d.draft()) else {
+                        continue;
+                    };
+                    draft.nps = Some(score);
+                    Command::EditDeal { deal, draft }
                 }
-                break;
-            }
+            };
+            move_on(&mut ws, command);
         }
     }
-    set_plans(&mut ws, &employees, config.today, &mut rng);
+    set_plans(&mut ws, &employees, today, &mut rng);
     ws
 }
 
 /// Monthly plans near what each rep wins: a past month's plan is its wins give or take a
 /// quarter (a rep's average month when nothing was won, so that month shows 0 %), the
-/// current month's is what its wins so far promise at the month's pace, and the next
-/// month's is the rep's average. So every gauge lands in a believable range.
+/// current month's is what its wins so far promise at the month's pace (counted as at least
+/// half the month, so that the first days' wins do not set the month's plan) and never below
+/// most of the rep's average, and the next month's is the rep's average. So every gauge lands
+/// in a believable range.
 fn set_plans(ws: &mut Workspace, employees: &[EmployeeId], today: NaiveDate, rng: &mut Rng) {
     let won_stages: Vec<StageId> = ws
         .directions()
@@ -425,9 +568,9 @@ fn set_plans(ws: &mut Workspace, employees: &[EmployeeId], today: NaiveDate, rng
             let (won, won_count) = per_month.get(&month).copied().unwrap_or_default();
             let factor = rng.range(80, 125);
             let (amount, deals) = if month == current {
-                let pace = i64::from(month.elapsed_bp(today).max(1_000));
+                let pace = i64::from(month.elapsed_bp(today).max(5_000));
                 let promised = won * 10_000 / pace;
-                (promised.max(average * 6 / 10), won_count.max(average_count))
+                (promised.max(average * 8 / 10), won_count.max(average_count))
             } else if won > 0 && month < current {
                 (won.clamp(average / 2, average * 2), won_count.max(1))
             } else {

@@ -400,7 +400,8 @@ mod tests {
             seed: 7,
             employees: 5,
             deals: 400,
-            today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            now: crate::domain::Stamp::at_midnight(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+                .plus_minutes(18 * 60),
             lang: Lang::Ru,
         });
         ws.deals().cloned().collect()

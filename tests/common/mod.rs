@@ -13,6 +13,11 @@ pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// 18:00 of `day`: the end of its working hours.
+pub fn evening(day: NaiveDate) -> Stamp {
+    Stamp::at_midnight(day).plus_minutes(18 * 60)
+}
+
 /// A small workspace: the «B2B new clients» template (Russian), two reps.
 pub struct Fixture {
     pub ws: Workspace,
@@ -144,7 +149,7 @@ pub fn demo_workspace(seed: u64, deals: usize) -> Workspace {
         seed,
         employees: 4,
         deals,
-        today: day(2026, 11, 27),
+        now: evening(day(2026, 11, 27)),
         lang: Lang::En,
     })
 }
