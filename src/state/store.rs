@@ -150,6 +150,15 @@ impl Inner {
     }
 }
 
+/// An undo or a redo, and the write of the workspace it was (see [`Store::changes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// An undo (`false`: a redo).
+    pub undo: bool,
+    /// The value of [`Store::changes`] it left.
+    pub changes: u64,
+}
+
 /// The app's state, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -179,6 +188,8 @@ pub struct Store {
     pub reading: RwSignal<bool>,
     /// Counts every write of the workspace (see [`Store::changes`]).
     changes: StoredValue<u64>,
+    /// The last undo or redo: see [`Store::last_step`].
+    last_step: StoredValue<Option<Step>>,
     inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
 }
 
@@ -276,6 +287,7 @@ impl Store {
             copies: RwSignal::new(copies),
             reading: RwSignal::new(reading),
             changes: StoredValue::new(0),
+            last_step: StoredValue::new(None),
             inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
         }
     }
@@ -379,6 +391,12 @@ impl Store {
         self.changes.update_value(|n| *n += 1);
     }
 
+    /// The last undo or redo of this tab: a view that announced a change can tell that the
+    /// next write was its undo (or the redo of that undo) and say so.
+    pub fn last_step(&self) -> Option<Step> {
+        self.last_step.get_value()
+    }
+
     fn set_ws(&self, ws: Workspace) {
         self.count_change();
         self.ws.set(ws);
@@ -446,6 +464,11 @@ impl Store {
             };
         });
         let change = result?;
+        // Views read it once the workspace's effects run, after this returns.
+        self.last_step.set_value(Some(Step {
+            undo,
+            changes: self.changes(),
+        }));
         let after = state.history.last_touched_deals();
         state.bump(&before);
         state.bump(&after);
@@ -746,13 +769,7 @@ impl Store {
     /// without the demo's team starts with one employee, `me`: the rep using the app.
     pub fn start(&self, choice: StartChoice, lang: Lang, me: &str) {
         let ws = match choice {
-            StartChoice::Demo => generate(&DemoConfig {
-                seed: 2026,
-                employees: 5,
-                deals: 300,
-                today: super::clock::today(),
-                lang,
-            }),
+            StartChoice::Demo => generate(&DemoConfig::app(super::clock::now(), lang)),
             StartChoice::Templates | StartChoice::Blank => {
                 let currency = crate::domain::Currency::for_new_workspace(lang);
                 let mut ws = Workspace::new(currency, lang);

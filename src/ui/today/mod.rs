@@ -14,7 +14,6 @@ use crate::ui::counts;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
 use crate::ui::text::tr;
 use crate::ui::when::When;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -24,13 +23,13 @@ const FIRST: usize = 10;
 const PAGE: usize = 24;
 
 /// What the Today list and its badge share: the owner filter (remembered) and today's date
-/// (which moves on at midnight while the app stays open).
+/// (the app's [`clock::Today`], which moves on at midnight while the app stays open).
 #[derive(Clone, Copy)]
 pub struct TodayState {
     /// The chosen owner filter: `None` until the user chooses; `Some(None)` for everyone.
     chosen: RwSignal<Option<Option<EmployeeId>>>,
-    /// Today, checked every minute.
-    pub today: RwSignal<NaiveDate>,
+    /// Today, moving on at midnight.
+    pub today: clock::Today,
 }
 
 impl TodayState {
@@ -38,17 +37,8 @@ impl TodayState {
     pub fn provide() {
         let state = TodayState {
             chosen: RwSignal::new(prefs::today_owner().map(|o| o.map(EmployeeId))),
-            today: RwSignal::new(clock::today()),
+            today: clock::use_today(),
         };
-        // The date moves on at midnight (and after the computer wakes): checked each minute.
-        let tick = gloo_timers::callback::Interval::new(60_000, move || {
-            let now = clock::today();
-            if state.today.get_untracked() != now {
-                state.today.set(now);
-            }
-        });
-        // The app's clock for as long as the page lives.
-        tick.forget();
         provide_context(state);
     }
 
@@ -78,7 +68,7 @@ pub fn Badge() -> impl IntoView {
     let waiting = StoredValue::new(false);
     Effect::new(move |before: Option<()>| {
         // What the count reads: the day, the deals, the owner filter.
-        state.today.track();
+        state.today.get();
         store.ws().with(|ws| state.owner(ws));
         if before.is_some() && !waiting.get_value() {
             waiting.set_value(true);
@@ -132,6 +122,66 @@ pub enum TodayDialog {
     },
 }
 
+/// An action's announcement, kept so that an undo of it (Ctrl+Z) says what was undone and a
+/// redo says the action again, instead of leaving the action's words in place.
+#[derive(Clone, Debug)]
+pub struct Said {
+    /// The store's count of changes the action left (`Store::changes`).
+    pub at: u64,
+    /// What the action said.
+    pub done: String,
+    /// What its undo says.
+    pub undone: String,
+    /// Whether the last step over it was an undo.
+    pub is_undone: bool,
+}
+
+impl TodayCtx {
+    /// Announces an action that just changed the workspace, and what its undo would say.
+    pub fn announce_action(&self, done: String, undone: String) {
+        self.announce.set(done.clone());
+        self.said.set_value(Some(Said {
+            at: self.store.changes(),
+            done,
+            undone,
+            is_undone: false,
+        }));
+    }
+
+    /// After any other write of the workspace: the undo (or redo) of the announced action
+    /// says so; anything else clears the announcement, which no longer describes the list.
+    fn follow_change(&self) {
+        let changes = self.store.changes();
+        let step = self.store.last_step();
+        let Some(mut said) = self.said.get_value() else {
+            return;
+        };
+        if said.at == changes {
+            return;
+        }
+        match step {
+            Some(step)
+                if step.changes == changes
+                    && changes == said.at + 1
+                    && step.undo != said.is_undone =>
+            {
+                self.announce.set(if step.undo {
+                    said.undone.clone()
+                } else {
+                    said.done.clone()
+                });
+                said.at = changes;
+                said.is_undone = step.undo;
+                self.said.set_value(Some(said));
+            }
+            _ => {
+                self.announce.set(String::new());
+                self.said.set_value(None);
+            }
+        }
+    }
+}
+
 /// What the rows share.
 #[derive(Clone, Copy)]
 pub struct TodayCtx {
@@ -145,6 +195,8 @@ pub struct TodayCtx {
     pub dialog: RwSignal<Option<TodayDialog>>,
     /// The last announcement for screen readers.
     pub announce: RwSignal<String>,
+    /// What the announcement said and what to say when its change is undone.
+    pub said: StoredValue<Option<Said>>,
     /// The row to focus once the list is drawn again (its position).
     pub focus_at: RwSignal<Option<usize>>,
 }
@@ -162,9 +214,14 @@ pub fn TodayView() -> impl IntoView {
         state,
         dialog: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
+        said: StoredValue::new(None),
         focus_at: RwSignal::new(None),
     };
     provide_context(ctx);
+    Effect::new(move |_| {
+        store.ws().track();
+        ctx.follow_change();
+    });
     let items = Memo::new(move |_| {
         let today = state.today.get();
         let direction = direction.get();

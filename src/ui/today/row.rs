@@ -55,12 +55,13 @@ struct RowData {
 }
 
 impl TodayCtx {
-    /// Runs `command`, announces `said` (or the refusal), and keeps focus at the row's place.
-    fn act(&self, deal: DealId, command: Command, said: String) {
+    /// Runs `command`, announces `said` (or the refusal) and keeps `undone` for its undo, and
+    /// keeps focus at the row's place.
+    fn act(&self, deal: DealId, command: Command, said: String, undone: String) {
         let at = position(deal);
         match self.store.dispatch(command) {
             Ok(_) => {
-                self.announce.set(said);
+                self.announce_action(said, undone);
                 self.focus_at.set(at);
             }
             Err(e) => announce::refused(self.i18n, &e),
@@ -69,13 +70,26 @@ impl TodayCtx {
 
     /// Marks the deal's task on `stage` done.
     fn done(&self, deal: DealId, stage: StageId) {
-        let said = self.store.ws().with_untracked(|ws| {
+        let (said, undone) = self.store.ws().with_untracked(|ws| {
             let title = ws.deal(deal).map(|d| d.title.clone()).unwrap_or_default();
             let task = ws
                 .stage(stage)
                 .and_then(|(_, s)| s.task.as_ref().map(|t| t.title.clone()))
                 .unwrap_or_default();
-            msg!(self.i18n, today.announce_done, task = task, deal = title)
+            (
+                msg!(
+                    self.i18n,
+                    today.announce_done,
+                    task = task.clone(),
+                    deal = title.clone()
+                ),
+                msg!(
+                    self.i18n,
+                    today.announce_done_undone,
+                    task = task,
+                    deal = title
+                ),
+            )
         });
         self.act(
             deal,
@@ -85,6 +99,7 @@ impl TodayCtx {
                 done: true,
             },
             said,
+            undone,
         );
     }
 
@@ -110,9 +125,15 @@ impl TodayCtx {
                 deal = title,
                 date = format::date(locale, d)
             ),
-            None => msg!(self.i18n, today.announce_cleared, deal = title),
+            None => msg!(self.i18n, today.announce_cleared, deal = title.clone()),
         };
-        self.act(deal, Command::RescheduleTask { deal, stage, due }, said);
+        let undone = msg!(self.i18n, today.announce_due_undone, deal = title);
+        self.act(
+            deal,
+            Command::RescheduleTask { deal, stage, due },
+            said,
+            undone,
+        );
     }
 }
 
@@ -312,15 +333,28 @@ fn SnoozeMenu(deal: DealId, stage: StageId, title: String) -> impl IntoView {
 pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
     let ctx = expect_context::<TodayCtx>();
     let (i18n, store) = (ctx.i18n, ctx.store);
-    let (from, said) = store.ws().with_untracked(|ws| {
+    let (from, said, undone) = store.ws().with_untracked(|ws| {
         let d = ws.deal(deal);
         let title = d.map(|d| d.title.clone()).unwrap_or_default();
-        let target = ws
-            .stage(to)
-            .map(|(_, s)| s.name.clone())
-            .unwrap_or_default();
-        let said = msg!(i18n, today.announce_moved, deal = title, stage = target);
-        (d.map_or(to, |d| d.stage), said)
+        let name = |stage: StageId| {
+            ws.stage(stage)
+                .map(|(_, s)| s.name.clone())
+                .unwrap_or_default()
+        };
+        let from = d.map_or(to, |d| d.stage);
+        let said = msg!(
+            i18n,
+            today.announce_moved,
+            deal = title.clone(),
+            stage = name(to)
+        );
+        let undone = msg!(
+            i18n,
+            today.announce_moved_undone,
+            deal = title,
+            stage = name(from)
+        );
+        (from, said, undone)
     });
     let close = Callback::new(move |_| ctx.dialog.set(None));
     let choose = Callback::new(move |choice: TaskChoice| {
@@ -345,7 +379,7 @@ pub fn ConfirmMove(deal: DealId, to: StageId) -> impl IntoView {
         ctx.dialog.set(None);
         match store.dispatch(command) {
             Ok(_) => {
-                ctx.announce.set(said.clone());
+                ctx.announce_action(said.clone(), undone.clone());
                 ctx.focus_at.set(at);
             }
             Err(e) => announce::refused(i18n, &e),
