@@ -2,6 +2,44 @@
 
 use crate::domain::Stamp;
 use chrono::{Datelike, Local, NaiveDate, Timelike, Utc};
+use leptos::prelude::*;
+
+/// Today's date for views that show something that depends on it (overdue marks, days in a
+/// stage, a period's pace, the current period): it moves on at midnight, and after the
+/// computer wakes, while the app stays open. Checked every minute.
+#[derive(Clone, Copy)]
+pub struct Today(RwSignal<NaiveDate>);
+
+impl Today {
+    /// Starts the minute check and provides the signal in context; called once, by the app.
+    pub fn provide() {
+        let today = Today(RwSignal::new(self::today()));
+        let tick = gloo_timers::callback::Interval::new(60_000, move || {
+            let now = self::today();
+            if today.0.get_untracked() != now {
+                today.0.set(now);
+            }
+        });
+        // The app's clock for as long as the page lives.
+        tick.forget();
+        provide_context(today);
+    }
+
+    /// Today, tracked: a view reading it draws again at midnight.
+    pub fn get(self) -> NaiveDate {
+        self.0.get()
+    }
+
+    /// Today, not tracked.
+    pub fn get_untracked(self) -> NaiveDate {
+        self.0.get_untracked()
+    }
+}
+
+/// The app's [`Today`] (outside the app, e.g. in a component test: a fixed signal of today).
+pub fn use_today() -> Today {
+    use_context::<Today>().unwrap_or_else(|| Today(RwSignal::new(today())))
+}
 
 /// Now, on the user's wall clock.
 pub fn now() -> Stamp {

@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     let store = Store::open();
     provide_context(store);
     announce::provide();
+    crate::state::clock::Today::provide();
     today::TodayState::provide();
     crate::state::offline::Offline::provide();
     store.attach_browser_events();

@@ -50,7 +50,8 @@ pub struct AnalyticsCtx {
 pub fn AnalyticsView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let period = RwSignal::new(Period::containing(clock::today(), PeriodKind::Month));
+    let today = clock::use_today();
+    let period = RwSignal::new(Period::containing(today.get_untracked(), PeriodKind::Month));
     let direction = RwSignal::new(None::<DirectionId>);
     let owner = RwSignal::new(None::<EmployeeId>);
     // Fingerprints of what the figures read: cheap, so computed on every change of the
@@ -63,6 +64,8 @@ pub fn AnalyticsView() -> impl IntoView {
     let forecast_key = Memo::new(move |_| (period.get(), inputs.with(|i| i.key(None))));
     let scoped = Memo::new(move |_| {
         let (period, direction, owner, _) = scoped_key.get();
+        // "Now" figures (time in stage so far) move on at midnight too.
+        today.get();
         let scope = Scope {
             period,
             direction,

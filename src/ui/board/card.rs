@@ -67,11 +67,11 @@ pub struct Drawing {
 }
 
 impl Drawing {
-    /// A drawing in `locale`, now, of the workspace as `ctx`'s store holds it.
-    pub fn new(ctx: BoardCtx, locale: Locale) -> Drawing {
+    /// A drawing in `locale` on `today`, now, of the workspace as `ctx`'s store holds it.
+    pub fn new(ctx: BoardCtx, locale: Locale, today: chrono::NaiveDate) -> Drawing {
         Drawing {
             locale,
-            today: clock::today(),
+            today,
             now: clock::now(),
             changes: ctx.store.changes(),
         }

@@ -10,6 +10,7 @@ use crate::ui::counts;
 use crate::ui::deal::editor::EditorTarget;
 use crate::ui::format;
 use crate::ui::text::msg_in;
+use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -269,8 +270,11 @@ fn draw_column(section: web_sys::Element, parts: ColumnParts) {
         list,
         collapsed,
     } = parts;
+    let day = crate::state::clock::use_today();
     let effect = RenderEffect::new(move |before: Option<Drawn>| {
         let locale = ctx.i18n.get_locale();
+        // At midnight every card is drawn again: overdue marks and days in the stage move on.
+        let today = day.get();
         let header = info.with(|info| {
             list.with(|list| column_fields(locale, stage, info.as_ref(), list, collapsed.get()))
         });
@@ -285,10 +289,12 @@ fn draw_column(section: web_sys::Element, parts: ColumnParts) {
             };
         };
         let drawn = before
-            .filter(|b| b.locale == Some(locale) && b.body.as_ref() == Some(&body))
+            .filter(|b| {
+                b.locale == Some(locale) && b.today == Some(today) && b.body.as_ref() == Some(&body)
+            })
             .map(|b| b.cards)
             .unwrap_or_default();
-        let drawing = card::Drawing::new(ctx, locale);
+        let drawing = card::Drawing::new(ctx, locale, today);
         let mut cards = HashSet::new();
         let mut out = String::new();
         list.with(|l| {
@@ -306,9 +312,15 @@ fn draw_column(section: web_sys::Element, parts: ColumnParts) {
                     out.push(card::CARD_SEP);
                 }
                 let (deal, version, epoch) = key;
-                // The key as JS keeps it, the language in it.
-                write!(out, "{}.{version}.{epoch}.{}", deal.0, locale.as_str())
-                    .expect("a String takes any text");
+                // The key as JS keeps it, the language and the day in it.
+                let day = today.num_days_from_ce();
+                write!(
+                    out,
+                    "{}.{version}.{epoch}.{}.{day}",
+                    deal.0,
+                    locale.as_str()
+                )
+                .expect("a String takes any text");
                 if let Some(fields) = fields {
                     out.push(card::KEY_SEP);
                     out.push_str(&fields);
@@ -320,6 +332,7 @@ fn draw_column(section: web_sys::Element, parts: ColumnParts) {
         Drawn {
             header,
             locale: Some(locale),
+            today: Some(today),
             body: Some(body),
             cards,
         }
@@ -333,6 +346,7 @@ fn draw_column(section: web_sys::Element, parts: ColumnParts) {
 struct Drawn {
     header: String,
     locale: Option<Locale>,
+    today: Option<chrono::NaiveDate>,
     body: Option<web_sys::Element>,
     cards: HashSet<CardKey>,
 }

@@ -110,12 +110,14 @@ fn gauge_data(
 pub fn PlansView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let today = clock::today();
-    let period = RwSignal::new(Period::containing(today, PeriodKind::Month));
+    let today = clock::use_today();
+    let period = RwSignal::new(Period::containing(today.get_untracked(), PeriodKind::Month));
     let open_list: RwSignal<Option<(Option<EmployeeId>, String)>> = RwSignal::new(None);
     let gauges = move || {
         let p = period.get();
         i18n.get_locale();
+        // The pace moves on at midnight.
+        let today = today.get();
         store.ws().with(|ws| {
             let all = ws.completions(p, today);
             let mut out = vec![(
@@ -172,7 +174,7 @@ pub fn PlansView() -> impl IntoView {
 #[component]
 pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = clock::today();
+    let today = clock::use_today();
     let kinds = [
         (PeriodKind::Month, "month"),
         (PeriodKind::Quarter, "quarter"),
@@ -209,11 +211,13 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
                 <button type="button" class="button" data-action="prev-period" aria-label=move || t_string!(i18n, period.prev) on:click=move |_| period.update(|p| *p = p.prev())>
                     "‹"
                 </button>
-                <strong class="period-label" data-testid="period-label">{move || period_label(i18n, period.get())}</strong>
+                <strong class="period-label" data-testid="period-label" data-period=move || period_file_key(period.get())>
+                    {move || period_label(i18n, period.get())}
+                </strong>
                 <button type="button" class="button" data-action="next-period" aria-label=move || t_string!(i18n, period.next) on:click=move |_| period.update(|p| *p = p.next())>
                     "›"
                 </button>
-                <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today, p.kind))>
+                <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today.get_untracked(), p.kind))>
                     {tr!(i18n, period.current)}
                 </button>
             </div>
