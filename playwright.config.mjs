@@ -1,6 +1,9 @@
 // End-to-end tests: Playwright drives Debian's Chromium (no browser download) against the
-// release build in dist/, served on 127.0.0.1 under a sub-path.
+// release build in dist/, served on 127.0.0.1 under a sub-path. Every test runs with the
+// browser's clock fixed (tests/e2e/helpers.mjs); the tests tagged @clock run again at each
+// moment of the clock sweep (tests/e2e/moments.mjs). `E2E_SWEEP=0` leaves the sweep out.
 import { defineConfig } from '@playwright/test';
+import { SWEEP } from './tests/e2e/moments.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -9,11 +12,23 @@ export default defineConfig({
   testMatch: '**/*.spec.mjs',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: 1,
+  // The main project one test at a time (some race two tabs and want the machine to
+  // themselves); the clock sweep after it, two tests at a time.
+  workers: 2,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/e2e/sweep-reporter.mjs']],
+  projects: [
+    { name: 'main', workers: 1 },
+    ...(process.env.E2E_SWEEP === '0' ? [] : SWEEP).map(({ name, moment, zone }) => ({
+      name: `clock: ${name} (${moment}, ${zone})`,
+      grep: /@clock/,
+      use: { moment, timezoneId: zone },
+      dependencies: ['main'],
+    })),
+  ],
   use: {
+    timezoneId: 'Europe/Moscow',
     baseURL: `http://127.0.0.1:${port}/voronka/app/`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,8 +1,7 @@
 // The stage board as a rep uses it: creating deals, real mouse drags within and across
 // columns, a touch drag, a keyboard move through the "Move to…" menu, the confirmation for an
 // unfinished task, the loss reason, undo, and the same order after a reload.
-import { test, expect } from '@playwright/test';
-import { open, start } from './helpers.mjs';
+import { test, expect, open, start } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
 

@@ -1,8 +1,7 @@
 // Deals in from other CRMs (CSV) and out as CSV: the mapping is shown before anything
 // changes, the import is one undo step, and an exported CSV imports back into the same deals.
-import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, start, count, importFile } from './helpers.mjs';
+import { test, expect, open, start, count, importFile } from './helpers.mjs';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/crm/${name}`, import.meta.url));
 

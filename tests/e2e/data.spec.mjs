@@ -1,7 +1,6 @@
 // Data that is never lost: first launch, reload, export and import, bad files, corrupted and
 // newer stored data, full storage, and two tabs.
-import { test, expect } from '@playwright/test';
-import { open, start, count, exportText, importFile, storedKeys } from './helpers.mjs';
+import { test, expect, open, start, count, exportText, importFile, storedKeys } from './helpers.mjs';
 
 test.use({ locale: 'en-US' });
 

@@ -1,7 +1,6 @@
 // Directions and stages: a template, a new stage with a task seen on a card, a reorder the
 // board follows, a stage deleted with its deals moved, archive and restore.
-import { test, expect } from '@playwright/test';
-import { open, start } from './helpers.mjs';
+import { test, expect, open, start } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });

@@ -1,7 +1,6 @@
 // Counts read as a native speaker writes them: «1 сделка, 2 сделки, 5 сделок» on the board,
 // in the delete dialogs, in Directions and under a gauge.
-import { test, expect } from '@playwright/test';
-import { open, start } from './helpers.mjs';
+import { test, expect, open, start, parts } from './helpers.mjs';
 
 test.use({ locale: 'ru-RU' });
 
@@ -14,7 +13,7 @@ async function addDeal(page, title) {
   await expect(editor).toHaveCount(0);
 }
 
-test('Russian counts: 1 сделка, 2 сделки, 5 сделок', async ({ page }) => {
+test('Russian counts: 1 сделка, 2 сделки, 5 сделок', async ({ page, moment }) => {
   await open(page, 'board', 'ru');
   await page.reload();
   await start(page, 'templates');
@@ -49,7 +48,7 @@ test('Russian counts: 1 сделка, 2 сделки, 5 сделок', async ({ 
   await page.click('.nav-link[data-view=plans]');
   const row = page.locator('tr[data-employee]').first();
   const id = await row.getAttribute('data-employee');
-  const month = new Date().getMonth() + 1;
+  const { month } = parts(moment);
   const deals = row.locator(`.plan-cell[data-period="m${month}"] .plan-deals`);
   const gauge = page.getByTestId(`gauge-${id}`);
   for (const [plan, text] of [['1', '0 из 1 сделки'], ['2', '0 из 2 сделок'], ['5', '0 из 5 сделок'], ['21', '0 из 21 сделки']]) {

@@ -2,12 +2,11 @@
 // a reload opens it, the views and the editor work, a change is saved and survives another
 // offline reload, and the export downloads. A new build deployed while a tab is open shows the
 // update prompt, and reloading into it keeps the change just made.
-import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, start, exportText } from './helpers.mjs';
+import { test, expect, open, start, exportText } from './helpers.mjs';
 
 /** Waits until the service worker controls the page. It claims the open pages when it first
  * activates; a page whose load began just before that (a reload during the install) is

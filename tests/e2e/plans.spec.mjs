@@ -1,12 +1,11 @@
 // Sales plans: add an employee, set a monthly plan, win one of their deals on the board, and
 // see the percent on their gauge and the company's, in both languages.
-import { test, expect } from '@playwright/test';
-import { open, start } from './helpers.mjs';
+import { test, expect, open, start, parts } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
 
-test('a won deal fills its owner’s gauge and the company’s', async ({ page }) => {
+test('a won deal fills its owner’s gauge and the company’s @clock', async ({ page, moment }) => {
   await open(page, 'plans');
   await page.reload();
   await start(page, 'templates');
@@ -17,7 +16,7 @@ test('a won deal fills its owner’s gauge and the company’s', async ({ page }
   const row = page.locator('tr[data-employee]', { hasText: 'Olga Frost' });
   await expect(row).toBeVisible();
   const id = await row.getAttribute('data-employee');
-  const month = new Date().getMonth() + 1;
+  const { month } = parts(moment);
 
   const cell = page.getByTestId(`plan-${id}-m${month}`);
   await cell.fill('10 000');

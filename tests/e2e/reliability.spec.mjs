@@ -1,8 +1,7 @@
 // Never lose a deal under real browser conditions: two tabs saving at the same moment, a
 // start-over in another tab, stale editors, undo racing another tab, unsaved changes at close,
 // imports over damaged data, blocked storage, damaged bits, bad files and extreme values.
-import { test, expect } from '@playwright/test';
-import { open, start, count, exportText, importFile, storedKeys } from './helpers.mjs';
+import { test, expect, open, start, count, exportText, importFile, storedKeys } from './helpers.mjs';
 
 test.use({ locale: 'en-US' });
 
@@ -27,6 +26,35 @@ async function cardsOfDifferentShards(page, n) {
     if (out.length === n) return out;
   }
   throw new Error('not enough cards');
+}
+
+/**
+ * Clicks `first` in page `p` and `second` in page `q` `apart` ms later: `p` posts on a
+ * BroadcastChannel as it clicks, `q` clicks on receipt after the delay. Two tabs meet at one
+ * moment without reading a clock (the test's clock is fixed).
+ */
+async function together(p, first, delayFirst, q, second, apart) {
+  await q.evaluate(([selector, ms]) => {
+    const channel = new BroadcastChannel('e2e-together');
+    window.__together = new Promise((done) => {
+      channel.onmessage = () => {
+        channel.close();
+        setTimeout(() => {
+          document.querySelector(selector).click();
+          done();
+        }, ms);
+      };
+    });
+  }, [second, apart]);
+  await p.evaluate(([selector, ms]) => {
+    const channel = new BroadcastChannel('e2e-together');
+    setTimeout(() => {
+      channel.postMessage('go');
+      channel.close();
+      document.querySelector(selector).click();
+    }, ms);
+  }, [first, delayFirst]);
+  await q.evaluate(() => window.__together);
 }
 
 async function openEditor(page, id) {
@@ -55,14 +83,8 @@ test('two tabs saving 0-40 ms apart, 20 rounds: never unreadable, every edit kep
     await openEditor(b, ids[1]);
     await a.getByTestId('title').fill(`A round ${round}`);
     await b.getByTestId('title').fill(`B round ${round}`);
-    // Both pages share the machine's clock: schedule both clicks at one wall-clock moment.
-    const at = Date.now() + 300;
-    const click = (page, delay) =>
-      page.evaluate(
-        ([t, d]) => setTimeout(() => document.querySelector('[data-action=save-deal]').click(), t + d - Date.now()),
-        [at, delay],
-      );
-    await Promise.all([click(a, 0), click(b, apart)]);
+    // A saves, and its message tells B to save `apart` ms later (no clock read anywhere).
+    await together(a, '[data-action=save-deal]', 0, b, '[data-action=save-deal]', apart);
     await expect(a.getByTestId('deal-editor')).toHaveCount(0);
     await expect(b.getByTestId('deal-editor')).toHaveCount(0);
     await expect(a.locator('.save-status')).toHaveAttribute('data-state', 'saved');
@@ -151,12 +173,8 @@ test("an undo racing another tab's save is kept, not discarded", async ({ contex
   await expect(b.locator(`.deal-card[data-deal="${x}"] .deal-title`)).toHaveText('Undo me');
   await openEditor(b, y);
   await b.getByTestId('title').fill('Saved by B');
-  // B saves and A undoes within the same moment.
-  const at = Date.now() + 300;
-  await Promise.all([
-    b.evaluate((t) => setTimeout(() => document.querySelector('[data-action=save-deal]').click(), t - Date.now()), at),
-    a.evaluate((t) => setTimeout(() => document.querySelector('[data-action=undo]').click(), t + 20 - Date.now()), at),
-  ]);
+  // B saves and A undoes 20 ms later.
+  await together(b, '[data-action=save-deal]', 0, a, '[data-action=undo]', 20);
   await expect(a.locator('.save-status')).toHaveAttribute('data-state', 'saved');
   await expect(b.locator('.save-status')).toHaveAttribute('data-state', 'saved');
   await expect(a.locator(`.deal-card[data-deal="${x}"] .deal-title`)).toHaveText(original);

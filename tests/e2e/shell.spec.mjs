@@ -1,5 +1,5 @@
 // The shell as a person uses it: every view, the language switch, reload, a phone width.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers.mjs';
 import { mkdirSync } from 'node:fs';
 
 const shots = 'tests/e2e/screenshots';

@@ -1,31 +1,16 @@
 // Today: overdue, due-today, next-7-days and undated stage tasks across directions, the badge,
 // done / move on (confirmed) / snooze on the row, each undone; reload; keyboard only.
-import { test, expect } from '@playwright/test';
-import { open, start, importFile } from './helpers.mjs';
+import { test, expect, open, start, importFile, instant, isoDay, stampOf, parts } from './helpers.mjs';
 
-/** A local date `offset` days from today, as YYYY-MM-DD. */
-function isoDay(offset) {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() + offset);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The app's stamp of the date `offset` days from the test's moment, at 10:00. */
+const stamp = (moment, offset) => stampOf(moment, offset, 10);
+
+/** The next Monday after the test's day. */
+function nextMonday(moment) {
+  return isoDay(moment, 7 - ((parts(moment).weekday + 6) % 7));
 }
 
-/** Wall-clock minutes since 1970 of a local date `offset` days from today, at 10:00. */
-function stamp(offset) {
-  const [y, m, d] = isoDay(offset).split('-').map(Number);
-  return Date.UTC(y, m - 1, d, 10, 0) / 60000;
-}
-
-/** The next Monday after today. */
-function nextMonday() {
-  const d = new Date();
-  const ahead = 7 - ((d.getDay() + 6) % 7);
-  return isoDay(ahead);
-}
-
-function workspace(lang) {
+function workspace(lang, moment) {
   const ru = lang === 'ru';
   const task = (title, checklist = []) => ({ title, checklist, due_days: 3 });
   const stages = [
@@ -36,9 +21,9 @@ function workspace(lang) {
     { id: 14, name: ru ? 'Провалено' : 'Lost', kind: 'Lost', color: '#c8504b' },
   ];
   const deal = (id, title, stage, due, extra = {}) => ({
-    id, title, amount: 1000000, owner: 1, direction: 2, stage, created_at: stamp(-10),
+    id, title, amount: 1000000, owner: 1, direction: 2, stage, created_at: stamp(moment, -10),
     tasks: due === undefined ? [] : [{ stage, done: false, checked: [], ...(due === null ? {} : { due }) }],
-    history: [{ from: null, to: stage, at: stamp(-10) }],
+    history: [{ from: null, to: stage, at: stamp(moment, -10) }],
     ...extra,
   });
   return {
@@ -48,13 +33,13 @@ function workspace(lang) {
       employees: [{ id: 1, name: ru ? 'Анна Смирнова' : 'Ann Smith', active: true }],
       directions: [{ id: 2, name: ru ? 'Продажи' : 'Sales', stages, archived: false }],
       deals: [
-        deal(20, ru ? 'Просроченная поставка' : 'Overdue supply', 10, isoDay(-3)),
-        deal(21, ru ? 'Сегодняшний звонок' : 'Call today', 10, isoDay(0)),
-        deal(22, ru ? 'На неделе' : 'This week', 11, isoDay(2)),
+        deal(20, ru ? 'Просроченная поставка' : 'Overdue supply', 10, isoDay(moment, -3)),
+        deal(21, ru ? 'Сегодняшний звонок' : 'Call today', 10, isoDay(moment, 0)),
+        deal(22, ru ? 'На неделе' : 'This week', 11, isoDay(moment, 2)),
         deal(23, ru ? 'Без срока' : 'No date', 12),
-        deal(24, ru ? 'Потом' : 'Later', 11, isoDay(20)),
-        { ...deal(25, ru ? 'Выполнено' : 'Done already', 10, isoDay(-1)), tasks: [{ stage: 10, done: true, checked: [], due: isoDay(-1) }] },
-        { ...deal(26, ru ? 'Выигранная' : 'Won one', 13), closed_at: stamp(-1) },
+        deal(24, ru ? 'Потом' : 'Later', 11, isoDay(moment, 20)),
+        { ...deal(25, ru ? 'Выполнено' : 'Done already', 10, isoDay(moment, -1)), tasks: [{ stage: 10, done: true, checked: [], due: isoDay(moment, -1) }] },
+        { ...deal(26, ru ? 'Выигранная' : 'Won one', 13), closed_at: stamp(moment, -1) },
       ],
       plans: [],
       next_id: 30,
@@ -62,12 +47,12 @@ function workspace(lang) {
   };
 }
 
-async function load(page, lang) {
+async function load(page, lang, moment) {
   await open(page, 'data', lang);
   await page.reload();
   await start(page, 'blank');
   await page.click('.nav-link[data-view=data]');
-  await importFile(page, 'today.json', JSON.stringify(workspace(lang)));
+  await importFile(page, 'today.json', JSON.stringify(workspace(lang, moment)));
   await page.click('[data-action=confirm-import]');
   await expect(page.getByTestId('import-done')).toBeVisible();
   // With deals, the app opens on Today.
@@ -81,8 +66,8 @@ const group = (page, key) => page.locator(`.today-group[data-group=${key}]`);
 test.describe('in Russian', () => {
   test.use({ locale: 'ru-RU' });
 
-  test('groups, badge, done, move on, snooze, each undone, and a reload', async ({ page }) => {
-    await load(page, 'ru');
+  test('groups, badge, done, move on, snooze, each undone, and a reload @clock', async ({ page, moment }) => {
+    await load(page, 'ru', moment);
     await expect(page.locator('.nav-link[data-view=today]')).toHaveAttribute('aria-current', 'page');
     const badge = page.getByTestId('today-badge');
     await expect(badge).toHaveText('2');
@@ -112,6 +97,13 @@ test.describe('in Russian', () => {
     await page.locator('body').press('Control+z');
     await expect(row(page, 'Сегодняшний звонок')).toHaveCount(1);
     await expect(badge).toHaveText('2');
+    // The status says what the undo did, and the redo what it did again.
+    await expect(page.getByTestId('today-announce')).toHaveText('Отменено: задача «Позвонить клиенту» по сделке «Сегодняшний звонок» снова не выполнена.');
+    await page.locator('body').press('Control+Shift+z');
+    await expect(row(page, 'Сегодняшний звонок')).toHaveCount(0);
+    await expect(page.getByTestId('today-announce')).toHaveText('Задача «Позвонить клиенту» по сделке «Сегодняшний звонок» выполнена.');
+    await page.locator('body').press('Control+z');
+    await expect(row(page, 'Сегодняшний звонок')).toHaveCount(1);
 
     // Move on, confirmed: the next stage's task and due date appear at once.
     await row(page, 'Просроченная поставка').locator('[data-action=move-on]').click();
@@ -119,23 +111,24 @@ test.describe('in Russian', () => {
     await page.click('[data-action=confirm-move]');
     await expect(row(page, 'Просроченная поставка')).toContainText('Продажи › КП');
     await expect(row(page, 'Просроченная поставка')).toContainText('Отправить КП');
-    await expect(row(page, 'Просроченная поставка').getByTestId('today-due-input')).toHaveValue(isoDay(3));
+    await expect(row(page, 'Просроченная поставка').getByTestId('today-due-input')).toHaveValue(isoDay(moment, 3));
     await expect(group(page, 'week')).toContainText('Просроченная поставка');
     await expect(badge).toHaveText('1');
     await page.locator('body').press('Control+z');
     await expect(group(page, 'overdue')).toContainText('Просроченная поставка');
     await expect(badge).toHaveText('2');
+    await expect(page.getByTestId('today-announce')).toHaveText('Отменено: сделка «Просроченная поставка» снова на этапе «Первый контакт».');
 
     // Snooze to next Monday, then undo.
     await row(page, 'Сегодняшний звонок').getByTestId('today-snooze').selectOption('monday');
-    await expect(row(page, 'Сегодняшний звонок').getByTestId('today-due-input')).toHaveValue(nextMonday());
+    await expect(row(page, 'Сегодняшний звонок').getByTestId('today-due-input')).toHaveValue(nextMonday(moment));
     await expect(group(page, 'week')).toContainText('Сегодняшний звонок');
     await expect(badge).toHaveText('1');
     await page.locator('body').press('Control+z');
     await expect(group(page, 'today')).toContainText('Сегодняшний звонок');
 
     // A date of the user's choosing, kept over a reload.
-    await row(page, 'Без срока').getByTestId('today-due-input').fill(isoDay(1));
+    await row(page, 'Без срока').getByTestId('today-due-input').fill(isoDay(moment, 1));
     await expect(group(page, 'week')).toContainText('Без срока');
     await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
     await page.reload();
@@ -143,8 +136,8 @@ test.describe('in Russian', () => {
     await expect(badge).toHaveText('2');
   });
 
-  test('the list works by keyboard alone, with announcements', async ({ page }) => {
-    await load(page, 'ru');
+  test('the list works by keyboard alone, with announcements', async ({ page, moment }) => {
+    await load(page, 'ru', moment);
     const rows = page.locator('.today-row');
     await rows.first().focus();
     await expect(rows.first()).toContainText('Просроченная поставка');
@@ -171,10 +164,9 @@ test.describe('in Russian', () => {
     await expect(page.getByTestId('deal-editor')).toHaveCount(0);
   });
 
-  test('at midnight the groups move on while the page stays open', async ({ page }) => {
-    const [y, m, d] = isoDay(0).split('-').map(Number);
-    await page.clock.install({ time: new Date(y, m - 1, d, 23, 58, 0) });
-    await load(page, 'ru');
+  test('at midnight the groups move on while the page stays open @clock', async ({ page, moment, timezoneId }) => {
+    await page.clock.install({ time: instant(`${isoDay(moment)}T23:58`, timezoneId) });
+    await load(page, 'ru', moment);
     await expect(group(page, 'today')).toContainText('Сегодняшний звонок');
     await page.clock.fastForward('03:00');
     await expect(group(page, 'overdue')).toContainText('Сегодняшний звонок');
@@ -182,9 +174,9 @@ test.describe('in Russian', () => {
     await expect(page.getByTestId('today-badge')).toHaveText('2');
   });
 
-  test('fits a 390 px phone', async ({ page }) => {
+  test('fits a 390 px phone', async ({ page, moment }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await load(page, 'ru');
+    await load(page, 'ru', moment);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'tests/e2e/screenshots/view-today-ru-390.png', fullPage: true });
@@ -194,8 +186,8 @@ test.describe('in Russian', () => {
 test.describe('in English', () => {
   test.use({ locale: 'en-US' });
 
-  test('groups and the badge in English, the owner filter remembered', async ({ page }) => {
-    await load(page, 'en');
+  test('groups and the badge in English, the owner filter remembered', async ({ page, moment }) => {
+    await load(page, 'en', moment);
     await expect(page.getByTestId('today-badge')).toHaveText('2');
     await expect(page.locator('.nav-link[data-view=today]')).toContainText('2 tasks overdue or due today');
     await expect(group(page, 'overdue')).toContainText('Overdue · 1 task');

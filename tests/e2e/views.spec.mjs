@@ -1,9 +1,8 @@
 // Every view and dialog of the demo workspace, in Russian and English: no accessibility
 // violation of impact serious or critical (axe-core), nothing spills past a 390 px phone, and
 // a screenshot of each at 1440 px and 390 px (tests/e2e/screenshots/, looked at by a person).
-import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { open, start, exportText, importFile } from './helpers.mjs';
+import { test, expect, open, start, exportText, importFile } from './helpers.mjs';
 
 const shots = 'tests/e2e/screenshots';
 mkdirSync(shots, { recursive: true });
