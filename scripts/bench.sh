@@ -11,7 +11,7 @@ trunk build --release
 node scripts/sizes.mjs dist
 node tests/bench/bench.mjs "$@"
 if [ -z "${BENCH_SKIP_CRITERION:-}" ]; then
-  cargo bench --bench domain
+  cargo bench -p voronka-core --bench domain
 fi
 # Sizes and criterion medians (the last criterion run's) into bench-results/bench.json.
 node tests/bench/collect.mjs

@@ -30,11 +30,12 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p voronka-core --lib -- -D warnings
 
-step "native tests (cargo test)"
-cargo test 2>&1 | tee "$logs/native.txt"
+step "native tests (cargo test --workspace: the core's, then the app's)"
+cargo test --workspace 2>&1 | tee "$logs/native.txt"
 count_passed "native" "$logs/native.txt" 'test result: ok\. [0-9]+ passed'
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"

@@ -1,13 +1,13 @@
 //! Voronka: a sales-pipeline app that runs entirely in the browser.
 //!
-//! `domain` holds every business rule in pure Rust; `storage` talks to the browser's storage;
-//! `state` holds what the views read; `ui` holds the thin Leptos components.
+//! The pure core (`voronka_core`: `domain`, `crm`, the stored format, `text`) is re-exported
+//! here under the same names; this crate adds `storage` over the browser's localStorage,
+//! `state` (what the views read: the store, the clock, the route) and `ui` (thin Leptos
+//! components). `docs/ARCHITECTURE.md` draws the flow.
 
-pub mod crm;
-pub mod domain;
+pub use voronka_core::{crm, domain, text};
 pub mod state;
 pub mod storage;
-pub mod text;
 pub mod ui;
 
 // Compile-checked translations generated from `locales/*.json` by `build.rs`: `crate::i18n`.

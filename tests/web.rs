@@ -144,7 +144,8 @@ async fn writes_run_one_at_a_time_inside_the_web_lock_and_are_counted() {
 
 #[wasm_bindgen_test]
 fn local_storage_reports_quota_errors_as_such() {
-    use voronka::storage::kv::{KeyValue, KvError, LocalKv};
+    use voronka::storage::kv::{KeyValue, KvError};
+    use voronka::storage::local::LocalKv;
     let kv = LocalKv::open().expect("localStorage is available");
     kv.set("voronka.test", "value").unwrap();
     assert_eq!(kv.get("voronka.test").as_deref(), Some("value"));
@@ -158,7 +159,8 @@ fn local_storage_reports_quota_errors_as_such() {
 
 #[wasm_bindgen_test]
 fn local_storage_sizes_are_counted_in_utf16_units_without_reading_values() {
-    use voronka::storage::kv::{units, KeyValue, LocalKv};
+    use voronka::storage::kv::{units, KeyValue};
+    use voronka::storage::local::LocalKv;
     let kv = LocalKv::open().expect("localStorage is available");
     // ASCII, Cyrillic (one unit each) and an astral character (two units).
     let value = "Сделка 42 𝄞";
@@ -173,7 +175,7 @@ fn local_storage_sizes_are_counted_in_utf16_units_without_reading_values() {
 fn a_workspace_saved_in_local_storage_loads_back() {
     use voronka::domain::demo::{generate, DemoConfig};
     use voronka::domain::Lang;
-    use voronka::storage::kv::LocalKv;
+    use voronka::storage::local::LocalKv;
     use voronka::storage::persist::{Dirty, Loaded, Persister};
     let ws = generate(&DemoConfig {
         seed: 1,

@@ -8,7 +8,8 @@ use crate::domain::demo::{generate, DemoConfig};
 use crate::domain::{
     Change, Command, DealId, DomainError, History, Lang, Outcome, Template, Workspace,
 };
-use crate::storage::kv::{KeyValue, LocalKv, MemoryKv};
+use crate::storage::kv::{KeyValue, MemoryKv};
+use crate::storage::local::LocalKv;
 use crate::storage::persist::{
     Dirty, FirstLoad, LoadProblem, Loaded, PendingLoad, Persister, RecoveryCopy, SaveError, Usage,
     MANIFEST_KEY,

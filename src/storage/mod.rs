@@ -1,13 +1,6 @@
-//! The browser's storage: the versioned envelope, the compact codec, the key-value interface
-//! over localStorage, the persister (sharded, copy-on-write saves) and user preferences.
+//! The browser's storage: the core's stored format and persist protocol, over localStorage
+//! (`local`), and the user's preferences (`prefs`).
 
-pub mod codec;
-pub mod envelope;
-mod json_path;
-pub mod kv;
-pub mod persist;
+pub use voronka_core::storage::{codec, envelope, kv, persist, rows, KEY_PREFIX};
+pub mod local;
 pub mod prefs;
-pub mod rows;
-
-/// Prefix of every key Voronka writes, so that it never touches another app's data.
-pub const KEY_PREFIX: &str = "voronka.";

@@ -83,7 +83,7 @@ const timeToLastChange = async (page, selector, drawn) => {
 
 // The generator is built once, then run for each size (so that the sources may change while
 // a long benchmark runs without a rebuild in the middle of it).
-execFileSync('cargo', ['build', '--quiet', ...(smoke ? [] : ['--release']), '--example', 'generate'], { stdio: 'inherit' });
+execFileSync('cargo', ['build', '--quiet', ...(smoke ? [] : ['--release']), '-p', 'voronka-core', '--example', 'generate'], { stdio: 'inherit' });
 const generator = join(process.env.CARGO_TARGET_DIR ?? 'target', smoke ? 'debug' : 'release', 'examples', 'generate');
 function generate(n) {
   const file = join('bench-results', `workspace-${n}.json`);

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use voronka::domain::*;
-use voronka::storage::rows;
+use voronka_core::domain::*;
+use voronka_core::storage::rows;
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     // From 0001-01-01 to 9999-12-31, as day numbers.
@@ -82,12 +82,14 @@ prop_compose! {
 
 #[test]
 fn shards_without_imported_deals_keep_the_first_form() {
-    let ws = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+    let ws = voronka_core::domain::demo::generate(&voronka_core::domain::demo::DemoConfig {
         seed: 1,
         employees: 1,
         deals: 1,
-        now: voronka::domain::Stamp::at_midnight(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
-            .plus_minutes(18 * 60),
+        now: voronka_core::domain::Stamp::at_midnight(
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .plus_minutes(18 * 60),
         lang: Lang::Ru,
     });
     let mut deal = ws.deals().next().unwrap().clone();

@@ -1,9 +1,9 @@
 //! Writes a generated demo workspace as a Voronka export file, for benchmarks and tests:
-//! `cargo run --release --example generate -- DEALS [SEED] [ru|en] > workspace.json`.
+//! `cargo run --release -p voronka-core --example generate -- DEALS [SEED] [ru|en] > workspace.json`.
 
-use voronka::domain::demo::{generate, DemoConfig};
-use voronka::domain::Lang;
-use voronka::storage::envelope;
+use voronka_core::domain::demo::{generate, DemoConfig};
+use voronka_core::domain::Lang;
+use voronka_core::storage::envelope;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,7 +20,7 @@ fn main() {
         seed,
         employees: 12,
         deals,
-        now: voronka::domain::Stamp::from_datetime(now),
+        now: voronka_core::domain::Stamp::from_datetime(now),
         lang,
     });
     print!("{}", envelope::export(&ws, 1, format!("{today}T00:00:00Z")));

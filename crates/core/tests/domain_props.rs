@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use voronka::domain::*;
+use voronka_core::domain::*;
 
 /// A random user action; indices pick among whatever exists when it is applied.
 #[derive(Clone, Debug)]
@@ -260,7 +260,9 @@ fn check_column_aggregates(ws: &Workspace) -> Result<(), TestCaseError> {
             prop_assert_eq!(column.sum, sum);
             prop_assert_eq!(
                 column.weighted,
-                sum.percent(voronka::domain::board::effective_probability(column.stage))
+                sum.percent(voronka_core::domain::board::effective_probability(
+                    column.stage
+                ))
             );
         }
     }

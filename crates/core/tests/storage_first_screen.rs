@@ -4,9 +4,11 @@
 
 mod common;
 use common::*;
-use voronka::domain::*;
-use voronka::storage::kv::{KeyValue, MemoryKv};
-use voronka::storage::persist::{Dirty, FirstLoad, Loaded, PendingLoad, Persister, FIRST_CARDS};
+use voronka_core::domain::*;
+use voronka_core::storage::kv::{KeyValue, MemoryKv};
+use voronka_core::storage::persist::{
+    Dirty, FirstLoad, Loaded, PendingLoad, Persister, FIRST_CARDS,
+};
 
 const T: &str = "2026-11-28T10:00:00Z";
 

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use voronka::domain::*;
+use voronka_core::domain::*;
 
 fn target(roubles: i64, deals: Option<u32>) -> Option<PlanTarget> {
     Some(PlanTarget {

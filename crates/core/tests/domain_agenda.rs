@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use voronka::domain::agenda::{bucket, AgendaFilter, Bucket, Snooze};
-use voronka::domain::*;
+use voronka_core::domain::agenda::{bucket, AgendaFilter, Bucket, Snooze};
+use voronka_core::domain::*;
 
 fn reschedule(f: &mut Fixture, deal: DealId, due: Option<chrono::NaiveDate>) {
     let stage = f.ws.deal(deal).unwrap().stage;

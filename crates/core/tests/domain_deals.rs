@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use voronka::domain::*;
+use voronka_core::domain::*;
 
 #[test]
 fn employees_add_rename_deactivate() {

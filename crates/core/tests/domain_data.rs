@@ -2,15 +2,15 @@
 
 mod common;
 use common::*;
-use voronka::domain::demo::{generate, DemoConfig};
-use voronka::domain::*;
+use voronka_core::domain::demo::{generate, DemoConfig};
+use voronka_core::domain::*;
 
 fn demo() -> Workspace {
     generate(&DemoConfig {
         seed: 3,
         employees: 4,
         deals: 300,
-        now: voronka::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60),
+        now: voronka_core::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60),
         lang: Lang::Ru,
     })
 }

@@ -4,11 +4,11 @@
 
 mod common;
 use common::*;
-use voronka::domain::demo::{generate, DemoConfig};
-use voronka::domain::*;
-use voronka::storage::envelope::{self, ReadError};
-use voronka::storage::kv::{KeyValue, MemoryKv, QUOTA_UNITS};
-use voronka::storage::persist::{
+use voronka_core::domain::demo::{generate, DemoConfig};
+use voronka_core::domain::*;
+use voronka_core::storage::envelope::{self, ReadError};
+use voronka_core::storage::kv::{KeyValue, MemoryKv, QUOTA_UNITS};
+use voronka_core::storage::persist::{
     Dirty, LoadProblem, Loaded, Persister, SaveError, FIRST_CARDS, MANIFEST_KEY,
 };
 
@@ -149,7 +149,7 @@ fn saves_and_loads_a_workspace() {
 
 #[test]
 fn shards_written_as_json_by_earlier_versions_still_load() {
-    use voronka::storage::{codec, rows};
+    use voronka_core::storage::{codec, rows};
     let (kv, _, mut ws) = saved_demo(300);
     // Rewrite every shard the way the previous version did: a JSON array of deals.
     let shards: Vec<String> = kv
@@ -441,7 +441,9 @@ fn ten_thousand_realistic_deals_fit_in_localstorage() {
 
 #[test]
 fn the_example_in_format_md_is_a_valid_file() {
-    let doc = std::fs::read_to_string("docs/FORMAT.md").unwrap();
+    // The project's docs, two folders above this crate.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/FORMAT.md"))
+        .unwrap();
     let start = doc.find("```json\n").expect("FORMAT.md has a JSON example") + 8;
     let end = start + doc[start..].find("```").unwrap();
     let (meta, ws) = envelope::read_workspace(&doc[start..end]).expect("the example imports");

@@ -5,80 +5,11 @@
 
 mod common;
 
+use common::analytics::*;
 use common::*;
 use proptest::prelude::*;
-use voronka::domain::analytics::Scope;
-use voronka::domain::*;
-
-fn at(m: u32, d: u32, h: u32) -> Stamp {
-    Stamp::from_datetime(day(2026, m, d).and_hms_opt(h, 0, 0).unwrap())
-}
-
-fn november() -> Period {
-    Period::month(2026, 11)
-}
-
-fn scope() -> Scope {
-    Scope {
-        period: november(),
-        direction: None,
-        owner: None,
-    }
-}
-
-fn go(f: &mut Fixture, deal: DealId, to: StageId, when: Stamp, reason: Option<&str>) {
-    f.apply(Command::MoveDeal {
-        deal,
-        to_stage: to,
-        index: 0,
-        confirm_unfinished: true,
-        loss_reason: reason.map(str::to_string),
-        at: when,
-    })
-    .unwrap();
-}
-
-fn new_deal(
-    f: &mut Fixture,
-    title: &str,
-    roubles: i64,
-    owner: EmployeeId,
-    stage: usize,
-    when: Stamp,
-) -> DealId {
-    let stage = f.stage(stage);
-    create_deal(&mut f.ws, title, roubles, owner, stage, when)
-}
-
-/// Five deals created in November (and one in October), with known paths:
-/// A 0→1→2 open; B 0 open; C 0→1→lost; D 0→won; E 1→0 (back a stage) open; F October.
-struct Cohort {
-    f: Fixture,
-    a: DealId,
-    b: DealId,
-    c: DealId,
-    d: DealId,
-}
-
-fn cohort() -> Cohort {
-    let mut f = Fixture::new();
-    let (anna, ivan) = (f.anna, f.ivan);
-    let (s1, s2, won, lost) = (f.stage(1), f.stage(2), f.won(), f.lost());
-    let a = new_deal(&mut f, "A", 200, anna, 0, at(11, 2, 10));
-    go(&mut f, a, s1, at(11, 4, 10), None);
-    go(&mut f, a, s2, at(11, 5, 22), None);
-    let b = new_deal(&mut f, "B", 100, anna, 0, at(11, 10, 10));
-    let c = new_deal(&mut f, "C", 80, ivan, 0, at(11, 3, 10));
-    go(&mut f, c, s1, at(11, 6, 10), None);
-    go(&mut f, c, lost, at(11, 8, 10), Some("Дорого"));
-    let d = new_deal(&mut f, "D", 300, anna, 0, at(11, 1, 10));
-    go(&mut f, d, won, at(11, 11, 10), None);
-    let e = new_deal(&mut f, "E", 50, ivan, 1, at(11, 12, 10));
-    let s0 = f.stage(0);
-    go(&mut f, e, s0, at(11, 13, 10), None);
-    new_deal(&mut f, "F", 70, ivan, 0, at(10, 20, 10));
-    Cohort { f, a, b, c, d }
-}
+use voronka_core::domain::analytics::Scope;
+use voronka_core::domain::*;
 
 #[test]
 fn the_funnel_counts_how_far_the_periods_deals_got() {
@@ -341,13 +272,13 @@ fn nps_counts_promoters_passives_and_detractors() {
     let (_, ivan) = nps.employees.iter().find(|(e, _)| *e == f.ivan).unwrap();
     assert_eq!(ivan.score(), Some(-100));
     // Rounded half away from zero: 1 promoter, 2 passives → 33.3 → 33; 2 of 3 → 66.7 → 67.
-    let t = voronka::domain::analytics::nps::NpsTally {
+    let t = voronka_core::domain::analytics::nps::NpsTally {
         promoters: 2,
         passives: 1,
         detractors: 0,
     };
     assert_eq!(t.score(), Some(67));
-    let t = voronka::domain::analytics::nps::NpsTally {
+    let t = voronka_core::domain::analytics::nps::NpsTally {
         promoters: 0,
         passives: 1,
         detractors: 1,
@@ -360,8 +291,8 @@ proptest! {
 
     #[test]
     fn the_funnel_never_grows_and_its_outcomes_add_up(seed in any::<u64>(), deals in 0usize..200) {
-        let ws = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
-            seed, employees: 3, deals, now: voronka::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60), lang: Lang::En,
+        let ws = voronka_core::domain::demo::generate(&voronka_core::domain::demo::DemoConfig {
+            seed, employees: 3, deals, now: voronka_core::domain::Stamp::at_midnight(day(2026, 11, 27)).plus_minutes(18 * 60), lang: Lang::En,
         });
         for kind in [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year] {
             let period = Period::containing(day(2026, 10, 15), kind);
@@ -473,122 +404,4 @@ fn all_directions_draw_a_funnel_each_and_the_forecast_counts_undated_deals() {
     assert_eq!(c.f.ws.undated_open_direction(), Some(c.f.dir));
     assert!(c.f.ws.is_undated_open(c.f.ws.deal(deal).unwrap()));
     assert!(!c.f.ws.is_undated_open(c.f.ws.deal(c.d).unwrap()), "won");
-}
-
-/// The cells' texts of a table's rows.
-fn texts(table: &voronka::ui::analytics::table::Table) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
-        .collect()
-}
-
-#[test]
-fn the_views_tables_read_the_figures_in_both_languages() {
-    use voronka::i18n::Locale;
-    use voronka::ui::analytics::{model, table};
-    let c = cohort();
-    let report = c.f.ws.analytics_scoped(
-        Scope {
-            direction: Some(c.f.dir),
-            ..scope()
-        },
-        at(11, 30, 12),
-    );
-    let ru = model::funnel(&c.f.ws, Locale::ru, &report.funnels);
-    assert_eq!(ru.len(), 1);
-    assert_eq!(ru[0].lines[0], "5 сделок создано за период");
-    assert_eq!(ru[0].lines[1], "из них 3 ещё открыты");
-    let funnel = &ru[0].tables[0];
-    assert_eq!(funnel.head[0], "Этап");
-    let rows = texts(funnel);
-    assert_eq!(rows[0][1..4], ["5", "100\u{202f}%", "100\u{202f}%"]);
-    assert_eq!(rows[1][1..4], ["4", "80\u{202f}%", "80\u{202f}%"]);
-    assert_eq!(rows[2][1..4], ["2", "40\u{202f}%", "50\u{202f}%"]);
-    let won = rows.last().unwrap();
-    assert_eq!(won[0], "Выиграны");
-    assert_eq!(won[1..], ["1", "20\u{202f}%", "100\u{202f}%", "300\u{a0}₽"]);
-    assert_eq!(funnel.rows[0].deals.as_ref().map(Vec::len), Some(5));
-    let lost = texts(&ru[0].tables[1]);
-    assert_eq!(lost.len(), 1);
-    assert_eq!(lost[0][1..], ["1", "80\u{a0}₽"]);
-
-    let en = model::outcomes(&c.f.ws, Locale::en, &report.outcomes);
-    let summary = texts(&en[0].tables[0]);
-    assert_eq!(summary[0], ["Won deals", "1"]);
-    assert_eq!(summary[4], ["Win rate", "50%"]);
-    assert_eq!(summary[5], ["Average won deal", "₽300"]);
-    let reasons = texts(&en[0].tables[1]);
-    assert_eq!(reasons, [["Дорого", "1", "₽80", "100%"]]);
-
-    // The CSV of a section: BOM, `;`, CRLF, a caption line per table, plain numbers.
-    let csv = table::csv(&ru[0].tables);
-    assert!(csv.starts_with("\u{feff}Воронка конверсии\r\nЭтап;Дошли;% от созданных;"));
-    assert!(csv.contains("\r\nВыиграны;1;20;100;300,00\r\n"), "{csv}");
-    assert!(csv.contains("Проигранные — по этапу, до которого дошли\r\n"));
-}
-
-#[test]
-fn an_empty_period_says_so_and_a_zero_plan_shows_no_percentage() {
-    use voronka::i18n::Locale;
-    use voronka::ui::analytics::{model, table};
-    let c = cohort();
-    let june = Scope {
-        period: Period::month(2026, 6),
-        direction: Some(c.f.dir),
-        owner: None,
-    };
-    let report = c.f.ws.analytics_scoped(june, at(11, 30, 12));
-    for blocks in [
-        model::funnel(&c.f.ws, Locale::en, &report.funnels),
-        model::outcomes(&c.f.ws, Locale::en, &report.outcomes),
-    ] {
-        assert_eq!(blocks[0].empty.as_deref(), Some("No deals in this period."));
-        assert!(blocks[0].tables.is_empty());
-    }
-    let nps = model::nps(&c.f.ws, Locale::ru, &report.nps);
-    assert_eq!(
-        nps[0].empty.as_deref(),
-        Some("За этот период оценок NPS нет.")
-    );
-    // No plan anywhere: the forecast says "no plan" and shows no percentage or gap.
-    let forecast = model::forecast(&c.f.ws, Locale::en, &c.f.ws.forecast(november()));
-    let company = texts(&forecast[0].tables[0]).pop().unwrap();
-    assert_eq!(company[0], "Company");
-    assert_eq!(company[1], "no plan");
-    assert_eq!(company[2], "₽300");
-    assert_eq!(company[5..], ["—", "—", "—"]);
-    // A negative NPS stays a number in CSV.
-    let t = table::Table {
-        name: "nps",
-        caption: "NPS".into(),
-        head: vec!["Direction".into(), "NPS".into()],
-        rows: vec![table::Row::new(
-            "x",
-            vec![
-                table::Cell::text("=cmd"),
-                table::Cell::signed(Locale::en, Some(-20)),
-            ],
-        )],
-    };
-    assert_eq!(table::csv(&[t]), "\u{feff}Direction;NPS\r\n'=cmd;-20\r\n");
-}
-
-#[test]
-fn an_inactive_employee_keeps_a_forecast_row_only_with_figures() {
-    let c = cohort();
-    let ivan = c.f.ws.employee(c.f.ivan).unwrap().clone();
-    let empty = voronka::domain::analytics::forecast::ForecastRow::default();
-    assert!(Workspace::shows_forecast(&ivan, &empty), "active");
-    let inactive = Employee {
-        active: false,
-        ..ivan
-    };
-    assert!(!Workspace::shows_forecast(&inactive, &empty));
-    let won = voronka::domain::analytics::forecast::ForecastRow {
-        won: Money::major(1),
-        ..empty
-    };
-    assert!(Workspace::shows_forecast(&inactive, &won));
 }

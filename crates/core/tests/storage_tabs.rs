@@ -5,9 +5,9 @@
 
 mod common;
 use common::*;
-use voronka::domain::*;
-use voronka::storage::kv::{KeyValue, MemoryKv};
-use voronka::storage::persist::{
+use voronka_core::domain::*;
+use voronka_core::storage::kv::{KeyValue, MemoryKv};
+use voronka_core::storage::persist::{
     Dirty, LoadProblem, Loaded, Persister, SaveError, SaveTx, MANIFEST_KEY, SHARD_PREFIX,
 };
 
@@ -425,7 +425,9 @@ fn a_manifest_with_a_revision_of_the_wrong_type_says_so() {
         match tab(&kv, "r").load() {
             Loaded::Unreadable {
                 problem:
-                    LoadProblem::Envelope(voronka::storage::envelope::ReadError::WrongType { path }),
+                    LoadProblem::Envelope(voronka_core::storage::envelope::ReadError::WrongType {
+                        path,
+                    }),
                 ..
             } => assert_eq!(path, "revision"),
             other => panic!("{bad}: {other:?}"),
@@ -540,7 +542,7 @@ fn a_stale_editor_saves_only_what_it_changed() {
 
 #[test]
 fn amounts_are_capped_so_that_no_sum_can_overflow() {
-    use voronka::domain::validate::MAX_AMOUNT;
+    use voronka_core::domain::validate::MAX_AMOUNT;
     let mut f = Fixture::new();
     let stage = f.stage(0);
     let mut ids = Vec::new();

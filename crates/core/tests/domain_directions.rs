@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use voronka::domain::*;
+use voronka_core::domain::*;
 
 fn blank_stages() -> Vec<StageSpec> {
     vec![

@@ -1,8 +1,10 @@
 //! Fixtures shared by the native domain tests.
 #![allow(dead_code)]
 
+pub mod analytics;
+
 use chrono::NaiveDate;
-use voronka::domain::*;
+use voronka_core::domain::*;
 
 /// 2026-11-27 10:00, the fixtures' "now".
 pub fn now() -> Stamp {
@@ -145,7 +147,7 @@ pub fn create_deal(
 
 /// A demo workspace of `deals` deals (four employees, English), the same for the same `seed`.
 pub fn demo_workspace(seed: u64, deals: usize) -> Workspace {
-    voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+    voronka_core::domain::demo::generate(&voronka_core::domain::demo::DemoConfig {
         seed,
         employees: 4,
         deals,
@@ -156,7 +158,7 @@ pub fn demo_workspace(seed: u64, deals: usize) -> Workspace {
 
 /// Edits one deal through a command and saves only what it touched; returns the revision.
 pub fn edit_and_save(
-    p: &mut voronka::storage::persist::Persister,
+    p: &mut voronka_core::storage::persist::Persister,
     ws: &mut Workspace,
     deal: DealId,
     edit: impl FnOnce(&mut DealDraft),
@@ -164,7 +166,7 @@ pub fn edit_and_save(
     let mut draft = ws.deal(deal).unwrap().draft();
     edit(&mut draft);
     let (_, log) = ws.apply_logged(&Command::EditDeal { deal, draft }).unwrap();
-    let mut dirty = voronka::storage::persist::Dirty::default();
+    let mut dirty = voronka_core::storage::persist::Dirty::default();
     dirty.add_deals(log.touched_deals());
     p.save(ws, &dirty, "2026-11-27T10:00:00Z".into()).unwrap()
 }

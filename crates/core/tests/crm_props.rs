@@ -2,10 +2,10 @@
 //! titles, amounts, directions and stages, owners, dates, status, client, reasons and notes.
 
 use proptest::prelude::*;
-use voronka::crm::plan::{plan, Defaults};
-use voronka::crm::{self, Mapping};
-use voronka::domain::demo::{generate, DemoConfig};
-use voronka::domain::*;
+use voronka_core::crm::plan::{plan, Defaults};
+use voronka_core::crm::{self, Mapping};
+use voronka_core::domain::demo::{generate, DemoConfig};
+use voronka_core::domain::*;
 
 fn defaults() -> Defaults {
     Defaults {
@@ -66,7 +66,7 @@ proptest! {
     ) {
         let lang = if ru { Lang::Ru } else { Lang::En };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let now = voronka::domain::Stamp::at_midnight(today).plus_minutes(18 * 60);
+        let now = voronka_core::domain::Stamp::at_midnight(today).plus_minutes(18 * 60);
         let mut ws = generate(&DemoConfig { seed, employees: 4, deals, now, lang });
         let ids: Vec<DealId> = ws.deals().map(|d| d.id).collect();
         for (id, title) in ids.iter().zip(&titles) {

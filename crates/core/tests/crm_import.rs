@@ -2,9 +2,9 @@
 //! both languages and both encodings, product rows, amoCRM, Pipedrive, an unknown CSV, and
 //! every bad input.
 
-use voronka::crm::plan::{plan, Defaults, ImportPlan, RowProblem};
-use voronka::crm::{self, decode, CsvError, DealField, Encoding, Mapping, Source, Table};
-use voronka::domain::*;
+use voronka_core::crm::plan::{plan, Defaults, ImportPlan, RowProblem};
+use voronka_core::crm::{self, decode, CsvError, DealField, Encoding, Mapping, Source, Table};
+use voronka_core::domain::*;
 
 fn defaults() -> Defaults {
     Defaults {
@@ -413,7 +413,7 @@ fn bad_rows_are_skipped_with_their_line_column_and_reason() {
 
 #[test]
 fn amounts_parse_in_every_way_crms_write_them() {
-    use voronka::crm::values::amount;
+    use voronka_core::crm::values::amount;
     let cases = [
         ("1 250 000,50", 125_000_050),
         ("1\u{a0}250\u{a0}000,50", 125_000_050),
@@ -439,14 +439,14 @@ fn amounts_parse_in_every_way_crms_write_them() {
     }
     assert_eq!(
         amount("-100"),
-        Err(voronka::crm::values::ValueError::Negative)
+        Err(voronka_core::crm::values::ValueError::Negative)
     );
 }
 
 #[test]
 fn dates_parse_in_the_portals_formats() {
-    use voronka::crm::values::date_time;
-    use voronka::crm::DateOrder::*;
+    use voronka_core::crm::values::date_time;
+    use voronka_core::crm::DateOrder::*;
     let cases = [
         ("27.11.2026", DayFirst, "2026-11-27 00:00:00"),
         ("27.11.2026 14:05:09", DayFirst, "2026-11-27 14:05:09"),
@@ -508,7 +508,7 @@ fn spreadsheet_formulas_are_disarmed_on_export_and_restored_on_import() {
         })
         .unwrap();
     }
-    let csv = voronka::crm::export::export(&ws, ws.deals(), Lang::Ru);
+    let csv = voronka_core::crm::export::export(&ws, ws.deals(), Lang::Ru);
     assert!(csv.starts_with('\u{feff}'));
     for line in csv.lines().skip(1) {
         let title = line.split(';').nth(1).unwrap();
@@ -538,11 +538,11 @@ fn an_import_past_the_deal_limit_is_refused_in_the_plan() {
     let p = plan(&table, &mapping, &ws, &defaults(), now());
     assert_eq!(p.too_many, None);
     // A workspace that already holds all but two deals it can.
-    let mut full = voronka::domain::demo::generate(&voronka::domain::demo::DemoConfig {
+    let mut full = voronka_core::domain::demo::generate(&voronka_core::domain::demo::DemoConfig {
         seed: 1,
         employees: 1,
         deals: validate::MAX_DEALS - 2,
-        now: voronka::domain::Stamp::at_midnight(
+        now: voronka_core::domain::Stamp::at_midnight(
             chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
         )
         .plus_minutes(18 * 60),

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use criterion::{black_box, BenchmarkId, Criterion};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
-use voronka::domain::demo::{generate, DemoConfig};
-use voronka::domain::*;
+use voronka_core::domain::demo::{generate, DemoConfig};
+use voronka_core::domain::*;
 
 /// Counts the bytes currently allocated, to measure what a structure holds.
 struct Counting;
@@ -192,9 +192,9 @@ fn benches(c: &mut Criterion) {
 /// The storage layer natively: a full save, a load (read, inflate, decode rows, validate) and
 /// an import of the export file (parse and validate), against an in-memory localStorage.
 fn storage(c: &mut Criterion) {
-    use voronka::storage::envelope;
-    use voronka::storage::kv::MemoryKv;
-    use voronka::storage::persist::{Dirty, Loaded, Persister};
+    use voronka_core::storage::envelope;
+    use voronka_core::storage::kv::MemoryKv;
+    use voronka_core::storage::persist::{Dirty, Loaded, Persister};
     for n in [10_000, 50_000] {
         let ws = workspace(n);
         let mut group = c.benchmark_group("storage");
@@ -222,7 +222,7 @@ fn storage(c: &mut Criterion) {
 /// A CSV import natively: parse (the `csv` crate), preset the mapping, plan the batch, and
 /// apply it to an empty workspace, for a Russian export of `n` deals.
 fn csv_import(c: &mut Criterion) {
-    use voronka::crm::{self, plan, Mapping};
+    use voronka_core::crm::{self, plan, Mapping};
     let defaults = plan::Defaults {
         open_stage: "Новая".into(),
         won_stage: "Успешно".into(),
@@ -255,8 +255,8 @@ fn csv_import(c: &mut Criterion) {
 /// Each section of the Analytics view for a year over every direction (the funnel and time in
 /// stage drawn for each direction), the whole view, and the fingerprints it keys on.
 fn analytics(c: &mut Criterion) {
-    use voronka::domain::analytics::Scope;
-    let now = voronka::domain::Stamp::from_datetime(today().and_hms_opt(12, 0, 0).unwrap());
+    use voronka_core::domain::analytics::Scope;
+    let now = voronka_core::domain::Stamp::from_datetime(today().and_hms_opt(12, 0, 0).unwrap());
     for n in [10_000, 50_000] {
         let ws = workspace(n);
         let scope = Scope {
