@@ -240,10 +240,13 @@ fn the_forecast_adds_weighted_open_deals_to_what_is_won() {
     let zero = f.ws.forecast(november());
     let (_, his) = zero.employees.iter().find(|(e, _)| *e == f.ivan).unwrap();
     assert_eq!((his.of_plan_bp, his.gap), (None, None));
+    assert!(his.plan.is_some(), "the plan of 0 is set");
+    assert_eq!(his.target(), None, "and measures nothing");
     assert_eq!(
         zero.company.plan.unwrap().target.amount,
         Money::major(1_000)
     );
+    assert_eq!(zero.company.target(), Some(Money::major(1_000)));
 }
 
 #[test]

@@ -683,3 +683,80 @@ fn mark_done_and_move_is_one_step_refused_as_a_whole() {
     );
     assert_eq!(f.ws, before);
 }
+
+#[test]
+fn what_a_form_offers_first_comes_from_the_domain() {
+    let mut f = Fixture::new();
+    // A new deal's owner: the first active employee.
+    assert_eq!(f.ws.default_owner(), Some(f.anna));
+    f.apply(Command::SetEmployeeActive {
+        employee: f.anna,
+        active: false,
+    })
+    .unwrap();
+    assert_eq!(f.ws.default_owner(), Some(f.ivan));
+    f.apply(Command::SetEmployeeActive {
+        employee: f.ivan,
+        active: false,
+    })
+    .unwrap();
+    assert_eq!(f.ws.default_owner(), None, "nobody active takes new deals");
+
+    // The loss reason offered first: the list's first, or none to pick from.
+    assert_eq!(f.ws.default_loss_reason(), f.ws.loss_reasons()[0]);
+    f.apply(Command::SetLossReasons {
+        reasons: vec!["Сроки".into(), "Дорого".into()],
+    })
+    .unwrap();
+    assert_eq!(f.ws.default_loss_reason(), "Сроки");
+    f.apply(Command::SetLossReasons { reasons: vec![] })
+        .unwrap();
+    assert_eq!(f.ws.default_loss_reason(), "");
+
+    // Directions that take deals: every one but the archived.
+    assert_eq!(f.ws.directions_taking_deals().count(), 1);
+    f.apply(Command::ArchiveDirection {
+        direction: f.dir,
+        archived: true,
+    })
+    .unwrap();
+    assert_eq!(f.ws.directions_taking_deals().count(), 0);
+    assert_eq!(f.ws.directions().count(), 1, "the archived one is kept");
+}
+
+#[test]
+fn a_checklist_lists_its_items_in_order_with_their_ticks() {
+    let mut f = Fixture::new();
+    let stage = f.stage(0);
+    let deal = create_deal(&mut f.ws, "Окна", 100, f.anna, stage, now());
+    let (_, s) = f.ws.stage(stage).unwrap();
+    let items: Vec<String> = s.task.as_ref().unwrap().checklist.clone();
+    assert!(
+        items.len() >= 2,
+        "the template's first stage has a checklist"
+    );
+    f.apply(Command::SetChecklistItem {
+        deal,
+        stage,
+        item: items[1].clone(),
+        checked: true,
+    })
+    .unwrap();
+    let (_, s) = f.ws.stage(stage).unwrap();
+    let d = f.ws.deal(deal).unwrap();
+    let listed = d.checklist_items(s).unwrap();
+    assert_eq!(listed.len(), items.len());
+    assert_eq!(listed[0], (items[0].as_str(), false));
+    assert_eq!(listed[1], (items[1].as_str(), true));
+    assert_eq!(d.checklist_progress(s), Some((1, items.len())));
+    // A stage whose task has no checklist lists nothing.
+    let without =
+        f.ws.direction(f.dir)
+            .unwrap()
+            .stages
+            .iter()
+            .find(|s| s.task.as_ref().is_some_and(|t| t.checklist.is_empty()));
+    if let Some(without) = without {
+        assert_eq!(d.checklist_items(without), None);
+    }
+}

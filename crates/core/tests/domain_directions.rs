@@ -518,3 +518,43 @@ fn deleting_a_stage_moves_its_deals_first() {
     .unwrap();
     f.ws.check_invariants().unwrap();
 }
+
+#[test]
+fn a_new_stage_goes_after_the_last_open_one() {
+    let mut f = Fixture::new();
+    for (template, open) in [(Template::B2bNew, 9), (Template::B2cRepeat, 4)] {
+        let Outcome::DirectionCreated(id) =
+            f.ws.apply(&Command::CreateDirectionFromTemplate {
+                template,
+                lang: Lang::Ru,
+            })
+            .unwrap_or_else(|_| panic!("{template:?}"))
+        else {
+            panic!()
+        };
+        let index = f.ws.direction(id).unwrap().new_stage_index();
+        assert_eq!(index, open, "{template:?}");
+        f.apply(Command::AddStage {
+            direction: id,
+            index,
+            spec: StageSpec::new("Новый этап", StageKind::Open),
+        })
+        .unwrap();
+        let kinds: Vec<StageKind> =
+            f.ws.direction(id)
+                .unwrap()
+                .stages
+                .iter()
+                .map(|s| s.kind)
+                .collect();
+        assert_eq!(kinds[index], StageKind::Open);
+        assert_eq!(kinds[index + 1..], [StageKind::Won, StageKind::Lost]);
+    }
+    // A blank direction built from the domain's own stages takes its second stage second.
+    let Outcome::DirectionCreated(id) =
+        create(&mut f.ws, "Пустое", templates::blank_stages(Lang::Ru)).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(f.ws.direction(id).unwrap().new_stage_index(), 1);
+}

@@ -70,7 +70,8 @@ fn the_first_screen_has_each_columns_first_cards_and_whole_figures() {
     );
     assert!(shown.deal_count() < ws.deal_count() / 3);
     for d in ws.directions() {
-        assert_eq!(shown.board_totals(d.id, None), ws.board_totals(d.id, None));
+        let all = BoardFilter::default();
+        assert_eq!(shown.board_totals(d.id, &all), ws.board_totals(d.id, &all));
         assert_eq!(shown.open_totals(d.id), ws.open_totals(d.id));
     }
     assert_eq!(shown.employees().count(), ws.employees().count());

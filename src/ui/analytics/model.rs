@@ -474,18 +474,15 @@ pub fn outcomes(ws: &Workspace, locale: Locale, o: &Outcomes) -> Vec<Block> {
 
 fn forecast_cells(n: &Names, r: &ForecastRow) -> Vec<Cell> {
     let no_plan = || Cell::note(td_string!(n.locale, analytics.forecast.no_plan).to_string());
-    let zero_plan = r.plan.is_none_or(|p| p.target.amount.0 <= 0);
+    let target = r.target();
     vec![
-        r.plan
-            .filter(|_| !zero_plan)
-            .map_or_else(no_plan, |p| n.money(p.target.amount)),
+        target.map_or_else(no_plan, |t| n.money(t)),
         n.money(r.won),
         n.money(r.weighted),
         n.money(r.forecast),
-        if zero_plan {
-            Cell::missing()
-        } else {
-            Cell::percent(n.locale, r.of_plan_bp)
+        match target {
+            Some(_) => Cell::percent(n.locale, r.of_plan_bp),
+            None => Cell::missing(),
         },
         r.gap.map_or_else(Cell::missing, |g| n.money(g)),
         r.deals_to_close_gap.map_or_else(Cell::missing, |d| {

@@ -3,7 +3,6 @@
 
 use super::card::{self, CardKey};
 use super::{BoardCtx, BoardDialog};
-use crate::domain::board::effective_probability;
 use crate::domain::{Currency, Money, StageId, StageKind};
 use crate::i18n::*;
 use crate::ui::counts;
@@ -56,6 +55,7 @@ struct ColumnList {
     keys: Vec<CardKey>,
     count: usize,
     sum: Money,
+    weighted: Option<Money>,
 }
 
 /// A column of the board: a `<section>` whose header, body and cards are put in place by one
@@ -71,8 +71,6 @@ pub fn Column(stage: StageId) -> impl IntoView {
                 name: s.name.clone(),
                 kind: s.kind,
                 color: s.color.clone(),
-                probability: effective_probability(s),
-                weighted: s.probability.is_some() && s.kind == StageKind::Open,
                 currency: ws.currency(),
             })
         })
@@ -91,33 +89,16 @@ pub fn Column(stage: StageId) -> impl IntoView {
     }
     let list = Memo::new(move |_| {
         let limit = limit.get();
-        let filtered = ctx.filtered();
+        let filter = ctx.filter();
         store.ws().with(|ws| {
-            let column = ws.column(stage);
-            if !filtered {
-                // The domain keeps each stage's count and sum: only the drawn cards are read.
-                let tally = ws.column_tally(stage);
-                let keys = column.iter().take(limit).map(|&id| store.card_key(id));
-                return ColumnList {
-                    keys: keys.collect(),
-                    count: tally.count,
-                    sum: tally.sum,
-                };
+            let figures = ws.column_figures(stage, &filter, limit);
+            // Versions only for the cards drawn: a column of thousands stays cheap.
+            ColumnList {
+                keys: figures.shown.iter().map(|&id| store.card_key(id)).collect(),
+                count: figures.count,
+                sum: figures.sum,
+                weighted: figures.weighted,
             }
-            let (mut count, mut sum) = (0, Money::ZERO);
-            let mut keys = Vec::with_capacity(limit.min(column.len()));
-            for &id in column {
-                let Some(deal) = ws.deal(id).filter(|d| ctx.passes(d)) else {
-                    continue;
-                };
-                sum += deal.amount;
-                // Versions only for the cards drawn: a column of thousands stays cheap.
-                if count < limit {
-                    keys.push(store.card_key(id));
-                }
-                count += 1;
-            }
-            ColumnList { keys, count, sum }
         })
     });
     let collapsed = Memo::new(move |_| ctx.collapsed.with(|c| c.contains(&stage)));
@@ -179,9 +160,6 @@ struct StageShown {
     name: String,
     kind: StageKind,
     color: String,
-    probability: u8,
-    /// Whether the weighted sum is shown (an open stage with its own probability).
-    weighted: bool,
     currency: Currency,
 }
 
@@ -209,11 +187,11 @@ fn column_fields(
         count = format::integer(locale, list.count as i64),
         sum = format::money(locale, currency, list.sum)
     );
-    let weighted = match info.filter(|i| i.weighted) {
-        Some(i) => msg_in!(
+    let weighted = match list.weighted {
+        Some(sum) => msg_in!(
             locale,
             board.weighted,
-            sum = format::money(locale, currency, list.sum.percent(i.probability))
+            sum = format::money(locale, currency, sum)
         ),
         None => String::new(),
     };

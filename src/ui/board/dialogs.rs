@@ -163,7 +163,7 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
             ws.loss_reasons().to_vec(),
         )
     });
-    let choice = RwSignal::new(reasons.first().cloned().unwrap_or_default());
+    let choice = RwSignal::new(ctx.store.ws().with_untracked(|ws| ws.default_loss_reason()));
     let other = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let close = Callback::new(move |_| ctx.close_dialog(mv.deal));

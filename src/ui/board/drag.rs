@@ -328,6 +328,7 @@ impl DragCtl {
             }
             return;
         };
+        let filter = untrack(|| ctx.filter());
         let index = ctx.store.ws().with_untracked(|ws| {
             let column: Vec<DealId> = ws
                 .column(to)
@@ -339,7 +340,8 @@ impl DragCtl {
                 Some(b) => column.iter().position(|&d| d == b).unwrap_or(column.len()),
                 None => {
                     // After the last visible card (the filter may hide others).
-                    let last_visible = column.iter().rposition(|&d| ctx.visible(ws, d));
+                    let visible = |d: DealId| ws.deal(d).is_some_and(|d| filter.passes(ws, d));
+                    let last_visible = column.iter().rposition(|&d| visible(d));
                     last_visible.map_or(column.len(), |i| i + 1)
                 }
             }

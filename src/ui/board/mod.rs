@@ -8,7 +8,7 @@ mod dialogs;
 mod drag;
 mod toolbar;
 
-use crate::domain::{Command, DealId, DirectionId, DomainError, EmployeeId, StageId, Workspace};
+use crate::domain::{BoardFilter, Command, DealId, DirectionId, DomainError, EmployeeId, StageId};
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
@@ -69,7 +69,7 @@ pub struct BoardCtx {
     pub direction: RwSignal<Option<DirectionId>>,
     /// Owner filter.
     pub owner: RwSignal<Option<EmployeeId>>,
-    /// Search text (lowercase).
+    /// Search text, as typed.
     pub search: RwSignal<String>,
     /// Only open deals without an expected close date (opened so from Analytics' forecast).
     pub undated: RwSignal<bool>,
@@ -87,33 +87,9 @@ pub struct BoardCtx {
 }
 
 impl BoardCtx {
-    /// Whether a deal passes the owner filter and the search.
-    pub fn visible(&self, ws: &Workspace, deal: DealId) -> bool {
-        ws.deal(deal).is_some_and(|d| self.passes(d))
-    }
-
-    /// Whether any filter is on (owner, search, undated): then a column counts only the deals
-    /// that pass it, else it reads the domain's kept figures.
-    pub fn filtered(&self) -> bool {
-        self.owner.with(Option::is_some)
-            || self.undated.get()
-            || self.search.with(|q| !q.is_empty())
-    }
-
-    /// Whether a deal passes the owner filter and the search.
-    pub fn passes(&self, d: &crate::domain::Deal) -> bool {
-        if self.owner.with(|o| o.is_some_and(|o| o != d.owner)) {
-            return false;
-        }
-        if self.undated.get() && !self.store.ws().with_untracked(|ws| ws.is_undated_open(d)) {
-            return false;
-        }
-        self.search.with(|q| {
-            q.is_empty()
-                || crate::text::contains_folded(&d.title, q)
-                || crate::text::contains_folded(&d.client.company, q)
-                || crate::text::contains_folded(&d.client.contact, q)
-        })
+    /// The filter the toolbar sets (read reactively): what the domain counts and shows.
+    pub fn filter(&self) -> BoardFilter {
+        BoardFilter::new(self.owner.get(), &self.search.read(), self.undated.get())
     }
 
     /// Closes the open dialog and gives focus back to the deal's card.

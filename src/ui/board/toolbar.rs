@@ -24,7 +24,7 @@ pub fn Toolbar() -> impl IntoView {
                 data-testid="board-search"
                 placeholder=move || t_string!(i18n, board.search)
                 aria-label=move || t_string!(i18n, board.search)
-                on:input=move |ev| ctx.search.set(crate::text::fold_case(event_target_value(&ev).trim()))
+                on:input=move |ev| ctx.search.set(event_target_value(&ev))
             />
             <UndoRedo />
             <ExportShown />
@@ -71,8 +71,11 @@ fn ExportShown() -> impl IntoView {
         let Some(direction) = ctx.direction.get_untracked() else {
             return;
         };
-        crate::ui::data::export::export_csv_now(i18n.get_locale_untracked(), |d| {
-            d.direction == direction && ctx.passes(d)
+        let filter = untrack(|| ctx.filter());
+        ctx.store.ws().with_untracked(|ws| {
+            crate::ui::data::export::export_csv_now(i18n.get_locale_untracked(), |d| {
+                d.direction == direction && filter.passes(ws, d)
+            })
         });
     };
     view! {
@@ -97,8 +100,7 @@ fn DirectionPicker() -> impl IntoView {
     // A memo, so that a move (which rarely changes these) does not redraw the picker.
     let directions = Memo::new(move |_| {
         store.ws().with(|ws| {
-            ws.directions()
-                .filter(|d| !d.archived)
+            ws.directions_taking_deals()
                 .map(|d| (d.id, d.name.clone(), ws.open_totals(d.id)))
                 .collect::<Vec<_>>()
         })
@@ -215,8 +217,7 @@ pub fn Totals() -> impl IntoView {
         store.ws().with(|ws| {
             let direction = ctx.direction.get()?;
             ws.direction(direction)?;
-            let keep = |d: &crate::domain::Deal| ctx.passes(d);
-            let t = ws.board_totals(direction, ctx.filtered().then_some(&keep as _));
+            let t = ws.board_totals(direction, &ctx.filter());
             let money = |m| format::money(locale, ws.currency(), m);
             Some(counts::board_totals(
                 locale,

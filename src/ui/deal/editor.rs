@@ -55,7 +55,7 @@ fn setting(ws: &Workspace, target: EditorTarget) -> Setting {
         stage_name,
         stage_kind,
         currency: ws.currency().symbol(),
-        default_owner: ws.employees().find(|e| e.active).map(|e| e.id),
+        default_owner: ws.default_owner(),
         employees: ws
             .employees()
             .map(|e| (e.id, e.name.clone(), e.active))

@@ -27,8 +27,8 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
     let store = use_store();
     let (name, count, targets, first_reason) = store.ws().with_untracked(|ws| {
         let targets: Vec<Target> = ws
-            .directions()
-            .filter(|x| x.id != id && !x.archived)
+            .directions_taking_deals()
+            .filter(|x| x.id != id)
             .map(|x| Target {
                 id: x.id,
                 name: x.name.clone(),
@@ -36,7 +36,7 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
             })
             .collect();
         let name = ws.direction(id).map(|d| d.name.clone()).unwrap_or_default();
-        let reason = ws.loss_reasons().first().cloned().unwrap_or_default();
+        let reason = ws.default_loss_reason();
         (name, ws.deals_in_direction(id), targets, reason)
     });
     let target = RwSignal::new(targets.first().map(|t| t.id));

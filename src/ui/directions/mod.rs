@@ -6,8 +6,8 @@ mod delete;
 mod stages;
 
 use crate::domain::{
-    Audience, Classification, Command, Complexity, DirectionId, Outcome, Segment, StageKind,
-    StageSpec, Template, Touches,
+    templates, Audience, Classification, Command, Complexity, DirectionId, Outcome, Segment,
+    Template, Touches,
 };
 use crate::i18n::*;
 use crate::state::store::use_store;
@@ -106,11 +106,7 @@ fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> i
             name: blank_name.get_untracked(),
             description: String::new(),
             classification: Classification::default(),
-            stages: vec![
-                StageSpec::new(t_string!(i18n, dir.blank_open), StageKind::Open),
-                StageSpec::new(t_string!(i18n, dir.blank_won), StageKind::Won),
-                StageSpec::new(t_string!(i18n, dir.blank_lost), StageKind::Lost),
-            ],
+            stages: templates::blank_stages(format::content_lang(i18n.get_locale_untracked())),
         });
         if error.get_untracked().is_none() {
             blank_name.set(String::new());

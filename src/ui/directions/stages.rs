@@ -53,7 +53,9 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
         }
     };
     let add = move |_| {
-        let index = stages.with_untracked(|s| s.iter().filter(|x| x.2 == StageKind::Open).count());
+        let index = store
+            .ws()
+            .with_untracked(|ws| ws.direction(direction).map_or(0, |d| d.new_stage_index()));
         let spec = StageSpec::new(t_string!(i18n, stage.new_name), StageKind::Open);
         match store.dispatch(Command::AddStage {
             direction,
@@ -216,10 +218,10 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
 fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let (name, count, targets, reasons) = store.ws().with_untracked(|ws| {
+    let (name, count, targets) = store.ws().with_untracked(|ws| {
         let (d, s) = match ws.stage(stage) {
             Some(x) => x,
-            None => return (String::new(), 0, Vec::new(), Vec::new()),
+            None => return (String::new(), 0, Vec::new()),
         };
         let targets: Vec<_> = d
             .stages
@@ -227,19 +229,14 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
             .filter(|x| x.id != stage)
             .map(|x| (x.id, x.name.clone(), x.kind))
             .collect();
-        (
-            s.name.clone(),
-            ws.column(stage).len(),
-            targets,
-            ws.loss_reasons().to_vec(),
-        )
+        (s.name.clone(), ws.column(stage).len(), targets)
     });
     let target = RwSignal::new(
         store
             .ws()
             .with_untracked(|ws| ws.default_stage_on_delete(stage)),
     );
-    let reason = RwSignal::new(reasons.first().cloned().unwrap_or_default());
+    let reason = RwSignal::new(store.ws().with_untracked(|ws| ws.default_loss_reason()));
     let error = RwSignal::new(None::<String>);
     let targets = StoredValue::new(targets);
     let target_is_lost = move || {

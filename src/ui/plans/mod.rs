@@ -244,32 +244,6 @@ fn cell_key(p: Period) -> String {
     }
 }
 
-/// The year's columns as a plan is read: each quarter after its months (shown only when the
-/// quarter is unfolded), each half-year after its quarters, the year last.
-fn year_columns(year: i32, unfolded: &[u8]) -> Vec<Period> {
-    let mut columns = Vec::with_capacity(19);
-    for quarter in 1..=4u8 {
-        if unfolded.contains(&quarter) {
-            columns.extend((quarter * 3 - 2..=quarter * 3).map(|m| Period::month(year, m)));
-        }
-        columns.extend(Period::new(year, PeriodKind::Quarter, quarter));
-        if quarter % 2 == 0 {
-            columns.extend(Period::new(year, PeriodKind::HalfYear, quarter / 2));
-        }
-    }
-    columns.extend(Period::new(year, PeriodKind::Year, 1));
-    columns
-}
-
-/// The quarter a period falls in (none for a half-year or the year).
-fn quarter_of(p: Period) -> Option<u8> {
-    match p.kind {
-        PeriodKind::Month => Some((p.index - 1) / 3 + 1),
-        PeriodKind::Quarter => Some(p.index),
-        _ => None,
-    }
-}
-
 /// The editable grid of plans for the chosen year: quarters, half-years and the year, with
 /// the months of a quarter on demand (those of the chosen period unfolded), so that it fits a
 /// 1440 px screen.
@@ -279,13 +253,15 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let store = use_store();
     let error = RwSignal::new(None::<String>);
     let unfolded = RwSignal::new(
-        quarter_of(period.get_untracked())
+        period
+            .get_untracked()
+            .quarter()
             .into_iter()
             .collect::<Vec<u8>>(),
     );
     // Choosing another month or quarter unfolds its quarter.
     Effect::new(move |_| {
-        if let Some(q) = quarter_of(period.get()) {
+        if let Some(q) = period.get().quarter() {
             unfolded.update(|u| {
                 if !u.contains(&q) {
                     u.push(q);
@@ -293,7 +269,7 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
             });
         }
     });
-    let columns = Memo::new(move |_| unfolded.with(|u| year_columns(period.get().year, u)));
+    let columns = Memo::new(move |_| unfolded.with(|u| Period::year_as_read(period.get().year, u)));
     let columns = move || columns.get();
     let toggle = move |q: u8| {
         unfolded.update(|u| match u.iter().position(|x| *x == q) {

@@ -300,8 +300,7 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
     };
     let directions = move || {
         store.ws().with(|ws| {
-            ws.directions()
-                .filter(|d| !d.archived)
+            ws.directions_taking_deals()
                 .map(|d| {
                     let selected = direction.get() == Some(d.id);
                     view! { <option value=d.id.0.to_string() selected=selected>{d.name.clone()}</option> }

@@ -49,6 +49,7 @@ struct RowData {
     place: String,
     task: String,
     checklist: Vec<(String, bool)>,
+    progress: Option<(usize, usize)>,
     days: i64,
     stale: bool,
     next: Option<(StageId, String)>,
@@ -150,18 +151,19 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
             let d = ws.deal(deal)?;
             let (direction, st) = ws.stage(stage)?;
             let task = st.task.as_ref()?;
-            let state = d.task(stage);
             Some(RowData {
                 title: d.title.clone(),
                 company: d.client.company.clone(),
                 amount: format::money(locale, ws.currency(), d.amount),
                 place: format!("{} › {}", direction.name, st.name),
                 task: task.title.clone(),
-                checklist: task
-                    .checklist
-                    .iter()
-                    .map(|c| (c.clone(), state.is_some_and(|s| s.checked.contains(c))))
+                checklist: d
+                    .checklist_items(st)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(item, ticked)| (item.to_string(), ticked))
                     .collect(),
+                progress: d.checklist_progress(st),
                 days: d.days_in_stage(now),
                 stale: d.is_stale(st, now),
                 next: ws
@@ -229,10 +231,7 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let progress = (!d.checklist.is_empty()).then(|| {
-                let ticked = d.checklist.iter().filter(|(_, t)| *t).count();
-                format!("{ticked}/{}", d.checklist.len())
-            });
+            let progress = d.progress.map(|(ticked, total)| format!("{ticked}/{total}"));
             let next = d.next.clone().map(|(_, name)| {
                 view! {
                     <button type="button" class="button button-small" data-action="move-on" on:click=move |_| ctx.move_on(deal)>

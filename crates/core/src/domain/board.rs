@@ -1,9 +1,70 @@
-//! The board query: a direction's columns in order, from the column index.
+//! The board query: a direction's columns in order, from the column index; the board's
+//! filter (owner, search, undated) and each column's figures as the board shows them.
 
-use super::ids::{DealId, DirectionId};
+use super::deal::Deal;
+use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::money::Money;
 use super::stage::{Stage, StageKind};
 use super::workspace::Workspace;
+
+/// What the board shows of a direction: every deal, or those of one owner, those a search
+/// finds, only the open deals without an expected close date (opened so from Analytics).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardFilter {
+    /// Only this owner's deals.
+    pub owner: Option<EmployeeId>,
+    /// The search, case-folded (see [`BoardFilter::new`]); empty for none.
+    search: String,
+    /// Only open deals without an expected close date.
+    pub undated: bool,
+}
+
+impl BoardFilter {
+    /// A filter with the search as typed: trimmed and case-folded here, once.
+    pub fn new(owner: Option<EmployeeId>, search: &str, undated: bool) -> BoardFilter {
+        BoardFilter {
+            owner,
+            search: crate::text::fold_case(search.trim()),
+            undated,
+        }
+    }
+
+    /// Whether anything is filtered out: then figures are counted over the deals that pass,
+    /// else read from the workspace's kept column figures.
+    pub fn is_on(&self) -> bool {
+        self.owner.is_some() || self.undated || !self.search.is_empty()
+    }
+
+    /// Whether a search for `folded` (case-folded) finds the deal: in its title, its company
+    /// or its contact person.
+    pub fn finds(deal: &Deal, folded: &str) -> bool {
+        folded.is_empty()
+            || crate::text::contains_folded(&deal.title, folded)
+            || crate::text::contains_folded(&deal.client.company, folded)
+            || crate::text::contains_folded(&deal.client.contact, folded)
+    }
+
+    /// Whether the board shows the deal.
+    pub fn passes(&self, ws: &Workspace, deal: &Deal) -> bool {
+        self.owner.is_none_or(|o| o == deal.owner)
+            && (!self.undated || ws.is_undated_open(deal))
+            && BoardFilter::finds(deal, &self.search)
+    }
+}
+
+/// A column's figures as the board shows them, over the deals its filter passes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnFigures {
+    /// Deals in the column.
+    pub count: usize,
+    /// Their amount.
+    pub sum: Money,
+    /// Their amount weighted by the stage's probability: only for an open stage whose
+    /// probability is set (the board says nothing of a weight nobody chose).
+    pub weighted: Option<Money>,
+    /// The first deals in the column's order, up to the limit asked for: the cards drawn.
+    pub shown: Vec<DealId>,
+}
 
 /// One column of a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,29 +202,67 @@ impl crate::domain::Deal {
 }
 
 impl Workspace {
-    /// Totals of a direction's board over the deals `keep` accepts (the board's filter), or
-    /// over all of them from the kept column figures (O(stages)) when there is no filter.
-    pub fn board_totals(
+    /// A column's figures over the deals `filter` passes, with its first `limit` deals: with
+    /// no filter on, read from the kept column figures (only the drawn deals are read).
+    pub fn column_figures(
         &self,
-        direction: DirectionId,
-        keep: Option<&dyn Fn(&crate::domain::Deal) -> bool>,
-    ) -> Totals {
+        stage: StageId,
+        filter: &BoardFilter,
+        limit: usize,
+    ) -> ColumnFigures {
+        let column = self.column(stage);
+        let (count, sum, shown) = if filter.is_on() {
+            let (mut count, mut sum) = (0, Money::ZERO);
+            let mut shown = Vec::with_capacity(limit.min(column.len()));
+            for deal in column.iter().filter_map(|id| self.deal(*id)) {
+                if !filter.passes(self, deal) {
+                    continue;
+                }
+                if count < limit {
+                    shown.push(deal.id);
+                }
+                count += 1;
+                sum += deal.amount;
+            }
+            (count, sum, shown)
+        } else {
+            let tally = self.column_tally(stage);
+            (
+                tally.count,
+                tally.sum,
+                column.iter().take(limit).copied().collect(),
+            )
+        };
+        let weighted = self
+            .stage(stage)
+            .map(|(_, s)| s)
+            .filter(|s| s.kind == StageKind::Open && s.probability.is_some())
+            .map(|s| sum.percent(effective_probability(s)));
+        ColumnFigures {
+            count,
+            sum,
+            weighted,
+            shown,
+        }
+    }
+
+    /// Totals of a direction's board over the deals `filter` passes (from the kept column
+    /// figures, O(stages), when no filter is on).
+    pub fn board_totals(&self, direction: DirectionId, filter: &BoardFilter) -> Totals {
         let mut t = Totals::default();
         let Some(d) = self.direction(direction) else {
             return t;
         };
         for stage in &d.stages {
-            let (count, sum) = match keep {
-                None => {
-                    let tally = self.column_tally(stage.id);
-                    (tally.count, tally.sum)
-                }
-                Some(keep) => self
-                    .column(stage.id)
+            let (count, sum) = if filter.is_on() {
+                self.column(stage.id)
                     .iter()
                     .filter_map(|id| self.deal(*id))
-                    .filter(|x| keep(x))
-                    .fold((0, Money::ZERO), |(c, s), x| (c + 1, s + x.amount)),
+                    .filter(|x| filter.passes(self, x))
+                    .fold((0, Money::ZERO), |(c, s), x| (c + 1, s + x.amount))
+            } else {
+                let tally = self.column_tally(stage.id);
+                (tally.count, tally.sum)
             };
             match stage.kind {
                 StageKind::Open => {
@@ -245,18 +344,27 @@ mod tests {
             ws.deal(a).unwrap().task_status(&stage, day(20)),
             Some(TaskStatus::Done)
         );
-        let all = ws.board_totals(dir, Some(&|_| true));
-        assert_eq!(
-            ws.board_totals(dir, None),
-            all,
-            "kept figures equal the counted ones"
-        );
+        let all = ws.board_totals(dir, &BoardFilter::default());
         assert_eq!((all.open_count, all.open_sum), (2, Money::major(400)));
         assert_eq!(all, ws.board(dir).unwrap().totals());
-        let only_b = ws.board_totals(dir, Some(&|d| d.title == "b"));
+        // The search reads the title, case-folded, trimmed.
+        let only_b = ws.board_totals(dir, &BoardFilter::new(None, "  B ", false));
         assert_eq!(
             (only_b.open_count, only_b.open_sum, only_b.weighted),
             (1, Money::major(300), Money::major(30))
         );
+        let figures = ws.column_figures(stage.id, &BoardFilter::new(None, "b", false), 10);
+        assert_eq!(
+            (figures.count, figures.sum, figures.weighted),
+            (1, Money::major(300), Some(Money::major(30)))
+        );
+        assert_eq!(figures.shown.len(), 1);
+        // A new deal goes to the top: b first.
+        let first = ws.column_figures(stage.id, &BoardFilter::default(), 1);
+        assert_eq!(first.count, 2);
+        assert_eq!(ws.deal(first.shown[0]).map(|d| d.title.as_str()), Some("b"));
+        // Someone else's deals: none.
+        let other = BoardFilter::new(Some(crate::domain::EmployeeId(999)), "", false);
+        assert_eq!(ws.column_figures(stage.id, &other, 10).count, 0);
     }
 }

@@ -102,4 +102,13 @@ impl Direction {
     pub fn first_of_kind(&self, kind: StageKind) -> Option<&Stage> {
         self.stages.iter().find(|s| s.kind == kind)
     }
+
+    /// Where a stage added without a place goes: after the last open stage, before the
+    /// closing ones («Won», «Lost»), so that the funnel's order stays whole.
+    pub fn new_stage_index(&self) -> usize {
+        self.stages
+            .iter()
+            .rposition(|s| s.kind == StageKind::Open)
+            .map_or(0, |i| i + 1)
+    }
 }

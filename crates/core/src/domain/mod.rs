@@ -30,7 +30,7 @@ pub mod time;
 pub mod validate;
 pub mod workspace;
 
-pub use board::{Board, Column, Totals};
+pub use board::{Board, BoardFilter, Column, ColumnFigures, Totals};
 pub use command::{Command, DirectionMapping, Outcome};
 pub use data::{DataError, DataProblem, PlanRecord, WorkspaceData};
 pub use deal::{Client, Deal, DealDraft, DealSource, StageChange, TaskState};

@@ -166,6 +166,34 @@ impl Period {
             .collect()
     }
 
+    /// The quarter (1–4) a month or a quarter falls in; `None` for a half-year or a year,
+    /// which a quarter does not hold.
+    pub fn quarter(&self) -> Option<u8> {
+        match self.kind {
+            PeriodKind::Month => Some((self.index - 1) / 3 + 1),
+            PeriodKind::Quarter => Some(self.index),
+            PeriodKind::HalfYear | PeriodKind::Year => None,
+        }
+    }
+
+    /// A year's periods in the order a plan is read: each quarter after its months (only the
+    /// months of the quarters in `unfolded`), each half-year after its two quarters, the year
+    /// last — every sum after what it sums.
+    pub fn year_as_read(year: i32, unfolded: &[u8]) -> Vec<Period> {
+        let mut columns = Vec::with_capacity(19);
+        for quarter in 1..=4u8 {
+            if unfolded.contains(&quarter) {
+                columns.extend((quarter * 3 - 2..=quarter * 3).map(|m| Period::month(year, m)));
+            }
+            columns.extend(Period::new(year, PeriodKind::Quarter, quarter));
+            if quarter % 2 == 0 {
+                columns.extend(Period::new(year, PeriodKind::HalfYear, quarter / 2));
+            }
+        }
+        columns.extend(Period::new(year, PeriodKind::Year, 1));
+        columns
+    }
+
     /// The share of the period elapsed by the end of `today`, in basis points (0–10 000):
     /// where the plan should be by today if the work were spread evenly.
     pub fn elapsed_bp(&self, today: NaiveDate) -> u32 {
@@ -223,6 +251,55 @@ mod tests {
             }
         }
         assert!(Period::month(2026, 1).children().is_empty());
+    }
+
+    #[test]
+    fn quarters_and_the_order_a_plan_is_read_in() {
+        for m in 1..=12u8 {
+            assert_eq!(Period::month(2026, m).quarter(), Some(m.div_ceil(3)));
+        }
+        let q4 = Period::new(2026, PeriodKind::Quarter, 4).unwrap();
+        assert_eq!(q4.quarter(), Some(4));
+        assert_eq!(q4.next().quarter(), Some(1), "the next year's first");
+        assert_eq!(
+            Period::new(2026, PeriodKind::HalfYear, 2)
+                .unwrap()
+                .quarter(),
+            None
+        );
+        assert_eq!(
+            Period::new(2026, PeriodKind::Year, 1).unwrap().quarter(),
+            None
+        );
+        let key = |p: &Period| format!("{:?}{}", p.kind, p.index);
+        let folded: Vec<String> = Period::year_as_read(2026, &[]).iter().map(key).collect();
+        assert_eq!(
+            folded,
+            [
+                "Quarter1",
+                "Quarter2",
+                "HalfYear1",
+                "Quarter3",
+                "Quarter4",
+                "HalfYear2",
+                "Year1"
+            ]
+        );
+        let second = Period::year_as_read(2026, &[2]);
+        assert_eq!(second.len(), 10);
+        assert_eq!(
+            second[1..5].iter().map(key).collect::<Vec<_>>(),
+            ["Month4", "Month5", "Month6", "Quarter2"]
+        );
+        // Every sum comes after each period it sums, with every quarter unfolded.
+        let all = Period::year_as_read(2026, &[1, 2, 3, 4]);
+        assert_eq!(all.len(), 19);
+        for (i, p) in all.iter().enumerate() {
+            for child in p.children() {
+                let at = all.iter().position(|c| *c == child).unwrap();
+                assert!(at < i, "{child:?} before {p:?}");
+            }
+        }
     }
 
     #[test]

@@ -292,15 +292,7 @@ pub fn direction_template(template: Template, lang: Lang) -> DirectionTemplate {
             }
         })
         .collect();
-    stages.push(StageSpec {
-        probability: Some(100),
-        ..StageSpec::new(&pick(["Won", "Успешно"], lang), StageKind::Won)
-    });
-    stages.push(StageSpec {
-        probability: Some(0),
-        color: default_color(StageKind::Lost).to_string(),
-        ..StageSpec::new(&pick(["Lost", "Провалено"], lang), StageKind::Lost)
-    });
+    stages.extend(closing_stages(lang));
     let (segment, complexity, touches, audience) = classification;
     DirectionTemplate {
         name: pick(name, lang),
@@ -313,6 +305,32 @@ pub fn direction_template(template: Template, lang: Lang) -> DirectionTemplate {
         },
         stages,
     }
+}
+
+/// «Won» and «Lost», which end every direction made here.
+fn closing_stages(lang: Lang) -> [StageSpec; 2] {
+    [
+        StageSpec {
+            probability: Some(100),
+            ..StageSpec::new(&pick(["Won", "Успешно"], lang), StageKind::Won)
+        },
+        StageSpec {
+            probability: Some(0),
+            color: default_color(StageKind::Lost).to_string(),
+            ..StageSpec::new(&pick(["Lost", "Провалено"], lang), StageKind::Lost)
+        },
+    ]
+}
+
+/// A blank direction's stages in `lang`: one open stage («New»), then «Won» and «Lost» — the
+/// fewest a direction may have, for the team to build on.
+pub fn blank_stages(lang: Lang) -> Vec<StageSpec> {
+    let mut stages = vec![StageSpec::new(
+        &pick(["New", "Новая"], lang),
+        StageKind::Open,
+    )];
+    stages.extend(closing_stages(lang));
+    stages
 }
 
 /// The loss reasons a new workspace starts with.
@@ -350,6 +368,24 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_blank_direction_is_the_fewest_valid_stages() {
+        for (lang, names) in [
+            (Lang::En, ["New", "Won", "Lost"]),
+            (Lang::Ru, ["Новая", "Успешно", "Провалено"]),
+        ] {
+            let stages = blank_stages(lang);
+            validate::stage_order(stages.iter().map(|s| s.kind)).unwrap();
+            assert_eq!(
+                stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+                names
+            );
+            assert!(stages
+                .iter()
+                .all(|s| validate::stage_spec(s).is_ok() && s.task.is_none()));
         }
     }
 

@@ -79,6 +79,24 @@ impl Workspace {
             .filter_map(|id| self.directions.get(id))
     }
 
+    /// The directions that take deals (not archived), in order: where a deal can be created,
+    /// moved or imported, and what a list of directions to choose from offers.
+    pub fn directions_taking_deals(&self) -> impl Iterator<Item = &Direction> {
+        self.directions().filter(|d| !d.archived)
+    }
+
+    /// Who a new deal belongs to unless the user picks someone: the first active employee
+    /// (an inactive one takes no new deals).
+    pub fn default_owner(&self) -> Option<EmployeeId> {
+        self.employees().find(|e| e.active).map(|e| e.id)
+    }
+
+    /// The loss reason offered first when a deal is lost: the first of the workspace's list
+    /// (empty when the list is, and the user types one).
+    pub fn default_loss_reason(&self) -> String {
+        self.loss_reasons.first().cloned().unwrap_or_default()
+    }
+
     /// One direction.
     pub fn direction(&self, id: DirectionId) -> Option<&Direction> {
         self.directions.get(&id)

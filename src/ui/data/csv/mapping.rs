@@ -175,8 +175,7 @@ fn DirectionTargets(session: CsvSession, store: Store) -> impl IntoView {
             Vec::new()
         } else {
             store.ws().with(|ws| {
-                ws.directions()
-                    .filter(|d| !d.archived)
+                ws.directions_taking_deals()
                     .map(|d| (d.id, d.name.clone()))
                     .collect()
             })

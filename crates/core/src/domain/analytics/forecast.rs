@@ -30,6 +30,18 @@ pub struct ForecastRow {
     pub deals_to_close_gap: Option<u64>,
 }
 
+impl ForecastRow {
+    /// What the forecast is measured against: the plan's amount, and none without a plan or
+    /// with a plan of 0 (a share of nothing is no figure: no percentage, no gap).
+    pub fn target(&self) -> Option<Money> {
+        target_of(self.plan)
+    }
+}
+
+fn target_of(plan: Option<PlanValue>) -> Option<Money> {
+    plan.map(|p| p.target.amount).filter(|a| a.0 > 0)
+}
+
 /// The forecast for a period.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Forecast {
@@ -52,7 +64,7 @@ struct Sums {
 
 fn row(plan: Option<PlanValue>, s: &Sums) -> ForecastRow {
     let forecast = s.won + s.weighted;
-    let target = plan.map(|p| p.target.amount).filter(|a| a.0 > 0);
+    let target = target_of(plan);
     let of_plan_bp = target.map(|t| (i128::from(forecast.0) * 10_000 / i128::from(t.0)) as u64);
     let gap = target.map(|t| Money((t.0 - forecast.0).max(0)));
     // The average won deal of the period, or of all time when none was won in it.
