@@ -39,7 +39,7 @@ fn click(root: &HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn shell_switches_language_and_remembers_it() {
-    voronka::storage::prefs::store_lang("en");
+    voronka::state::prefs::store_lang("en");
     let root = mount_app();
     leptos::task::tick().await;
     assert_eq!(text(&root, ".brand-name"), "Voronka");
@@ -68,7 +68,7 @@ async fn shell_switches_language_and_remembers_it() {
             .as_deref(),
         Some("ru")
     );
-    assert_eq!(voronka::storage::prefs::stored_lang().unwrap(), "ru");
+    assert_eq!(voronka::state::prefs::stored_lang().unwrap(), "ru");
     let pressed = root
         .query_selector(".lang-button[data-lang=ru]")
         .unwrap()
@@ -84,7 +84,7 @@ async fn shell_switches_language_and_remembers_it() {
 
 #[wasm_bindgen_test]
 async fn navigation_follows_the_url_fragment() {
-    voronka::storage::prefs::store_lang("en");
+    voronka::state::prefs::store_lang("en");
     let root = mount_app();
     leptos::task::tick().await;
     // The workspace another test started may not be saved yet (saves wait for the write lock).

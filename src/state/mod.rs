@@ -5,6 +5,8 @@ pub mod clock;
 pub mod language;
 pub mod offline;
 pub mod perf;
+pub mod prefs;
 pub mod route;
 pub mod store;
+pub mod workspace_file;
 pub mod write_lock;

@@ -2,8 +2,7 @@
 
 use crate::domain::{DataProblem, StageKind};
 use crate::i18n::*;
-use crate::storage::envelope::{ReadError, MAX_FILE_BYTES};
-use crate::storage::persist::LoadProblem;
+use crate::state::workspace_file::{LoadProblem, ReadError, MAX_FILE_BYTES};
 use crate::ui::text::msg;
 use leptos_i18n::I18nContext;
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, open, start, count, importFile } from './helpers.mjs';
 
-const fixture = (name) => readFileSync(new URL(`../fixtures/crm/${name}`, import.meta.url));
+const fixture = (name) => readFileSync(new URL(`../../crates/core/tests/fixtures/crm/${name}`, import.meta.url));
 
 /** The board's column of a stage named `name`. */
 const column = (page, name) =>

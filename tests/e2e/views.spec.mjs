@@ -53,7 +53,7 @@ const views = ['today', 'board', 'directions', 'plans', 'analytics', 'data'];
 
 /** A Bitrix24 export with a bad row, a dollar deal and a new pipeline: every part of the
  * CSV mapping screen shows. */
-const csvFixture = () => readFileSync(new URL('../fixtures/crm/bitrix24_ru.csv', import.meta.url));
+const csvFixture = () => readFileSync(new URL('../../crates/core/tests/fixtures/crm/bitrix24_ru.csv', import.meta.url));
 
 /** The dialogs, each opened from its view and closed again with Escape. */
 const dialogs = {

@@ -166,7 +166,7 @@ impl BoardCtx {
 pub fn BoardView() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let stored = crate::storage::prefs::board_direction().map(DirectionId);
+    let stored = crate::state::prefs::board_direction().map(DirectionId);
     // `#/board?undated`: the forecast's "show them on the board".
     let undated = window()
         .location()
@@ -202,7 +202,7 @@ pub fn BoardView() -> impl IntoView {
         }
         // Written only when it changes: this runs on every change of the workspace.
         if let Some(d) = fixed.filter(|_| remembered.flatten() != fixed) {
-            crate::storage::prefs::store_board_direction(d.0);
+            crate::state::prefs::store_board_direction(d.0);
         }
         fixed
     });

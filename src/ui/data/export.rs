@@ -1,9 +1,8 @@
 //! The JSON export, offered by the Data view and by the header whenever saving fails, and the
 //! CSV export of deals (the Data view's: all of them; the board's: those it shows).
 
-use crate::state::clock;
 use crate::state::store::use_store;
-use crate::storage::envelope;
+use crate::state::{clock, workspace_file};
 use crate::ui::files;
 use leptos::prelude::*;
 
@@ -13,7 +12,7 @@ pub fn export_now() {
     let text = crate::state::perf::measure("export", || {
         store
             .ws()
-            .with_untracked(|ws| envelope::export(ws, store.revision(), clock::saved_at()))
+            .with_untracked(|ws| workspace_file::export_text(ws, store.revision()))
     });
     files::download(
         &files::export_name(clock::today()),

@@ -9,7 +9,7 @@ use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ReplaceError, Startup};
-use crate::storage::envelope::{self, ReadError, MAX_FILE_BYTES};
+use crate::state::workspace_file::{self, ReadError, MAX_FILE_BYTES};
 use crate::ui::modal::DialogActions;
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
@@ -187,7 +187,7 @@ fn ImportCard(importer: Importer) -> impl IntoView {
                 // Strictly UTF-8: a Windows-1251 file decoded loosely would import every
                 // Cyrillic name as U+FFFD without a word.
                 Ok(text) => {
-                    crate::state::perf::measure("import", || envelope::read_workspace(&text))
+                    crate::state::perf::measure("import", || workspace_file::read_workspace(&text))
                         .map(|(_, ws)| ws)
                 }
                 Err(_) => Err(ReadError::NotUtf8),
@@ -409,7 +409,7 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
                 data-action="download-backup"
                 on:click=move |_| {
                     let text = backup.with_untracked(|b| {
-                        b.as_ref().map(|(ws, revision)| envelope::export(ws, *revision, clock::saved_at()))
+                        b.as_ref().map(|(ws, revision)| workspace_file::export_text(ws, *revision))
                     });
                     if let Some(text) = text {
                         let name = format!("voronka-replaced-{}.json", format::iso_date(clock::today()));

@@ -10,6 +10,7 @@ mod cards;
 mod csv;
 pub mod export;
 mod import;
+mod install;
 mod recovery;
 
 /// The Data view.
@@ -24,7 +25,7 @@ pub fn DataView() -> impl IntoView {
                 <cards::StorageCard />
                 <cards::ExportCard />
                 <import::ImportAndRecovery />
-                <crate::ui::shell::offline::InstallCard />
+                <install::InstallCard />
                 <cards::StartOverCard />
             </div>
         </section>

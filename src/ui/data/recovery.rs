@@ -5,7 +5,7 @@
 use crate::domain::Workspace;
 use crate::i18n::*;
 use crate::state::store::use_store;
-use crate::storage::persist::{Persister, RecoveryCopy};
+use crate::state::workspace_file::{self, RecoveryCopy};
 use crate::ui::text::{msg, tr};
 use crate::ui::{counts, files, format, messages};
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
                 let Some(text) = store.recovery_text(&key) else {
                     return;
                 };
-                match Persister::salvage(&text) {
+                match workspace_file::salvage(&text) {
                     Ok(s) => {
                         error.set(None);
                         on_restore.run((label.clone(), s.workspace, s.lost));

@@ -2,7 +2,7 @@
 
 use crate::i18n::*;
 use crate::state::language::code;
-use crate::storage::prefs;
+use crate::state::prefs;
 use leptos::prelude::*;
 
 /// Switches the UI language; the pressed button is the current language.

@@ -8,9 +8,9 @@ pub mod status;
 
 use crate::i18n::*;
 use crate::state::language::choose_locale;
+use crate::state::prefs;
 use crate::state::route::View;
 use crate::state::store::{use_store, Startup};
-use crate::storage::prefs;
 use crate::ui::data::DataView;
 use crate::ui::text::tr;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! What the shell says about the app itself: "offline" in the header (nothing needs the
-//! network), a new version ready to load, and the Data view's card on installing the app.
+//! network) and a new version ready to load.
 
 use crate::i18n::*;
 use crate::state::offline::use_offline;
@@ -42,25 +42,5 @@ pub fn UpdateBanner() -> impl IntoView {
                 </button>
             </section>
         </When>
-    }
-}
-
-/// The Data view's card: works offline, install (where the browser offers it), and how to add
-/// the app to the home screen elsewhere.
-#[component]
-pub fn InstallCard() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_offline();
-    view! {
-        <section class="card" data-section="install">
-            <h2 class="card-title">{tr!(i18n, offline.install_title)}</h2>
-            <p>{tr!(i18n, offline.works_offline)}</p>
-            <When when=move || state.can_install()>
-                <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
-                    {tr!(i18n, offline.install)}
-                </button>
-            </When>
-            <p class="muted">{tr!(i18n, offline.ios)}</p>
-        </section>
     }
 }

@@ -3,6 +3,7 @@
 //! language.
 
 use super::columns::VORONKA_ID;
+use super::formula::safe;
 use crate::domain::{Deal, Lang, StageKind, Workspace};
 
 /// The header row, in `lang`.
@@ -181,15 +182,4 @@ pub fn amount(minor: i64, lang: Lang) -> String {
         Lang::En => '.',
     };
     format!("{}{sep}{:02}", minor / 100, (minor % 100).abs())
-}
-
-/// A cell a spreadsheet will not run: one that starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return gets a leading `'` (the import takes it off again; a text that starts with
-/// such a `'` already gets another, so that it comes back as it was).
-pub fn safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || super::plan::unescape(cell) != cell {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
 }

@@ -8,6 +8,7 @@
 pub mod columns;
 pub mod decode;
 pub mod export;
+pub mod formula;
 pub mod mapping;
 pub mod plan;
 pub mod table;

@@ -3,6 +3,7 @@
 //! stages and people the deals need, and what the preview shows.
 
 use super::columns::DealField;
+use super::formula::unescape;
 use super::mapping::{closed_flag, DirectionTarget, EmployeeTarget, Mapping, StageTarget};
 use super::table::Table;
 use super::values::{self, ValueError};
@@ -493,21 +494,6 @@ fn push_line(notes: &mut String, label: &str, value: &str) {
     notes.push_str(label);
     notes.push_str(": ");
     notes.push_str(value);
-}
-
-/// A cell without the `'` that keeps a spreadsheet from running it as a formula.
-pub fn unescape(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        // `'=…`, or `''=…` (a text that itself started with `'=`).
-        Some(rest)
-            if rest
-                .trim_start_matches('\'')
-                .starts_with(['=', '+', '-', '@', '\t', '\r']) =>
-        {
-            rest
-        }
-        _ => cell,
-    }
 }
 
 /// Turns the deals' stage keys into the batch's directions, stages and references.

@@ -43,7 +43,7 @@ impl Table {
     pub fn cell(&self, row: usize, column: usize) -> &str {
         self.rows[row]
             .get(column)
-            .map_or("", |c| super::plan::unescape(c.trim()))
+            .map_or("", |c| super::formula::unescape(c.trim()))
     }
 }
 

@@ -1,19 +1,23 @@
-//! Applying commands: each handler checks every rule, then changes the workspace through a
-//! [`Tx`]. A refused command rolls back whatever it had started.
+//! Applying commands: the dispatcher and each command's handler, which checks every rule, then
+//! changes the workspace through a [`Tx`]. A refused command rolls back whatever it had
+//! started. The lookups and checks they share are in `lookup`, the steps they share with the
+//! import in `steps`.
 
-use super::command::{Command, DirectionMapping, Outcome};
+use super::command::{Command, DirectionMapping};
 use super::deal::{Deal, DealDraft, StageChange, TaskState};
-use super::direction::{Classification, Direction};
+use super::direction::Direction;
 use super::employee::Employee;
 use super::error::{DomainError, DomainResult, Field};
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::journal::{revert, ChangeLog, Tx};
+use super::lookup::*;
+use super::outcome::Outcome;
 use super::stage::{StageKind, StageSpec};
+use super::steps::{add_stage, create_direction, task_state_on_entry};
 use super::templates;
 use super::time::Stamp;
-use super::validate::{self, MAX_NAME, MAX_TEXT};
+use super::validate::{self, MAX_TEXT};
 use super::workspace::Workspace;
-use chrono::Duration;
 
 impl Workspace {
     /// Applies `command`; on error the workspace is unchanged.
@@ -226,110 +230,6 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
     }
 }
 
-pub(super) fn employee_of(ws: &Workspace, id: EmployeeId) -> DomainResult<&Employee> {
-    ws.employees
-        .get(&id)
-        .ok_or(DomainError::UnknownEmployee(id))
-}
-
-fn deal_of(ws: &Workspace, id: DealId) -> DomainResult<&Deal> {
-    ws.deals.get(&id).ok_or(DomainError::UnknownDeal(id))
-}
-
-pub(super) fn direction_of(ws: &Workspace, id: DirectionId) -> DomainResult<&Direction> {
-    ws.directions
-        .get(&id)
-        .ok_or(DomainError::UnknownDirection(id))
-}
-
-pub(super) fn stage_of(ws: &Workspace, id: StageId) -> DomainResult<(&Direction, usize)> {
-    let (direction, _) = ws.stage(id).ok_or(DomainError::UnknownStage(id))?;
-    let index = direction
-        .stage_index(id)
-        .ok_or(DomainError::UnknownStage(id))?;
-    Ok((direction, index))
-}
-
-fn ensure_unique_direction_name(
-    ws: &Workspace,
-    name: &str,
-    except: Option<DirectionId>,
-) -> DomainResult<()> {
-    let taken = ws
-        .directions
-        .values()
-        .any(|d| Some(d.id) != except && crate::text::same_folded(&d.name, name));
-    if taken {
-        Err(DomainError::DuplicateDirectionName)
-    } else {
-        Ok(())
-    }
-}
-
-pub(super) fn ensure_unique_employee_name(
-    ws: &Workspace,
-    name: &str,
-    except: Option<EmployeeId>,
-) -> DomainResult<()> {
-    let taken = ws
-        .employees
-        .values()
-        .any(|e| Some(e.id) != except && crate::text::same_folded(&e.name, name));
-    if taken {
-        Err(DomainError::DuplicateEmployeeName)
-    } else {
-        Ok(())
-    }
-}
-
-/// `base`, or `base (2)`, `base (3)`… — the first name no direction has yet.
-pub(super) fn unique_direction_name(ws: &Workspace, base: &str) -> String {
-    let mut name = base.to_string();
-    let mut n = 2;
-    while ensure_unique_direction_name(ws, &name, None).is_err() {
-        name = format!("{base} ({n})");
-        n += 1;
-    }
-    name
-}
-
-pub(super) fn create_direction(
-    tx: &mut Tx,
-    name: &str,
-    description: &str,
-    classification: Classification,
-    stages: &[StageSpec],
-) -> DomainResult<Outcome> {
-    let name = validate::name(Field::DirectionName, name)?;
-    ensure_unique_direction_name(tx.ws, &name, None)?;
-    validate::max_len(Field::Notes, description, MAX_TEXT)?;
-    for spec in stages {
-        validate::stage_spec(spec)?;
-    }
-    validate::stage_order(stages.iter().map(|s| s.kind))?;
-    let id = DirectionId(tx.alloc_id());
-    let stages: Vec<_> = stages
-        .iter()
-        .map(|spec| spec.clone().into_stage(StageId(tx.alloc_id())))
-        .collect();
-    let stage_ids: Vec<StageId> = stages.iter().map(|s| s.id).collect();
-    tx.put_direction(Direction {
-        id,
-        name,
-        description: description.trim().to_string(),
-        classification,
-        stages,
-        archived: false,
-    });
-    for stage in stage_ids {
-        tx.create_column(stage);
-    }
-    let mut order = tx.ws.direction_order.clone();
-    order.push(id);
-    tx.set_direction_order(order);
-    Ok(Outcome::DirectionCreated(id))
-}
-
 fn edit_direction(
     tx: &mut Tx,
     id: DirectionId,
@@ -416,33 +316,6 @@ fn delete_direction(
     Ok(Outcome::DealsMoved(moved))
 }
 
-pub(super) fn add_stage(
-    tx: &mut Tx,
-    id: DirectionId,
-    index: usize,
-    spec: &StageSpec,
-) -> DomainResult<Outcome> {
-    let mut direction = direction_of(tx.ws, id)?.clone();
-    validate::stage_spec(spec)?;
-    if index > direction.stages.len() {
-        return Err(DomainError::PositionOutOfRange {
-            index,
-            len: direction.stages.len(),
-        });
-    }
-    let kinds = direction.stages.iter().map(|s| s.kind);
-    let mut new_kinds: Vec<StageKind> = kinds.collect();
-    new_kinds.insert(index, spec.kind);
-    validate::stage_order(new_kinds)?;
-    let stage_id = StageId(tx.alloc_id());
-    direction
-        .stages
-        .insert(index, spec.clone().into_stage(stage_id));
-    tx.put_direction(direction);
-    tx.create_column(stage_id);
-    Ok(Outcome::StageCreated(stage_id))
-}
-
 fn edit_stage(tx: &mut Tx, id: StageId, spec: &StageSpec) -> DomainResult<Outcome> {
     let (direction, index) = stage_of(tx.ws, id)?;
     let mut direction = direction.clone();
@@ -504,46 +377,6 @@ fn delete_stage(
     tx.put_direction(direction);
     tx.drop_column(id);
     Ok(Outcome::DealsMoved(deals.len()))
-}
-
-pub(super) fn check_draft(draft: &DealDraft) -> DomainResult<String> {
-    let title = validate::name(Field::DealTitle, &draft.title)?;
-    validate::amount(Field::DealAmount, draft.amount)?;
-    validate::max_len(Field::ClientCompany, draft.client.company.trim(), MAX_NAME)?;
-    validate::max_len(Field::ClientContact, draft.client.contact.trim(), MAX_NAME)?;
-    validate::phone(&draft.client.phone)?;
-    validate::email(&draft.client.email)?;
-    if draft.nps.is_some_and(|n| n > 10) {
-        return Err(DomainError::Invalid(Field::DealNps));
-    }
-    validate::max_len(Field::Notes, &draft.notes, MAX_TEXT)?;
-    Ok(title)
-}
-
-pub(super) fn trimmed_client(draft: &DealDraft) -> super::deal::Client {
-    let c = &draft.client;
-    super::deal::Client {
-        company: c.company.trim().to_string(),
-        contact: c.contact.trim().to_string(),
-        phone: c.phone.trim().to_string(),
-        email: c.email.trim().to_string(),
-    }
-}
-
-pub(super) fn task_state_on_entry(
-    direction: &Direction,
-    stage: StageId,
-    at: Stamp,
-) -> Option<TaskState> {
-    let task = direction.stage(stage)?.task.as_ref()?;
-    Some(TaskState {
-        stage,
-        done: false,
-        checked: Vec::new(),
-        due: task
-            .due_days
-            .map(|days| at.date() + Duration::days(i64::from(days))),
-    })
 }
 
 fn create_deal(tx: &mut Tx, draft: &DealDraft, stage: StageId, at: Stamp) -> DomainResult<Outcome> {

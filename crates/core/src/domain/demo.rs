@@ -375,7 +375,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
 
     let mut directions: Vec<DirectionId> = Vec::new();
     for template in Template::ALL {
-        if let super::command::Outcome::DirectionCreated(id) = apply(
+        if let super::outcome::Outcome::DirectionCreated(id) = apply(
             &mut ws,
             Command::CreateDirectionFromTemplate { template, lang },
         ) {
@@ -392,7 +392,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         {
             name = format!("{name} {}", i + 1);
         }
-        if let super::command::Outcome::EmployeeAdded(id) =
+        if let super::outcome::Outcome::EmployeeAdded(id) =
             apply(&mut ws, Command::AddEmployee { name })
         {
             employees.push(id);
@@ -481,7 +481,7 @@ pub fn generate(config: &DemoConfig) -> Workspace {
         }
         let close_in = rng.range(14, 90);
         draft.expected_close = Some(created.date() + Duration::days(close_in));
-        let Ok(super::command::Outcome::DealCreated(deal)) = ws.apply(&Command::CreateDeal {
+        let Ok(super::outcome::Outcome::DealCreated(deal)) = ws.apply(&Command::CreateDeal {
             draft,
             stage: open[0].0,
             at: created,

@@ -2,9 +2,10 @@
 //! before-images of what it touched), so memory grows with what changed, not with the size
 //! of the workspace.
 
-use super::command::{Command, Outcome};
+use super::command::Command;
 use super::error::{DomainError, DomainResult};
 use super::journal::ChangeLog;
+use super::outcome::Outcome;
 use super::replay::{Change, Footprint};
 use super::workspace::Workspace;
 use std::collections::VecDeque;

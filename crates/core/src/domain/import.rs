@@ -5,14 +5,15 @@
 //! owner and stage either as something the workspace has or as something this batch creates,
 //! by index, because new ids are only known when the command runs.
 
-use super::apply;
-use super::command::Outcome;
 use super::deal::{Deal, DealDraft, DealSource, StageChange};
 use super::direction::{Classification, Direction};
 use super::error::{DomainError, DomainResult, Field};
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::journal::Tx;
+use super::lookup;
+use super::outcome::Outcome;
 use super::stage::{StageKind, StageSpec};
+use super::steps;
 use super::time::Stamp;
 use super::validate;
 use serde::{Deserialize, Serialize};
@@ -123,7 +124,7 @@ pub(super) fn import_deals(tx: &mut Tx, batch: &ImportBatch) -> DomainResult<Out
     for imported in &batch.deals {
         let owner = match imported.owner {
             EmployeeRef::Existing(id) => {
-                apply::employee_of(tx.ws, id)?;
+                lookup::employee_of(tx.ws, id)?;
                 id
             }
             EmployeeRef::New(n) => *employees
@@ -153,7 +154,7 @@ fn create_employees(tx: &mut Tx, names: &[String]) -> DomainResult<Vec<EmployeeI
     let mut ids = Vec::with_capacity(names.len());
     for name in names {
         let name = validate::name(Field::EmployeeName, name)?;
-        apply::ensure_unique_employee_name(tx.ws, &name, None)?;
+        lookup::ensure_unique_employee_name(tx.ws, &name, None)?;
         let id = EmployeeId(tx.alloc_id());
         tx.put_employee(super::employee::Employee {
             id,
@@ -169,8 +170,8 @@ fn create_employees(tx: &mut Tx, names: &[String]) -> DomainResult<Vec<EmployeeI
 fn create_directions(tx: &mut Tx, directions: &[NewDirection]) -> DomainResult<Vec<Vec<StageId>>> {
     let mut created = Vec::with_capacity(directions.len());
     for d in directions {
-        let name = apply::unique_direction_name(tx.ws, d.name.trim());
-        let outcome = apply::create_direction(tx, &name, "", Classification::default(), &d.stages)?;
+        let name = lookup::unique_direction_name(tx.ws, d.name.trim());
+        let outcome = steps::create_direction(tx, &name, "", Classification::default(), &d.stages)?;
         let Outcome::DirectionCreated(id) = outcome else {
             unreachable!("create_direction reports the direction it created")
         };
@@ -187,7 +188,7 @@ fn create_directions(tx: &mut Tx, directions: &[NewDirection]) -> DomainResult<V
 fn add_stages(tx: &mut Tx, stages: &[NewStage]) -> DomainResult<Vec<StageId>> {
     let mut ids = Vec::with_capacity(stages.len());
     for new in stages {
-        let direction = apply::direction_of(tx.ws, new.direction)?;
+        let direction = lookup::direction_of(tx.ws, new.direction)?;
         // After the last stage of the same kind (open stages before the closed ones).
         let index = match new.spec.kind {
             StageKind::Open => direction
@@ -201,7 +202,7 @@ fn add_stages(tx: &mut Tx, stages: &[NewStage]) -> DomainResult<Vec<StageId>> {
                 .rposition(|s| s.kind == kind)
                 .map_or(direction.stages.len(), |i| i + 1),
         };
-        let Outcome::StageCreated(id) = apply::add_stage(tx, new.direction, index, &new.spec)?
+        let Outcome::StageCreated(id) = steps::add_stage(tx, new.direction, index, &new.spec)?
         else {
             unreachable!("add_stage reports the stage it created")
         };
@@ -218,8 +219,8 @@ fn build_deal(
     reached: Option<StageId>,
 ) -> DomainResult<Deal> {
     let draft = &imported.draft;
-    let title = apply::check_draft(draft)?;
-    let (direction, index) = apply::stage_of(tx.ws, stage)?;
+    let title = lookup::check_draft(draft)?;
+    let (direction, index) = lookup::stage_of(tx.ws, stage)?;
     let kind = direction.stages[index].kind;
     let loss_reason = match kind {
         StageKind::Lost => Some(validate::loss_reason(draft.loss_reason.as_deref())?),
@@ -256,7 +257,7 @@ fn build_deal(
         }],
     };
     let entered = closed_at.unwrap_or(created_at);
-    let tasks = apply::task_state_on_entry(direction, stage, entered)
+    let tasks = steps::task_state_on_entry(direction, stage, entered)
         .into_iter()
         .collect();
     let direction_id = direction.id;
@@ -266,7 +267,7 @@ fn build_deal(
     Ok(Deal {
         id: DealId(tx.alloc_id()),
         title,
-        client: apply::trimmed_client(draft),
+        client: lookup::trimmed_client(draft),
         amount: draft.amount,
         owner,
         direction: direction_id,
@@ -286,6 +287,6 @@ fn build_deal(
 impl DealDraft {
     /// Checks the fields a new deal needs (title, amount, client, notes), as creating it would.
     pub fn check(&self) -> DomainResult<()> {
-        apply::check_draft(self).map(|_| ())
+        lookup::check_draft(self).map(|_| ())
     }
 }
