@@ -57,7 +57,8 @@ impl Store {
         let whole = if failed {
             Err(())
         } else {
-            crate::state::perf::measure("load-rest", || state.persister.finish_load(pending)).map_err(drop)
+            crate::state::perf::measure("load-rest", || state.persister.finish_load(pending))
+                .map_err(drop)
         };
         let same_deals = whole.is_ok();
         let (ws, startup, save) = match whole {

@@ -281,6 +281,42 @@ impl Workspace {
     }
 }
 
+/// How many deals are open in a direction and their sum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenTotals {
+    /// Deals in the direction's open stages.
+    pub count: usize,
+    /// Their amounts added up.
+    pub sum: Money,
+}
+
+impl Workspace {
+    /// The open deals of `direction` (every deal in one of its open stages).
+    pub fn open_totals(&self, direction: DirectionId) -> OpenTotals {
+        let Some(d) = self.direction(direction) else {
+            return OpenTotals::default();
+        };
+        d.stages
+            .iter()
+            .filter(|s| s.kind == StageKind::Open)
+            .fold(OpenTotals::default(), |t, s| OpenTotals {
+                count: t.count + self.column_tally(s.id).count,
+                sum: t.sum + self.column_sum(s.id),
+            })
+    }
+
+    /// The direction the board shows: `wanted` while it exists and is not archived, else the
+    /// first active direction (none when there is none).
+    pub fn board_direction(&self, wanted: Option<DirectionId>) -> Option<DirectionId> {
+        let mut active = self.directions().filter(|d| !d.archived).map(|d| d.id);
+        let first = active.next();
+        match wanted {
+            Some(w) if first == Some(w) || active.any(|d| d == w) => Some(w),
+            _ => first,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

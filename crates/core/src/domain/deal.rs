@@ -2,6 +2,7 @@
 
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::money::Money;
+use super::stage::Stage;
 use super::time::Stamp;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -173,5 +174,37 @@ impl Deal {
             nps: self.nps,
             notes: self.notes.clone(),
         }
+    }
+}
+
+impl Deal {
+    /// The ticked items of `stage`'s task checklist and how many it has; `None` when the task
+    /// has no checklist. Ticks of items since removed from the checklist do not count.
+    pub fn checklist_progress(&self, stage: &Stage) -> Option<(usize, usize)> {
+        // Counted without the list of items: the board asks for every card it draws.
+        let task = stage.task.as_ref().filter(|t| !t.checklist.is_empty())?;
+        let state = self.task(stage.id);
+        let ticked = task
+            .checklist
+            .iter()
+            .filter(|item| state.is_some_and(|s| s.checked.contains(item)))
+            .count();
+        Some((ticked, task.checklist.len()))
+    }
+
+    /// The items of the stage's task checklist in order, each with whether this deal has it
+    /// ticked; `None` when the task has no checklist.
+    pub fn checklist_items<'a>(&self, stage: &'a Stage) -> Option<Vec<(&'a str, bool)>> {
+        let task = stage.task.as_ref().filter(|t| !t.checklist.is_empty())?;
+        let state = self.task(stage.id);
+        Some(
+            task.checklist
+                .iter()
+                .map(|item| {
+                    let ticked = state.is_some_and(|s| s.checked.contains(item));
+                    (item.as_str(), ticked)
+                })
+                .collect(),
+        )
     }
 }

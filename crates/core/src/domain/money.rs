@@ -1,5 +1,6 @@
 //! Money as integer minor units (kopecks, cents): never floats.
 
+use super::Lang;
 use serde::{Deserialize, Serialize};
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Sub};
@@ -86,6 +87,17 @@ impl Currency {
             Currency::Rub => "RUB",
             Currency::Usd => "USD",
             Currency::Eur => "EUR",
+        }
+    }
+}
+
+impl Currency {
+    /// The currency of a new workspace started in `lang`: roubles in Russian, dollars in
+    /// English (changed later in the Data view).
+    pub fn for_new_workspace(lang: Lang) -> Currency {
+        match lang {
+            Lang::Ru => Currency::Rub,
+            Lang::En => Currency::Usd,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Plan roll-up and completion: the numbers behind the gauges.
 
+use super::employee::Employee;
 use super::ids::{DealId, EmployeeId, StageId};
 use super::money::Money;
 use super::period::Period;
@@ -198,4 +199,12 @@ pub struct Completions {
     pub company: Completion,
     /// Each employee, in the order they were added.
     pub employees: Vec<(EmployeeId, Completion)>,
+}
+
+impl Workspace {
+    /// Whether an employee gets a gauge for a period: every active one, and an inactive one
+    /// who still has a plan or won deals in it.
+    pub fn shows_gauge(employee: &Employee, completion: &Completion) -> bool {
+        employee.active || completion.plan.is_some() || completion.won_deals > 0
+    }
 }

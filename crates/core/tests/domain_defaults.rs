@@ -237,7 +237,7 @@ fn default_targets_follow_the_steps_the_directions_share() {
         for &a in &ids {
             for &b in ids.iter().filter(|&&b| b != a) {
                 let (from, to) = (ws.direction(a).unwrap(), ws.direction(b).unwrap());
-                let targets = voronka_core::domain::summary::stage_targets(from, to);
+                let targets = voronka_core::domain::deletion::stage_targets(from, to);
                 assert_eq!(targets.len(), from.stages.len());
                 let at = |id| to.stages.iter().position(|s| s.id == id).unwrap();
                 let mut last = 0;
@@ -262,7 +262,7 @@ fn default_targets_follow_the_steps_the_directions_share() {
         // The seed's own case: B2B new clients into B2B repeat clients. The steps repeat
         // clients skip (presentation, offer, feedback) wait at the first they share.
         let (new, repeat) = (ws.direction(ids[0]).unwrap(), ws.direction(ids[1]).unwrap());
-        let names: Vec<(&str, &str)> = voronka_core::domain::summary::stage_targets(new, repeat)
+        let names: Vec<(&str, &str)> = voronka_core::domain::deletion::stage_targets(new, repeat)
             .iter()
             .map(|&(s, t)| {
                 (

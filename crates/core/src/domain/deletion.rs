@@ -1,43 +1,14 @@
-//! Figures and defaults the views show, computed once here instead of in each view: a
-//! direction's open deals, the checklist progress of a deal's task, where a deleted
-//! direction's deals go by default and whether that needs a loss reason, which employees get
-//! a plan gauge, and the currency of a new workspace.
+//! Where a deleted direction's or stage's deals go by default, before the user changes it,
+//! and whether the move needs a loss reason: no deal goes further on or further back than it
+//! must.
 
-use super::deal::Deal;
 use super::direction::Direction;
-use super::employee::Employee;
 use super::ids::{DirectionId, StageId};
-use super::money::{Currency, Money};
-use super::plans::Completion;
 use super::stage::{Stage, StageKind};
 use super::workspace::Workspace;
-use super::Lang;
 use crate::text::same_folded;
 
-/// How many deals are open in a direction and their sum.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct OpenTotals {
-    /// Deals in the direction's open stages.
-    pub count: usize,
-    /// Their amounts added up.
-    pub sum: Money,
-}
-
 impl Workspace {
-    /// The open deals of `direction` (every deal in one of its open stages).
-    pub fn open_totals(&self, direction: DirectionId) -> OpenTotals {
-        let Some(d) = self.direction(direction) else {
-            return OpenTotals::default();
-        };
-        d.stages
-            .iter()
-            .filter(|s| s.kind == StageKind::Open)
-            .fold(OpenTotals::default(), |t, s| OpenTotals {
-                count: t.count + self.column_tally(s.id).count,
-                sum: t.sum + self.column_sum(s.id),
-            })
-    }
-
     /// Where each stage of `from` that holds deals sends them when `from` is deleted into
     /// `to`, before the user changes it ([`stage_targets`]).
     pub fn default_stage_mapping(
@@ -88,66 +59,6 @@ impl Workspace {
     /// Whether deleting `stage` and moving its deals to `target` needs a loss reason.
     pub fn stage_move_needs_loss_reason(&self, stage: StageId, target: StageId) -> bool {
         self.mapping_needs_loss_reason(&[(stage, target)])
-    }
-
-    /// The direction the board shows: `wanted` while it exists and is not archived, else the
-    /// first active direction (none when there is none).
-    pub fn board_direction(&self, wanted: Option<DirectionId>) -> Option<DirectionId> {
-        let mut active = self.directions().filter(|d| !d.archived).map(|d| d.id);
-        let first = active.next();
-        match wanted {
-            Some(w) if first == Some(w) || active.any(|d| d == w) => Some(w),
-            _ => first,
-        }
-    }
-
-    /// Whether an employee gets a gauge for a period: every active one, and an inactive one
-    /// who still has a plan or won deals in it.
-    pub fn shows_gauge(employee: &Employee, completion: &Completion) -> bool {
-        employee.active || completion.plan.is_some() || completion.won_deals > 0
-    }
-}
-
-impl Deal {
-    /// The ticked items of `stage`'s task checklist and how many it has; `None` when the task
-    /// has no checklist. Ticks of items since removed from the checklist do not count.
-    pub fn checklist_progress(&self, stage: &Stage) -> Option<(usize, usize)> {
-        // Counted without the list of items: the board asks for every card it draws.
-        let task = stage.task.as_ref().filter(|t| !t.checklist.is_empty())?;
-        let state = self.task(stage.id);
-        let ticked = task
-            .checklist
-            .iter()
-            .filter(|item| state.is_some_and(|s| s.checked.contains(item)))
-            .count();
-        Some((ticked, task.checklist.len()))
-    }
-
-    /// The items of the stage's task checklist in order, each with whether this deal has it
-    /// ticked; `None` when the task has no checklist.
-    pub fn checklist_items<'a>(&self, stage: &'a Stage) -> Option<Vec<(&'a str, bool)>> {
-        let task = stage.task.as_ref().filter(|t| !t.checklist.is_empty())?;
-        let state = self.task(stage.id);
-        Some(
-            task.checklist
-                .iter()
-                .map(|item| {
-                    let ticked = state.is_some_and(|s| s.checked.contains(item));
-                    (item.as_str(), ticked)
-                })
-                .collect(),
-        )
-    }
-}
-
-impl Currency {
-    /// The currency of a new workspace started in `lang`: roubles in Russian, dollars in
-    /// English (changed later in the Data view).
-    pub fn for_new_workspace(lang: Lang) -> Currency {
-        match lang {
-            Lang::Ru => Currency::Rub,
-            Lang::En => Currency::Usd,
-        }
     }
 }
 
