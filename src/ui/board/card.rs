@@ -4,6 +4,8 @@
 //! static. A column's cards are put in place by one call into JS ([`sync_cards`]), which keeps
 //! the cards whose key is unchanged and builds the others from one string of fields.
 
+use super::fields::CardFields;
+pub use super::fields::{CARD_SEP, KEY_SEP};
 use super::{BoardCtx, BoardDialog};
 use crate::domain::board::TaskStatus;
 use crate::domain::{DealId, StageKind};
@@ -212,22 +214,9 @@ fn closest(element: &web_sys::Element, selector: &str) -> bool {
     element.closest(selector).ok().flatten().is_some()
 }
 
-/// Separates the fields of a card's contents on their way to [`sync_cards`].
-const SEP: char = '\u{1F}';
-/// Separates one card from the next in [`sync_cards`]'s list.
-pub const CARD_SEP: char = '\u{1E}';
-/// Separates a card's key from its fields in [`sync_cards`]'s list.
-pub const KEY_SEP: char = '\u{1D}';
-
-/// Whether a character would break [`sync_cards`]'s list (any of its three separators).
-fn is_separator(c: char) -> bool {
-    matches!(c, KEY_SEP | CARD_SEP | SEP)
-}
-
 /// The card's contents: title with the drag handle, client, amount and owner, days in the
-/// stage, the task, and the "Move to…" button, as the fields [`sync_cards`] takes, joined by
-/// [`SEP`] (which a field cannot hold: the separators are invisible control characters, shown
-/// as a space).
+/// stage, the task, and the "Move to…" button, as the fields [`sync_cards`] takes (see
+/// `fields`: the contract with `board.js`).
 fn card_fields(locale: Locale, deal: DealId, data: &CardData) -> String {
     let task = data.task.as_ref();
     let state = task.map(|task| match &task.state {
@@ -239,48 +228,31 @@ fn card_fields(locale: Locale, deal: DealId, data: &CardData) -> String {
     let checklist = task
         .and_then(|t| t.checklist)
         .map(|(done, total)| msg_in!(locale, card.checklist, done = done, total = total));
-    let fields: [&str; 14] = [
-        &deal.0.to_string(),
-        if data.closed {
+    CardFields {
+        id: &deal.0.to_string(),
+        cls: if data.closed {
             "deal-card closed"
         } else {
             "deal-card"
         },
-        &msg_in!(locale, board.drag_handle, title = data.title.as_str()),
-        &data.title,
-        &data.company,
-        &data.amount,
-        &data.owner,
-        &counts::days_in_stage(locale, data.days),
-        if data.stale {
+        handle: &msg_in!(locale, board.drag_handle, title = data.title.as_str()),
+        title: &data.title,
+        company: &data.company,
+        amount: &data.amount,
+        owner: &data.owner,
+        days: &counts::days_in_stage(locale, data.days),
+        stale: if data.stale {
             td_string!(locale, card.stale)
         } else {
             ""
         },
-        task.map_or("", |t| t.state.attribute()),
-        task.map_or("", |t| t.title.as_str()),
-        state.as_deref().unwrap_or(""),
-        checklist.as_deref().unwrap_or(""),
-        td_string!(locale, card.move_to),
-    ];
-    pack(&fields)
-}
-
-/// Fields joined by the separator [`sync_cards`] and the column's drawing split them by; a
-/// separator inside a field (a control character nobody types on purpose) becomes a space.
-pub fn pack(fields: &[&str]) -> String {
-    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(SEP);
-        }
-        if field.contains(is_separator) {
-            out.push_str(&field.replace(is_separator, " "));
-        } else {
-            out.push_str(field);
-        }
+        task_state: task.map_or("", |t| t.state.attribute()),
+        task_title: task.map_or("", |t| t.title.as_str()),
+        task_label: state.as_deref().unwrap_or(""),
+        checklist: checklist.as_deref().unwrap_or(""),
+        move_label: td_string!(locale, card.move_to),
     }
-    out
+    .pack()
 }
 
 // A column's cards built with `createElement` and `textContent` (see `board.js`).

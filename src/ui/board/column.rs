@@ -2,6 +2,7 @@
 //! a time as the column scrolls (so a column of 10,000 deals opens at once).
 
 use super::card::{self, CardKey};
+use super::fields::ColumnFields;
 use super::{BoardCtx, BoardDialog};
 use crate::domain::{Currency, Money, StageId, StageKind};
 use crate::i18n::*;
@@ -201,27 +202,28 @@ fn column_fields(
     } else {
         String::new()
     };
-    card::pack(&[
-        &stage.0.to_string(),
-        match kind {
+    ColumnFields {
+        stage: &stage.0.to_string(),
+        kind: match kind {
             StageKind::Open => "open",
             StageKind::Won => "won",
             StageKind::Lost => "lost",
         },
-        if collapsed { "1" } else { "" },
+        collapsed: if collapsed { "1" } else { "" },
         color,
         name,
-        &toggle,
-        &stats,
-        &weighted,
-        &msg_in!(locale, board.add_deal, stage = name),
-        if list.count == 0 {
+        toggle_label: &toggle,
+        stats: &stats,
+        weighted: &weighted,
+        add_label: &msg_in!(locale, board.add_deal, stage = name),
+        empty: if list.count == 0 {
             td_string!(locale, board.empty_column)
         } else {
             ""
         },
-        &more,
-    ])
+        more: &more,
+    }
+    .pack()
 }
 
 /// What a column's drawing reads.

@@ -1,11 +1,21 @@
 //! The Board view: a direction's stages as columns of deal cards, moved by mouse, touch or
 //! keyboard. Every move goes through the domain's `MoveDeal`; this module runs the move flow
 //! (confirmation of an unfinished task, the loss reason) and announces the result.
+//!
+//! Why the columns and cards are drawn by `board.js` and not by `view!`: a board holds
+//! thousands of cards, and building each element, attribute and text from Rust crosses into
+//! JS every time, which made the board several times slower than a hand-written page; one call
+//! per column with its cards' texts packed in a string is within 1.2x of it
+//! (`docs/PERFORMANCE.md`). The price is a second way of drawing, so it stays here alone:
+//! every other view is Leptos, and the fields the two sides pass are named once in `fields`
+//! (checked against `board.js` by `tests/board_fields.rs`). The events stay in Rust (one
+//! listener per column).
 
 mod card;
 mod column;
 mod dialogs;
 mod drag;
+pub mod fields;
 mod toolbar;
 
 use crate::domain::{BoardFilter, Command, DealId, DirectionId, DomainError, EmployeeId, StageId};
