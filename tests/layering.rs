@@ -338,6 +338,12 @@ fn views_speak_the_house_dialect() {
             !has(" t!(") && !has("(t!(") && !has("{t!("),
             "ui::{module}: leptos_i18n's t! (use tr! or msg!)"
         );
+        if module != "modal" {
+            assert!(
+                !has("class=\"form-actions\""),
+                "ui::{module}: a dialog's buttons in DialogActions"
+            );
+        }
         if has("<For ") || has("<For\t") || code.iter().any(|l| l.trim_end().ends_with("<For")) {
             assert!(
                 keyed.contains(&module.as_str()),

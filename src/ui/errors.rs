@@ -1,10 +1,31 @@
 //! Domain refusals in the UI language, and which form field each belongs beside.
 
-use crate::domain::{DomainError, Field};
+use crate::domain::{Command, DomainError, Field, Outcome};
 use crate::i18n::*;
-use crate::state::store::ActionError;
+use crate::state::store::{ActionError, Store};
 use crate::ui::counts;
+use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+
+/// Dispatches `command`: on success clears `error` and gives the outcome; on a refusal shows
+/// its message in `error` and gives `None` — the one shape of "do it, then go on or say why".
+pub fn dispatch_shown(
+    store: Store,
+    i18n: I18nContext<Locale>,
+    error: RwSignal<Option<String>>,
+    command: Command,
+) -> Option<Outcome> {
+    match store.dispatch(command) {
+        Ok(outcome) => {
+            error.set(None);
+            Some(outcome)
+        }
+        Err(e) => {
+            error.set(Some(action_error(i18n, &e)));
+            None
+        }
+    }
+}
 
 /// The message for a refused action.
 pub fn action_error(i18n: I18nContext<Locale>, e: &ActionError) -> String {

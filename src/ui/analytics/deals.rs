@@ -6,7 +6,7 @@ use crate::domain::DealId;
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::deal::editor::{DealEditor, EditorTarget};
-use crate::ui::modal::Modal;
+use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, format};
@@ -103,9 +103,9 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                         {tr!(i18n, today.show_more)}
                     </button>
                 </When>
-                <div class="form-actions">
+                <DialogActions>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, analytics.deals.close)}</button>
-                </div>
+                </DialogActions>
             </div>
         </Modal>
     }

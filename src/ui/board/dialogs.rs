@@ -5,7 +5,7 @@ use super::{BoardCtx, PendingMove};
 use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::ui::deal::confirm::{ConfirmTaskDialog, TaskChoice};
-use crate::ui::modal::Modal;
+use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
@@ -115,14 +115,14 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                         }}
                     </select>
                 </label>
-                <div class="form-actions">
+                <DialogActions>
                     <button type="submit" class="button button-primary" data-action="do-move">
                         {tr!(i18n, move_dialog.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
                         {tr!(i18n, move_dialog.cancel)}
                     </button>
-                </div>
+                </DialogActions>
             </form>
         </Modal>
     }
@@ -231,14 +231,14 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                 <When when=move || error.get()>
                     <p class="form-error" role="alert">{tr!(i18n, error.loss_reason)}</p>
                 </When>
-                <div class="form-actions">
+                <DialogActions>
                     <button type="submit" class="button button-primary" data-action="confirm-loss">
                         {tr!(i18n, loss.submit)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
                         {tr!(i18n, move_dialog.cancel)}
                     </button>
-                </div>
+                </DialogActions>
             </form>
         </Modal>
     }

@@ -5,7 +5,7 @@
 use crate::domain::{DealId, StageId};
 use crate::i18n::*;
 use crate::state::store::use_store;
-use crate::ui::modal::Modal;
+use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn ConfirmTaskDialog(
             <div class="form" data-testid="confirm-task">
                 <h2 id="confirm-task-title" class="modal-title">{tr!(i18n, confirm_task.title)}</h2>
                 <p>{msg!(i18n, confirm_task.body, task = task, deal = title, stage = target)}</p>
-                <div class="form-actions">
+                <DialogActions>
                     <button
                         type="button"
                         class="button button-primary"
@@ -70,7 +70,7 @@ pub fn ConfirmTaskDialog(
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
                         {tr!(i18n, move_dialog.cancel)}
                     </button>
-                </div>
+                </DialogActions>
             </div>
         </Modal>
     }

@@ -73,9 +73,8 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
                 }),
             at: clock::now(),
         };
-        match store.dispatch(cmd) {
-            Ok(_) => on_close.run(()),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+        if errors::dispatch_shown(store, i18n, error, cmd).is_some() {
+            on_close.run(());
         }
     };
     view! {

@@ -12,7 +12,8 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::errors;
-use crate::ui::text::tr;
+use crate::ui::modal::DialogActions;
+use crate::ui::text::{message, tr};
 use crate::ui::{counts, format};
 use leptos::prelude::*;
 
@@ -30,14 +31,10 @@ pub fn DirectionsView() -> impl IntoView {
     let deleting = RwSignal::new(None::<DirectionId>);
     // Every command of this view: a refusal shows under the create card, a new direction is
     // selected.
-    let run = Callback::new(move |c: Command| match store.dispatch(c) {
-        Ok(o) => {
-            error.set(None);
-            if let Outcome::DirectionCreated(id) = o {
-                selected.set(Some(id));
-            }
+    let run = Callback::new(move |c: Command| {
+        if let Some(Outcome::DirectionCreated(id)) = errors::dispatch_shown(store, i18n, error, c) {
+            selected.set(Some(id));
         }
-        Err(e) => error.set(Some(errors::action_error(i18n, &e))),
     });
     let list = Memo::new(move |_| {
         store.ws().with(|ws| {
@@ -200,6 +197,34 @@ fn select_value<T: Copy + PartialEq>(
         .map_or("", |o| o.1)
 }
 
+/// A message of the UI, chosen for the language.
+type Text = fn(Locale) -> &'static str;
+
+/// One field of a direction's classification: its label and a select of `options` (the value
+/// and its text), "not set" first; `on_pick` gets the chosen value ("" for not set). One
+/// function for the four fields: each would otherwise be its own copy of the select's code.
+#[component]
+fn ClassificationField(
+    label: Text,
+    options: Vec<(&'static str, Text)>,
+    current: &'static str,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="field">
+            <span class="field-label">{message(i18n, label)}</span>
+            <select class="input" on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                <option value="" selected=current.is_empty()>{tr!(i18n, dir.unset)}</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| view! { <option value=value selected=current == value>{message(i18n, text)}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
 /// Name, description, classification, archive and delete of one direction, and its stages.
 #[component]
 fn DirectionDetails(
@@ -213,9 +238,8 @@ fn DirectionDetails(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let run = move |c: Command| match store.dispatch(c) {
-        Ok(_) => error.set(None),
-        Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+    let run = move |c: Command| {
+        errors::dispatch_shown(store, i18n, error, c);
     };
     let segments = [(Segment::B2b, "b2b"), (Segment::B2c, "b2c")];
     let complexities = [
@@ -256,53 +280,51 @@ fn DirectionDetails(
                         }
                     } />
                 </label>
-                <label class="field">
-                    <span class="field-label">{tr!(i18n, dir.segment)}</span>
-                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.segment.is_none()>{tr!(i18n, dir.unset)}</option>
-                        <option value="b2b" selected=select_value(&segments, classification.segment) == "b2b">{tr!(i18n, dir.seg_b2b)}</option>
-                        <option value="b2c" selected=select_value(&segments, classification.segment) == "b2c">{tr!(i18n, dir.seg_b2c)}</option>
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{tr!(i18n, dir.complexity)}</span>
-                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.complexity.is_none()>{tr!(i18n, dir.unset)}</option>
-                        <option value="simple" selected=select_value(&complexities, classification.complexity) == "simple">{tr!(i18n, dir.cx_simple)}</option>
-                        <option value="medium" selected=select_value(&complexities, classification.complexity) == "medium">{tr!(i18n, dir.cx_medium)}</option>
-                        <option value="complex" selected=select_value(&complexities, classification.complexity) == "complex">{tr!(i18n, dir.cx_complex)}</option>
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{tr!(i18n, dir.touches)}</span>
-                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.touches.is_none()>{tr!(i18n, dir.unset)}</option>
-                        <option value="few" selected=select_value(&touches, classification.touches) == "few">{tr!(i18n, dir.t_few)}</option>
-                        <option value="several" selected=select_value(&touches, classification.touches) == "several">{tr!(i18n, dir.t_several)}</option>
-                        <option value="many" selected=select_value(&touches, classification.touches) == "many">{tr!(i18n, dir.t_many)}</option>
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field-label">{tr!(i18n, dir.audience)}</span>
-                    <select class="input" on:change=move |ev| { let v = event_target_value(&ev); classify(Box::new(move |c| c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0))) }>
-                        <option value="" selected=classification.audience.is_none()>{tr!(i18n, dir.unset)}</option>
-                        <option value="new" selected=select_value(&audiences, classification.audience) == "new">{tr!(i18n, dir.a_new)}</option>
-                        <option value="repeat" selected=select_value(&audiences, classification.audience) == "repeat">{tr!(i18n, dir.a_repeat)}</option>
-                    </select>
-                </label>
+                <ClassificationField
+                    label=|l| td_string!(l, dir.segment)
+                    options=vec![("b2b", |l| td_string!(l, dir.seg_b2b)), ("b2c", |l| td_string!(l, dir.seg_b2c))]
+                    current=select_value(&segments, classification.segment)
+                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0))))
+                />
+                <ClassificationField
+                    label=|l| td_string!(l, dir.complexity)
+                    options=vec![
+                        ("simple", |l| td_string!(l, dir.cx_simple)),
+                        ("medium", |l| td_string!(l, dir.cx_medium)),
+                        ("complex", |l| td_string!(l, dir.cx_complex)),
+                    ]
+                    current=select_value(&complexities, classification.complexity)
+                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0))))
+                />
+                <ClassificationField
+                    label=|l| td_string!(l, dir.touches)
+                    options=vec![
+                        ("few", |l| td_string!(l, dir.t_few)),
+                        ("several", |l| td_string!(l, dir.t_several)),
+                        ("many", |l| td_string!(l, dir.t_many)),
+                    ]
+                    current=select_value(&touches, classification.touches)
+                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0))))
+                />
+                <ClassificationField
+                    label=|l| td_string!(l, dir.audience)
+                    options=vec![("new", |l| td_string!(l, dir.a_new)), ("repeat", |l| td_string!(l, dir.a_repeat))]
+                    current=select_value(&audiences, classification.audience)
+                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0))))
+                />
             </div>
             <label class="field">
                 <span class="field-label">{tr!(i18n, dir.description)}</span>
                 <textarea class="input" rows="2" prop:value=description on:change=move |ev| run(Command::DescribeDirection { direction: id, description: event_target_value(&ev) })></textarea>
             </label>
-            <div class="form-actions">
+            <DialogActions>
                 <button type="button" class="button" data-action="archive" on:click=move |_| run(Command::ArchiveDirection { direction: id, archived: !archived })>
                     {if archived { t_string!(i18n, dir.restore) } else { t_string!(i18n, dir.archive) }}
                 </button>
                 <button type="button" class="button button-danger" data-action="delete-direction" on:click=move |_| deleting.set(Some(id))>
                     {tr!(i18n, dir.delete)}
                 </button>
-            </div>
+            </DialogActions>
             <stages::StageEditor direction=id error=error />
         </section>
     }
@@ -335,10 +357,10 @@ fn LossReasons() -> impl IntoView {
             <p class="muted" id="loss-reasons-hint">{tr!(i18n, reasons.hint)}</p>
             <form class="form full" on:submit=save>
                 <textarea class="input" rows="5" data-testid="loss-reasons" aria-labelledby="loss-reasons-title" aria-describedby="loss-reasons-hint" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <div class="form-actions">
+                <DialogActions>
                     <button type="submit" class="button button-primary">{tr!(i18n, reasons.save)}</button>
                     {move || message.get().map(|(ok, m)| view! { <span class=if ok { "form-ok" } else { "form-error" } role="status">{m}</span> })}
-                </div>
+                </DialogActions>
             </form>
         </section>
     }

@@ -8,7 +8,7 @@ use crate::state::clock;
 use crate::state::store::use_store;
 use crate::ui::counts;
 use crate::ui::errors;
-use crate::ui::modal::Modal;
+use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use leptos::prelude::*;
@@ -42,32 +42,21 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                 .unwrap_or_default()
         })
     });
-    let run = move |c: Command| match store.dispatch(c) {
-        Ok(_) => {
-            error.set(None);
-            true
-        }
-        Err(e) => {
-            error.set(Some(errors::action_error(i18n, &e)));
-            false
-        }
-    };
+    let run = move |c: Command| errors::dispatch_shown(store, i18n, error, c).is_some();
     let add = move |_| {
         let index = store
             .ws()
             .with_untracked(|ws| ws.direction(direction).map_or(0, |d| d.new_stage_index()));
         let spec = StageSpec::new(t_string!(i18n, stage.new_name), StageKind::Open);
-        match store.dispatch(Command::AddStage {
+        let command = Command::AddStage {
             direction,
             index,
             spec,
-        }) {
-            Ok(crate::domain::Outcome::StageCreated(id)) => {
-                error.set(None);
-                open.set(Some(id));
-            }
-            Ok(_) => error.set(None),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+        };
+        if let Some(crate::domain::Outcome::StageCreated(id)) =
+            errors::dispatch_shown(store, i18n, error, command)
+        {
+            open.set(Some(id));
         }
     };
     let name = move || {
@@ -164,10 +153,7 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
             stale_after_days,
             task,
         };
-        match store.dispatch(Command::EditStage { stage, spec }) {
-            Ok(_) => error.set(None),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
-        }
+        errors::dispatch_shown(store, i18n, error, Command::EditStage { stage, spec });
     };
     let input = move |label: String,
                       value: RwSignal<String>,
@@ -206,9 +192,9 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
                 <span class="field-label">{tr!(i18n, stage.checklist)}</span>
                 <textarea class="input" rows="3" data-testid="task-checklist" prop:value=move || checklist.get() on:input=move |ev| checklist.set(event_target_value(&ev))></textarea>
             </label>
-            <div class="form-actions">
+            <DialogActions>
                 <button type="submit" class="button button-primary" data-action="save-stage">{tr!(i18n, dir.save)}</button>
-            </div>
+            </DialogActions>
         </form>
     }
 }
@@ -257,9 +243,8 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
             loss_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
             at: clock::now(),
         };
-        match store.dispatch(cmd) {
-            Ok(_) => on_close.run(()),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+        if errors::dispatch_shown(store, i18n, error, cmd).is_some() {
+            on_close.run(());
         }
     };
     view! {
@@ -287,10 +272,10 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
                         .into_any()
                 }}
                 <p class="form-error" role="alert">{move || error.get()}</p>
-                <div class="form-actions">
+                <DialogActions>
                     <button type="button" class="button button-danger" data-action="confirm-delete-stage" on:click=confirm>{tr!(i18n, dir.confirm_delete)}</button>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, deal.cancel)}</button>
-                </div>
+                </DialogActions>
             </div>
         </Modal>
     }

@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
-use crate::ui::modal::Modal;
+use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
 use crate::ui::{counts, errors, format};
@@ -398,14 +398,12 @@ fn PlanCell(
                 deals: d,
             }),
         };
-        match store.dispatch(Command::SetPlan {
+        let command = Command::SetPlan {
             employee,
             period,
             target,
-        }) {
-            Ok(_) => error.set(None),
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
-        }
+        };
+        errors::dispatch_shown(store, i18n, error, command);
     };
     let on_amount = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -477,14 +475,11 @@ fn Employees() -> impl IntoView {
     let list = move || list.get();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.dispatch(Command::AddEmployee {
+        let command = Command::AddEmployee {
             name: new_name.get_untracked(),
-        }) {
-            Ok(_) => {
-                new_name.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(errors::action_error(i18n, &e))),
+        };
+        if errors::dispatch_shown(store, i18n, error, command).is_some() {
+            new_name.set(String::new());
         }
     };
     view! {
@@ -597,9 +592,9 @@ fn WonDeals(
                     }
                         .into_any()
                 }}
-                <div class="form-actions">
+                <DialogActions>
                     <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, gauge.close)}</button>
-                </div>
+                </DialogActions>
             </div>
         </Modal>
     }
