@@ -6,6 +6,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+LEPTOSFMT_VERSION="0.1.33"
 BINARYEN_VERSION="132"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -85,6 +86,14 @@ ensure_chromium() {
   export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 }
 
+# The formatter of Leptos's view! blocks, which the format check runs beside rustfmt.
+ensure_leptosfmt() {
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION (a minute or two)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  fi
+}
+
 # Everything needed to build and serve the app.
 setup_build() {
   ensure_rust
@@ -96,6 +105,7 @@ setup_build() {
 # Everything needed to run every test layer.
 setup_tests() {
   setup_build
+  ensure_leptosfmt
   ensure_chromium
 }
 

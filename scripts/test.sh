@@ -26,8 +26,9 @@ count_passed() {
   total=$((total + n))
 }
 
-step "cargo fmt --check"
+step "cargo fmt --check, leptosfmt --check (view! blocks)"
 cargo fmt --all -- --check
+leptosfmt --check --quiet src
 
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings

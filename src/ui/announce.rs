@@ -45,7 +45,11 @@ pub fn NoticeLine() -> impl IntoView {
                     view! {
                         <section class="banner banner-warning" data-banner="notice" role="alert">
                             <p>{text}</p>
-                            <button type="button" class="button button-small" on:click=move |_| notice.set(None)>
+                            <button
+                                type="button"
+                                class="button button-small"
+                                on:click=move |_| notice.set(None)
+                            >
                                 {tr!(i18n, status.dismiss)}
                             </button>
                         </section>

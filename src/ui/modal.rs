@@ -45,7 +45,6 @@ pub fn Modal(
                 on_close.run(());
             }
             on:click=move |ev| {
-                // A click on the backdrop lands on the dialog element itself.
                 let target = event_target::<web_sys::Element>(&ev);
                 if target.tag_name().eq_ignore_ascii_case("dialog") {
                     on_close.run(());

@@ -30,5 +30,9 @@ pub fn When(
     fallback: ViewFn,
 ) -> impl IntoView {
     let when = when.0;
-    view! { <Show when=move || when() fallback=fallback>{children()}</Show> }
+    view! {
+        <Show when=move || when() fallback=fallback>
+            {children()}
+        </Show>
+    }
 }

@@ -72,20 +72,45 @@ pub fn Bars(
                         .into_iter()
                         .map(|p| {
                             let w = (p.share * 100.0).max(0.0);
-                            let rect = view! { <rect class=format!("bar-part {}", p.class) x=fixed2(x) y="0" width=fixed2(w) height="10" rx="1" /> };
+                            let rect = view! {
+                                <rect
+                                    class=format!("bar-part {}", p.class)
+                                    x=fixed2(x)
+                                    y="0"
+                                    width=fixed2(w)
+                                    height="10"
+                                    rx="1"
+                                />
+                            };
                             x += w;
                             rect
                         })
                         .collect_view();
-                    let marker = bar.marker.map(|m| {
-                        let mx = fixed2((m * 100.0).clamp(0.5, 99.5));
-                        view! { <line class="bar-marker" x1=mx.clone() x2=mx y1="-1" y2="11" /> }
-                    });
+                    let marker = bar
+                        .marker
+                        .map(|m| {
+                            let mx = fixed2((m * 100.0).clamp(0.5, 99.5));
+                            view! {
+                                <line class="bar-marker" x1=mx.clone() x2=mx y1="-1" y2="11" />
+                            }
+                        });
                     view! {
                         <div class="bar-row" aria-hidden="true">
                             <span class="bar-label">{bar.label}</span>
-                            <svg class="bar" viewBox="0 -1 100 12" preserveAspectRatio="none" focusable="false">
-                                <rect class="bar-track" x="0" y="0" width="100" height="10" rx="1" />
+                            <svg
+                                class="bar"
+                                viewBox="0 -1 100 12"
+                                preserveAspectRatio="none"
+                                focusable="false"
+                            >
+                                <rect
+                                    class="bar-track"
+                                    x="0"
+                                    y="0"
+                                    width="100"
+                                    height="10"
+                                    rx="1"
+                                />
                                 {parts}
                                 {marker}
                             </svg>

@@ -23,8 +23,22 @@ pub fn Dialogs() -> impl IntoView {
     let close_list = Callback::new(move |_| ctx.list.set(None));
     let close_editor = Callback::new(move |_| ctx.editing.set(None));
     view! {
-        {move || ctx.list.get().map(|(title, deals)| view! { <DealList title=title deals=deals on_close=close_list /> })}
-        {move || ctx.editing.get().map(|deal| view! { <DealEditor target=EditorTarget::Existing(deal) on_close=close_editor /> })}
+        {move || {
+            ctx.list
+                .get()
+                .map(|(title, deals)| {
+                    view! { <DealList title=title deals=deals on_close=close_list /> }
+                })
+        }}
+        {move || {
+            ctx.editing
+                .get()
+                .map(|deal| {
+                    view! {
+                        <DealEditor target=EditorTarget::Existing(deal) on_close=close_editor />
+                    }
+                })
+        }}
     }
 }
 
@@ -63,8 +77,12 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
     view! {
         <Modal title_id="analytics-deals-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="analytics-deals">
-                <h2 id="analytics-deals-title" class="modal-title">{heading}</h2>
-                <p class="muted" data-part="count">{move || counts::listed_deals(i18n.get_locale(), total)}</p>
+                <h2 id="analytics-deals-title" class="modal-title">
+                    {heading}
+                </h2>
+                <p class="muted" data-part="count">
+                    {move || counts::listed_deals(i18n.get_locale(), total)}
+                </p>
                 <div class="table-scroll">
                     <table class="analytics-table deal-list-table">
                         <thead>
@@ -83,7 +101,12 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                                         view! {
                                             <tr data-deal=id.0>
                                                 <th scope="row">
-                                                    <button type="button" class="link-button" data-action="open-deal" on:click=move |_| ctx.editing.set(Some(id))>
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        data-action="open-deal"
+                                                        on:click=move |_| ctx.editing.set(Some(id))
+                                                    >
                                                         {title}
                                                     </button>
                                                 </th>
@@ -99,12 +122,19 @@ fn DealList(title: String, deals: Vec<DealId>, on_close: Callback<()>) -> impl I
                     </table>
                 </div>
                 <When when=move || { shown.get() < total }>
-                    <button type="button" class="button" data-action="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="show-more"
+                        on:click=move |_| shown.update(|s| *s += PAGE)
+                    >
                         {tr!(i18n, today.show_more)}
                     </button>
                 </When>
                 <DialogActions>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, analytics.deals.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                        {tr!(i18n, analytics.deals.close)}
+                    </button>
                 </DialogActions>
             </div>
         </Modal>

@@ -152,8 +152,12 @@ fn Filters() -> impl IntoView {
                 <select
                     class="input"
                     data-testid="analytics-direction"
-                    prop:value=move || ctx.direction.get().map(|d| d.0.to_string()).unwrap_or_default()
-                    on:change=move |ev| ctx.direction.set(parse(event_target_value(&ev)).map(DirectionId))
+                    prop:value=move || {
+                        ctx.direction.get().map(|d| d.0.to_string()).unwrap_or_default()
+                    }
+                    on:change=move |ev| {
+                        ctx.direction.set(parse(event_target_value(&ev)).map(DirectionId))
+                    }
                 >
                     <option value="">{tr!(i18n, analytics.all_directions)}</option>
                     {move || {
@@ -161,7 +165,14 @@ fn Filters() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|(id, name)| {
-                                view! { <option value=id.0.to_string() selected=move || ctx.direction.get() == Some(id)>{name}</option> }
+                                view! {
+                                    <option
+                                        value=id.0.to_string()
+                                        selected=move || ctx.direction.get() == Some(id)
+                                    >
+                                        {name}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}
@@ -173,7 +184,9 @@ fn Filters() -> impl IntoView {
                     class="input"
                     data-testid="analytics-owner"
                     prop:value=move || ctx.owner.get().map(|e| e.0.to_string()).unwrap_or_default()
-                    on:change=move |ev| ctx.owner.set(parse(event_target_value(&ev)).map(EmployeeId))
+                    on:change=move |ev| {
+                        ctx.owner.set(parse(event_target_value(&ev)).map(EmployeeId))
+                    }
                 >
                     <option value="">{tr!(i18n, analytics.all_owners)}</option>
                     {move || {
@@ -181,8 +194,19 @@ fn Filters() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|(id, name, active)| {
-                                let label = if active { name } else { msg!(i18n, analytics.inactive, name = name) };
-                                view! { <option value=id.0.to_string() selected=move || ctx.owner.get() == Some(id)>{label}</option> }
+                                let label = if active {
+                                    name
+                                } else {
+                                    msg!(i18n, analytics.inactive, name = name)
+                                };
+                                view! {
+                                    <option
+                                        value=id.0.to_string()
+                                        selected=move || ctx.owner.get() == Some(id)
+                                    >
+                                        {label}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}
@@ -204,7 +228,9 @@ fn Undated() -> impl IntoView {
             <p class="analytics-note" data-testid="undated-open">
                 {move || counts::forecast_undated(i18n.get_locale(), count())}
                 " "
-                <a class="link-button" href="#/board?undated" data-action="show-undated">{tr!(i18n, analytics.forecast.show_undated)}</a>
+                <a class="link-button" href="#/board?undated" data-action="show-undated">
+                    {tr!(i18n, analytics.forecast.show_undated)}
+                </a>
             </p>
         </When>
     }

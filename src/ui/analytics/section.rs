@@ -93,23 +93,61 @@ pub fn Section(
     let title_id = format!("analytics-{name}");
     let labelled_by = title_id.clone();
     view! {
-        <section class="card analytics-section" data-section=name aria-labelledby=labelled_by class:tables-folded=move || folded.get()>
+        <section
+            class="card analytics-section"
+            data-section=name
+            aria-labelledby=labelled_by
+            class:tables-folded=move || folded.get()
+        >
             <div class="analytics-section-head">
-                <h2 class="card-title" id=title_id>{move || title(i18n, name)}</h2>
+                <h2 class="card-title" id=title_id>
+                    {move || title(i18n, name)}
+                </h2>
                 <div class="analytics-section-actions">
                     <When when=has_tables>
-                        <button type="button" class="button button-small" data-action="fold-tables" aria-expanded=move || (!folded.get()).to_string() on:click=move |_| folded.update(|f| *f = !*f)>
-                            {move || if folded.get() { t_string!(i18n, analytics.show_table) } else { t_string!(i18n, analytics.hide_table) }}
+                        <button
+                            type="button"
+                            class="button button-small"
+                            data-action="fold-tables"
+                            aria-expanded=move || (!folded.get()).to_string()
+                            on:click=move |_| folded.update(|f| *f = !*f)
+                        >
+                            {move || {
+                                if folded.get() {
+                                    t_string!(i18n, analytics.show_table)
+                                } else {
+                                    t_string!(i18n, analytics.hide_table)
+                                }
+                            }}
                         </button>
-                        <button type="button" class="button button-small" data-action="export-section-csv" aria-label=move || msg!(i18n, analytics.export_label, section = title(i18n, name)) on:click=export>
+                        <button
+                            type="button"
+                            class="button button-small"
+                            data-action="export-section-csv"
+                            aria-label=move || {
+                                msg!(i18n, analytics.export_label, section = title(i18n, name))
+                            }
+                            on:click=export
+                        >
                             {tr!(i18n, analytics.export_csv)}
                         </button>
                     </When>
                 </div>
             </div>
-            <p class="analytics-how muted" data-part="how">{move || how(i18n, name)}</p>
-            {move || (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1)).then(|| view! { <p class="muted">{tr!(i18n, analytics.choose_direction)}</p> })}
-            {move || content.get().into_iter().map(|b| view! { <BlockView block=b title=title(i18n, name) /> }).collect_view()}
+            <p class="analytics-how muted" data-part="how">
+                {move || how(i18n, name)}
+            </p>
+            {move || {
+                (one_direction && ctx.direction.get().is_none() && content.with(|b| b.len() > 1))
+                    .then(|| view! { <p class="muted">{tr!(i18n, analytics.choose_direction)}</p> })
+            }}
+            {move || {
+                content
+                    .get()
+                    .into_iter()
+                    .map(|b| view! { <BlockView block=b title=title(i18n, name) /> })
+                    .collect_view()
+            }}
             {children.map(|c| c())}
         </section>
     }
@@ -130,9 +168,19 @@ fn BlockView(block: Block, title: String) -> impl IntoView {
     view! {
         <div class="analytics-block">
             {heading.map(|h| view! { <h3 class="analytics-block-title">{h}</h3> })}
-            {empty.map(|e| view! { <p class="analytics-empty" data-part="empty">{e}</p> })}
+            {empty
+                .map(|e| {
+                    view! {
+                        <p class="analytics-empty" data-part="empty">
+                            {e}
+                        </p>
+                    }
+                })}
             {lines.into_iter().map(|l| view! { <p class="analytics-line">{l}</p> }).collect_view()}
-            {charts.into_iter().map(|c| view! { <Bars bars=c.bars label=c.label centered=c.funnel /> }).collect_view()}
+            {charts
+                .into_iter()
+                .map(|c| view! { <Bars bars=c.bars label=c.label centered=c.funnel /> })
+                .collect_view()}
             {tables
                 .into_iter()
                 .map(|t| {

@@ -222,7 +222,12 @@ pub fn DataTable(
             <table class="analytics-table" data-table=name>
                 <caption class:visually-hidden=plain_caption>{caption}</caption>
                 <thead>
-                    <tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                    <tr>
+                        {head
+                            .into_iter()
+                            .map(|h| view! { <th scope="col">{h}</th> })
+                            .collect_view()}
+                    </tr>
                 </thead>
                 <tbody>
                     {rows
@@ -235,7 +240,13 @@ pub fn DataTable(
                                     let what = first.clone();
                                     let label = msg!(i18n, analytics.deals.show, what = what);
                                     view! {
-                                        <button type="button" class="link-button" data-action="show-deals" aria-label=label on:click=move |_| on_open.run((what.clone(), deals.clone()))>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            data-action="show-deals"
+                                            aria-label=label
+                                            on:click=move |_| on_open.run((what.clone(), deals.clone()))
+                                        >
                                             {first}
                                         </button>
                                     }
@@ -244,9 +255,15 @@ pub fn DataTable(
                                 _ => view! { <span>{first}</span> }.into_any(),
                             };
                             view! {
-                                <tr data-key=row.key class:total=row.total class:inactive=row.inactive>
+                                <tr
+                                    data-key=row.key
+                                    class:total=row.total
+                                    class:inactive=row.inactive
+                                >
                                     <th scope="row">{name_cell}</th>
-                                    {cells.map(|c| view! { <td class:num=c.num>{c.text}</td> }).collect_view()}
+                                    {cells
+                                        .map(|c| view! { <td class:num=c.num>{c.text}</td> })
+                                        .collect_view()}
                                 </tr>
                             }
                         })

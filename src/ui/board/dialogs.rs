@@ -62,7 +62,9 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
     view! {
         <Modal title_id="move-title" on_close=close>
             <form class="form" on:submit=submit data-testid="move-menu">
-                <h2 id="move-title" class="modal-title">{msg!(i18n, move_dialog.title, title = title)}</h2>
+                <h2 id="move-title" class="modal-title">
+                    {msg!(i18n, move_dialog.title, title = title)}
+                </h2>
                 <label class="field">
                     <span class="field-label">{tr!(i18n, move_dialog.stage)}</span>
                     <select
@@ -92,7 +94,9 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                         class="input"
                         data-testid="move-position"
                         prop:value=move || position.get().to_string()
-                        on:change=move |ev| position.set(event_target_value(&ev).parse().unwrap_or(0))
+                        on:change=move |ev| {
+                            position.set(event_target_value(&ev).parse().unwrap_or(0))
+                        }
                     >
                         {move || {
                             let n = len();
@@ -101,12 +105,19 @@ pub fn MoveMenu(deal: DealId) -> impl IntoView {
                                     let label = if i == 0 {
                                         format!("1 — {}", t_string!(i18n, move_dialog.top))
                                     } else if i == n {
-                                        format!("{} — {}", i + 1, t_string!(i18n, move_dialog.bottom))
+                                        format!(
+                                            "{} — {}",
+                                            i + 1,
+                                            t_string!(i18n, move_dialog.bottom),
+                                        )
                                     } else {
                                         (i + 1).to_string()
                                     };
                                     view! {
-                                        <option value=i.to_string() selected=move || position.get() == i>
+                                        <option
+                                            value=i.to_string()
+                                            selected=move || position.get() == i
+                                        >
                                             {label}
                                         </option>
                                     }
@@ -183,7 +194,9 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
     view! {
         <Modal title_id="loss-title" on_close=close>
             <form class="form" on:submit=submit data-testid="loss-reason">
-                <h2 id="loss-title" class="modal-title">{msg!(i18n, loss.title, deal = deal_title)}</h2>
+                <h2 id="loss-title" class="modal-title">
+                    {msg!(i18n, loss.title, deal = deal_title)}
+                </h2>
                 <fieldset class="field">
                     <legend class="field-label">{tr!(i18n, loss.reason)}</legend>
                     {reasons
@@ -229,7 +242,9 @@ pub fn LossReason(mv: PendingMove) -> impl IntoView {
                     />
                 </fieldset>
                 <When when=move || error.get()>
-                    <p class="form-error" role="alert">{tr!(i18n, error.loss_reason)}</p>
+                    <p class="form-error" role="alert">
+                        {tr!(i18n, error.loss_reason)}
+                    </p>
                 </When>
                 <DialogActions>
                     <button type="submit" class="button button-primary" data-action="confirm-loss">

@@ -406,5 +406,12 @@ impl Default for DragCtl {
 #[component]
 pub fn Ghost() -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
-    view! { <div class="drag-ghost" aria-hidden="true" node_ref=ctx.drag.ghost style="display:none"></div> }
+    view! {
+        <div
+            class="drag-ghost"
+            aria-hidden="true"
+            node_ref=ctx.drag.ghost
+            style="display:none"
+        ></div>
+    }
 }

@@ -54,7 +54,12 @@ fn UndatedFilter() -> impl IntoView {
         <When when=move || ctx.undated.get()>
             <p class="filter-chip" data-testid="undated-filter">
                 <span>{tr!(i18n, board.undated_filter)}</span>
-                <button type="button" class="button button-small" data-action="clear-undated" on:click=clear>
+                <button
+                    type="button"
+                    class="button button-small"
+                    data-action="clear-undated"
+                    on:click=clear
+                >
                     {tr!(i18n, board.clear_undated)}
                 </button>
             </p>
@@ -129,7 +134,9 @@ fn DirectionPicker() -> impl IntoView {
             <select
                 class="input"
                 data-testid="direction-picker"
-                on:change=move |ev| ctx.direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                on:change=move |ev| {
+                    ctx.direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                }
             >
                 {options}
             </select>
@@ -155,7 +162,9 @@ fn OwnerFilter() -> impl IntoView {
             <select
                 class="input"
                 data-testid="owner-filter"
-                on:change=move |ev| ctx.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
+                on:change=move |ev| {
+                    ctx.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
+                }
             >
                 <option value="">{tr!(i18n, board.all_owners)}</option>
                 {move || {
@@ -232,5 +241,9 @@ pub fn Totals() -> impl IntoView {
             ))
         })
     };
-    view! { <p class="board-totals" data-testid="board-totals">{totals}</p> }
+    view! {
+        <p class="board-totals" data-testid="board-totals">
+            {totals}
+        </p>
+    }
 }

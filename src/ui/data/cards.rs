@@ -39,7 +39,6 @@ pub fn SummaryCard() -> impl IntoView {
                 }
             }}
         </section>
-
     }
 }
 
@@ -69,10 +68,13 @@ pub fn StorageCard() -> impl IntoView {
                 optimum="0"
                 value=move || store.usage.get().percent().min(100)
             ></meter>
-            <p class="storage-used" data-testid="storage-used">{usage_line}</p>
-            <p class="muted" data-testid="persist">{persist_line}</p>
+            <p class="storage-used" data-testid="storage-used">
+                {usage_line}
+            </p>
+            <p class="muted" data-testid="persist">
+                {persist_line}
+            </p>
         </section>
-
     }
 }
 
@@ -85,21 +87,28 @@ pub fn ExportCard() -> impl IntoView {
             <h2 class="card-title">{tr!(i18n, data.export_title)}</h2>
             <p class="muted">{tr!(i18n, data.export_desc)}</p>
             <div class="button-row">
-                <button type="button" class="button button-primary" data-action="export" on:click=move |_| export_now()>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-action="export"
+                    on:click=move |_| export_now()
+                >
                     {tr!(i18n, data.export_button)}
                 </button>
                 <button
                     type="button"
                     class="button"
                     data-action="export-csv"
-                    on:click=move |_| super::export::export_csv_now(i18n.get_locale_untracked(), |_| true)
+                    on:click=move |_| super::export::export_csv_now(
+                        i18n.get_locale_untracked(),
+                        |_| true,
+                    )
                 >
                     {tr!(i18n, data.export_csv_button)}
                 </button>
             </div>
             <p class="muted">{tr!(i18n, data.export_csv_desc)}</p>
         </section>
-
     }
 }
 
@@ -121,7 +130,12 @@ pub fn StartOverCard() -> impl IntoView {
         <section class="card" data-section="start-over">
             <h2 class="card-title">{tr!(i18n, data.start_over_title)}</h2>
             <p class="muted">{tr!(i18n, data.start_over_desc)}</p>
-            <button type="button" class="button button-danger" data-action="start-over" on:click=start_over>
+            <button
+                type="button"
+                class="button button-danger"
+                data-action="start-over"
+                on:click=start_over
+            >
                 {tr!(i18n, data.start_over_button)}
             </button>
         </section>

@@ -252,41 +252,52 @@ fn ImportCard(importer: Importer) -> impl IntoView {
 fn ImportStatus(importer: Importer) -> impl IntoView {
     let i18n = use_i18n();
     let state = importer.state;
-    move || {
-        match state.get() {
-            ImportState::Idle => ().into_any(),
-            ImportState::Reading(name) => {
-                view! { <p class="muted" role="status">{msg!(i18n, data.reading, name = name)}</p> }
-                    .into_any()
-            }
-            ImportState::Failed { message, .. } => {
-                view! { <p class="form-error" role="alert" data-testid="import-error">{message}</p> }.into_any()
-            }
-            ImportState::Preview { name, now, file, restore } => {
-                view! { <Preview importer=importer name=name now=now file=file restore=restore /> }.into_any()
-            }
-            ImportState::Done(name) => {
-                view! {
-                    <p class="form-ok" role="status" data-testid="import-done">
-                        {msg!(i18n, data.imported, name = name)}
-                    </p>
-                }
-                    .into_any()
-            }
-            ImportState::Restored => {
-                view! { <p class="form-ok" role="status" data-testid="import-done">{tr!(i18n, data.restored)}</p> }.into_any()
-            }
-            ImportState::Csv(session) => view! { <CsvImport importer=importer session=session /> }.into_any(),
-            ImportState::CsvAdded { deals, new_directions } => {
-                view! {
-                    <p class="form-ok" role="status" data-testid="import-done">
-                        {counts::csv(i18n.get_locale(), counts::CsvCount::Done, deals)}
-                    </p>
-                    {new_directions.then(|| view! { <p class="muted">{tr!(i18n, csv.fill_tasks)}</p> })}
-                }
-                    .into_any()
-            }
-    }
+    move || match state.get() {
+        ImportState::Idle => ().into_any(),
+        ImportState::Reading(name) => view! {
+            <p class="muted" role="status">
+                {msg!(i18n, data.reading, name = name)}
+            </p>
+        }
+        .into_any(),
+        ImportState::Failed { message, .. } => view! {
+            <p class="form-error" role="alert" data-testid="import-error">
+                {message}
+            </p>
+        }
+        .into_any(),
+        ImportState::Preview {
+            name,
+            now,
+            file,
+            restore,
+        } => view! { <Preview importer=importer name=name now=now file=file restore=restore /> }
+            .into_any(),
+        ImportState::Done(name) => view! {
+            <p class="form-ok" role="status" data-testid="import-done">
+                {msg!(i18n, data.imported, name = name)}
+            </p>
+        }
+        .into_any(),
+        ImportState::Restored => view! {
+            <p class="form-ok" role="status" data-testid="import-done">
+                {tr!(i18n, data.restored)}
+            </p>
+        }
+        .into_any(),
+        ImportState::Csv(session) => {
+            view! { <CsvImport importer=importer session=session /> }.into_any()
+        }
+        ImportState::CsvAdded {
+            deals,
+            new_directions,
+        } => view! {
+            <p class="form-ok" role="status" data-testid="import-done">
+                {counts::csv(i18n.get_locale(), counts::CsvCount::Done, deals)}
+            </p>
+            {new_directions.then(|| view! { <p class="muted">{tr!(i18n, csv.fill_tasks)}</p> })}
+        }
+        .into_any(),
     }
 }
 
@@ -367,7 +378,14 @@ fn Preview(
         <div class="import-preview" data-testid="import-preview">
             <p>{heading}</p>
             {lost}
-            {stored_unreadable().then(|| view! { <p class="form-error" data-testid="replace-unreadable">{tr!(i18n, data.replace_unreadable)}</p> })}
+            {stored_unreadable()
+                .then(|| {
+                    view! {
+                        <p class="form-error" data-testid="replace-unreadable">
+                            {tr!(i18n, data.replace_unreadable)}
+                        </p>
+                    }
+                })}
             <table class="counts">
                 <thead>
                     <tr>
@@ -377,15 +395,26 @@ fn Preview(
                     </tr>
                 </thead>
                 <tbody>
-                    {preview_row(t_string!(i18n, data.count_directions), now.directions, file.directions)}
-                    {preview_row(t_string!(i18n, data.count_stages), now.stages, file.stages)}
-                    {preview_row(t_string!(i18n, data.count_employees), now.employees, file.employees)}
-                    {preview_row(t_string!(i18n, data.count_deals), now.deals, file.deals)}
+                    {preview_row(
+                        t_string!(i18n, data.count_directions),
+                        now.directions,
+                        file.directions,
+                    )} {preview_row(t_string!(i18n, data.count_stages), now.stages, file.stages)}
+                    {preview_row(
+                        t_string!(i18n, data.count_employees),
+                        now.employees,
+                        file.employees,
+                    )} {preview_row(t_string!(i18n, data.count_deals), now.deals, file.deals)}
                     {preview_row(t_string!(i18n, data.count_plans), now.plans, file.plans)}
                 </tbody>
             </table>
             <DialogActions>
-                <button type="button" class="button button-primary" data-action="confirm-import" on:click=confirm>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-action="confirm-import"
+                    on:click=confirm
+                >
                     {button}
                 </button>
                 <button type="button" class="button" data-action="cancel-import" on:click=cancel>
@@ -408,11 +437,16 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
                 class="button"
                 data-action="download-backup"
                 on:click=move |_| {
-                    let text = backup.with_untracked(|b| {
-                        b.as_ref().map(|(ws, revision)| workspace_file::export_text(ws, *revision))
-                    });
+                    let text = backup
+                        .with_untracked(|b| {
+                            b.as_ref()
+                                .map(|(ws, revision)| workspace_file::export_text(ws, *revision))
+                        });
                     if let Some(text) = text {
-                        let name = format!("voronka-replaced-{}.json", format::iso_date(clock::today()));
+                        let name = format!(
+                            "voronka-replaced-{}.json",
+                            format::iso_date(clock::today()),
+                        );
                         files::download(&name, &text, "application/json");
                     }
                 }

@@ -18,7 +18,12 @@ pub fn InstallCard() -> impl IntoView {
             <h2 class="card-title">{tr!(i18n, offline.install_title)}</h2>
             <p>{tr!(i18n, offline.works_offline)}</p>
             <When when=move || state.can_install()>
-                <button type="button" class="button button-primary" data-action="install" on:click=move |_| state.install()>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-action="install"
+                    on:click=move |_| state.install()
+                >
                     {tr!(i18n, offline.install)}
                 </button>
             </When>

@@ -74,13 +74,28 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
             <li class="copy-row" data-testid="recovery-copy">
                 <span class="copy-label">{label}</span>
                 <span class="copy-actions">
-                    <button type="button" class="button button-small" data-action="copy-download" on:click=download>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        data-action="copy-download"
+                        on:click=download
+                    >
                         {tr!(i18n, data.copy_download)}
                     </button>
-                    <button type="button" class="button button-small" data-action="copy-restore" on:click=restore>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        data-action="copy-restore"
+                        on:click=restore
+                    >
                         {tr!(i18n, data.copy_restore)}
                     </button>
-                    <button type="button" class="button button-small button-danger" data-action="copy-delete" on:click=delete>
+                    <button
+                        type="button"
+                        class="button button-small button-danger"
+                        data-action="copy-delete"
+                        on:click=delete
+                    >
                         {tr!(i18n, data.copy_delete)}
                     </button>
                 </span>
@@ -94,12 +109,30 @@ pub fn RecoveryCopies(on_restore: Callback<(String, Workspace, usize)>) -> impl 
             {move || {
                 let copies = store.copies.get();
                 if copies.is_empty() {
-                    view! { <p class="muted" data-testid="no-copies">{tr!(i18n, data.copies_none)}</p> }.into_any()
+                    view! {
+                        <p class="muted" data-testid="no-copies">
+                            {tr!(i18n, data.copies_none)}
+                        </p>
+                    }
+                        .into_any()
                 } else {
-                    view! { <ul class="copies">{copies.into_iter().rev().map(row).collect_view()}</ul> }.into_any()
+                    view! {
+                        <ul class="copies">{copies.into_iter().rev().map(row).collect_view()}</ul>
+                    }
+                        .into_any()
                 }
             }}
-            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="form-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -48,7 +48,9 @@ pub fn ConfirmTaskDialog(
     view! {
         <Modal title_id="confirm-task-title" on_close=on_close>
             <div class="form" data-testid="confirm-task">
-                <h2 id="confirm-task-title" class="modal-title">{tr!(i18n, confirm_task.title)}</h2>
+                <h2 id="confirm-task-title" class="modal-title">
+                    {tr!(i18n, confirm_task.title)}
+                </h2>
                 <p>{msg!(i18n, confirm_task.body, task = task, deal = title, stage = target)}</p>
                 <DialogActions>
                     <button

@@ -85,33 +85,51 @@ pub fn ConflictPanel(
                 <p class="muted">{tr!(i18n, deal.conflict_desc)}</p>
                 <ul class="conflicts">
                     {move || {
-                        store.ws().with_untracked(|ws| {
-                            let symbol = ws.currency().symbol();
-                            conflicts
-                                .get()
-                                .into_iter()
-                                .map(|c| {
-                                    let field = c.field;
-                                    let mine = shown(i18n, ws, &c.mine);
-                                    let theirs = shown(i18n, ws, &c.theirs);
-                                    view! {
-                                        <li class="conflict" data-field=format!("{field:?}")>
-                                            <strong>{label(i18n, field, symbol)}</strong>
-                                            <span class="conflict-value"><bdi>{msg!(i18n, deal.conflict_mine, value = mine)}</bdi></span>
-                                            <span class="conflict-value"><bdi>{msg!(i18n, deal.conflict_theirs, value = theirs)}</bdi></span>
-                                            <span class="conflict-actions">
-                                                <button type="button" class="button button-small" data-action="keep-mine" on:click=move |_| on_choose.run((field, true))>
-                                                    {tr!(i18n, deal.keep_mine)}
-                                                </button>
-                                                <button type="button" class="button button-small" data-action="take-theirs" on:click=move |_| on_choose.run((field, false))>
-                                                    {tr!(i18n, deal.take_theirs)}
-                                                </button>
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
+                        store
+                            .ws()
+                            .with_untracked(|ws| {
+                                let symbol = ws.currency().symbol();
+                                conflicts
+                                    .get()
+                                    .into_iter()
+                                    .map(|c| {
+                                        let field = c.field;
+                                        let mine = shown(i18n, ws, &c.mine);
+                                        let theirs = shown(i18n, ws, &c.theirs);
+                                        view! {
+                                            <li class="conflict" data-field=format!("{field:?}")>
+                                                <strong>{label(i18n, field, symbol)}</strong>
+                                                <span class="conflict-value">
+                                                    <bdi>{msg!(i18n, deal.conflict_mine, value = mine)}</bdi>
+                                                </span>
+                                                <span class="conflict-value">
+                                                    <bdi>
+                                                        {msg!(i18n, deal.conflict_theirs, value = theirs)}
+                                                    </bdi>
+                                                </span>
+                                                <span class="conflict-actions">
+                                                    <button
+                                                        type="button"
+                                                        class="button button-small"
+                                                        data-action="keep-mine"
+                                                        on:click=move |_| on_choose.run((field, true))
+                                                    >
+                                                        {tr!(i18n, deal.keep_mine)}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="button button-small"
+                                                        data-action="take-theirs"
+                                                        on:click=move |_| on_choose.run((field, false))
+                                                    >
+                                                        {tr!(i18n, deal.take_theirs)}
+                                                    </button>
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
                     }}
                 </ul>
             </section>

@@ -212,16 +212,26 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
     view! {
         <Modal title_id="deal-editor-title" on_close=on_close class="modal-wide">
             <form class="form deal-editor" on:submit=save data-testid="deal-editor" novalidate>
-                <h2 id="deal-editor-title" class="modal-title">{title_text}</h2>
+                <h2 id="deal-editor-title" class="modal-title">
+                    {title_text}
+                </h2>
                 <p class="muted">{msg!(i18n, deal.stage, stage = stage_name)}</p>
                 <DealFields form=form currency=currency stage_kind=stage_kind employees=employees />
                 <NotesField form=form />
                 {match target {
-                    EditorTarget::Existing(deal) => view! { <TaskPanel deal=deal /> <HistoryPanel deal=deal /> }.into_any(),
+                    EditorTarget::Existing(deal) => {
+                        view! {
+                            <TaskPanel deal=deal />
+                            <HistoryPanel deal=deal />
+                        }
+                            .into_any()
+                    }
                     EditorTarget::New(_) => ().into_any(),
                 }}
                 <ConflictPanel conflicts=conflicts.into() on_choose=choose />
-                <p class="form-error" role="alert" data-testid="editor-error">{form.general_message()}</p>
+                <p class="form-error" role="alert" data-testid="editor-error">
+                    {form.general_message()}
+                </p>
                 <DialogActions>
                     <button type="submit" class="button button-primary" data-action="save-deal">
                         {match target {
@@ -232,11 +242,19 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     <button type="button" class="button" on:click=move |_| on_close.run(())>
                         {tr!(i18n, deal.cancel)}
                     </button>
-                    {matches!(target, EditorTarget::Existing(_)).then(|| view! {
-                        <button type="button" class="button button-danger push-right" data-action="delete-deal" on:click=delete>
-                            {tr!(i18n, deal.delete)}
-                        </button>
-                    })}
+                    {matches!(target, EditorTarget::Existing(_))
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button-danger push-right"
+                                    data-action="delete-deal"
+                                    on:click=delete
+                                >
+                                    {tr!(i18n, deal.delete)}
+                                </button>
+                            }
+                        })}
                 </DialogActions>
             </form>
         </Modal>

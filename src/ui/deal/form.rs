@@ -168,7 +168,9 @@ pub fn text_field(
     let err_id2 = err_id.clone();
     view! {
         <div class="field">
-            <label class="field-label" for=id.clone()>{label}</label>
+            <label class="field-label" for=id.clone()>
+                {label}
+            </label>
             <input
                 id=id
                 class="input"
@@ -179,7 +181,9 @@ pub fn text_field(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            <p class="field-error" id=err_id2 role="alert">{message}</p>
+            <p class="field-error" id=err_id2 role="alert">
+                {message}
+            </p>
         </div>
     }
 }
@@ -191,13 +195,17 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
     let message = form.message_for(Field::DealOwner);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-owner">{tr!(i18n, deal.owner)}</label>
+            <label class="field-label" for="deal-owner">
+                {tr!(i18n, deal.owner)}
+            </label>
             <select
                 id="deal-owner"
                 class="input"
                 data-testid="owner"
                 prop:value=move || form.owner.get().map(|id| id.0.to_string()).unwrap_or_default()
-                on:change=move |ev| form.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
+                on:change=move |ev| {
+                    form.owner.set(event_target_value(&ev).parse().ok().map(EmployeeId))
+                }
             >
                 <option value="">{tr!(i18n, deal.choose_owner)}</option>
                 {employees
@@ -205,14 +213,20 @@ pub fn OwnerField(form: Form, employees: Vec<(EmployeeId, String, bool)>) -> imp
                     .map(|(id, name, active)| {
                         let selected = form.owner.get_untracked() == Some(id);
                         view! {
-                            <option value=id.0.to_string() selected=selected disabled=!active && !selected>
+                            <option
+                                value=id.0.to_string()
+                                selected=selected
+                                disabled=!active && !selected
+                            >
                                 {name}
                             </option>
                         }
                     })
                     .collect_view()}
             </select>
-            <p class="field-error" role="alert">{message}</p>
+            <p class="field-error" role="alert">
+                {message}
+            </p>
         </div>
     }
 }
@@ -224,7 +238,9 @@ pub fn LossReasonField(form: Form) -> impl IntoView {
     let message = form.message_for(Field::LossReason);
     view! {
         <div class="field">
-            <label class="field-label" for="deal-loss">{tr!(i18n, deal.loss_reason)}</label>
+            <label class="field-label" for="deal-loss">
+                {tr!(i18n, deal.loss_reason)}
+            </label>
             <input
                 id="deal-loss"
                 class="input"
@@ -232,7 +248,9 @@ pub fn LossReasonField(form: Form) -> impl IntoView {
                 prop:value=move || form.loss_reason.get()
                 on:input=move |ev| form.loss_reason.set(event_target_value(&ev))
             />
-            <p class="field-error" role="alert">{message}</p>
+            <p class="field-error" role="alert">
+                {message}
+            </p>
         </div>
     }
 }
@@ -243,7 +261,9 @@ pub fn NotesField(form: Form) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label class="field-label" for="deal-notes">{tr!(i18n, deal.notes)}</label>
+            <label class="field-label" for="deal-notes">
+                {tr!(i18n, deal.notes)}
+            </label>
             <textarea
                 id="deal-notes"
                 class="input"
@@ -268,18 +288,73 @@ pub fn DealFields(
     let i18n = use_i18n();
     let error = form.error;
     view! {
-                <div class="form-grid">
-                    {text_field(t_string!(i18n, deal.title).to_string(), form.title, Some(Field::DealTitle), error, "text", "title")}
-                    {text_field(msg!(i18n, deal.amount, currency = currency), form.amount, Some(Field::DealAmount), error, "text", "amount")}
-                    {text_field(t_string!(i18n, deal.company).to_string(), form.company, Some(Field::ClientCompany), error, "text", "company")}
-                    {text_field(t_string!(i18n, deal.contact).to_string(), form.contact, Some(Field::ClientContact), error, "text", "contact")}
-                    {text_field(t_string!(i18n, deal.phone).to_string(), form.phone, Some(Field::ClientPhone), error, "tel", "phone")}
-                    {text_field(t_string!(i18n, deal.email).to_string(), form.email, Some(Field::ClientEmail), error, "email", "email")}
-                    <OwnerField form=form employees=employees />
-                    {text_field(t_string!(i18n, deal.expected_close).to_string(), form.expected, None, error, "date", "expected")}
-                    {(stage_kind == StageKind::Won || !form.nps.get_untracked().is_empty())
-                        .then(|| text_field(t_string!(i18n, deal.nps).to_string(), form.nps, Some(Field::DealNps), error, "number", "nps"))}
-                    {(stage_kind == StageKind::Lost).then(|| view! { <LossReasonField form=form /> })}
-                </div>
+        <div class="form-grid">
+            {text_field(
+                t_string!(i18n, deal.title).to_string(),
+                form.title,
+                Some(Field::DealTitle),
+                error,
+                "text",
+                "title",
+            )}
+            {text_field(
+                msg!(i18n, deal.amount, currency = currency),
+                form.amount,
+                Some(Field::DealAmount),
+                error,
+                "text",
+                "amount",
+            )}
+            {text_field(
+                t_string!(i18n, deal.company).to_string(),
+                form.company,
+                Some(Field::ClientCompany),
+                error,
+                "text",
+                "company",
+            )}
+            {text_field(
+                t_string!(i18n, deal.contact).to_string(),
+                form.contact,
+                Some(Field::ClientContact),
+                error,
+                "text",
+                "contact",
+            )}
+            {text_field(
+                t_string!(i18n, deal.phone).to_string(),
+                form.phone,
+                Some(Field::ClientPhone),
+                error,
+                "tel",
+                "phone",
+            )}
+            {text_field(
+                t_string!(i18n, deal.email).to_string(),
+                form.email,
+                Some(Field::ClientEmail),
+                error,
+                "email",
+                "email",
+            )} <OwnerField form=form employees=employees />
+            {text_field(
+                t_string!(i18n, deal.expected_close).to_string(),
+                form.expected,
+                None,
+                error,
+                "date",
+                "expected",
+            )}
+            {(stage_kind == StageKind::Won || !form.nps.get_untracked().is_empty())
+                .then(|| text_field(
+                    t_string!(i18n, deal.nps).to_string(),
+                    form.nps,
+                    Some(Field::DealNps),
+                    error,
+                    "number",
+                    "nps",
+                ))}
+            {(stage_kind == StageKind::Lost).then(|| view! { <LossReasonField form=form /> })}
+        </div>
     }
 }

@@ -26,21 +26,40 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
         data().map(|(stage, task, state)| {
             let locale = i18n.get_locale_untracked();
             let done = state.as_ref().is_some_and(|s| s.done);
-            let checked = state.as_ref().map(|s| s.checked.clone()).unwrap_or_default();
+            let checked = state
+                .as_ref()
+                .map(|s| s.checked.clone())
+                .unwrap_or_default();
             let due = state.as_ref().and_then(|s| s.due);
             view! {
                 <section class="task-panel" data-testid="task-panel">
                     <h3 class="panel-title">{tr!(i18n, deal.task)}</h3>
-                    <p class="task-title"><strong>{task.title.clone()}</strong></p>
-                    {(!task.description.is_empty()).then(|| view! { <p class="muted">{task.description.clone()}</p> })}
-                    {due.map(|d| view! { <p class="muted">{msg!(i18n, deal.task_due, date = format::date(locale, d))}</p> })}
+                    <p class="task-title">
+                        <strong>{task.title.clone()}</strong>
+                    </p>
+                    {(!task.description.is_empty())
+                        .then(|| view! { <p class="muted">{task.description.clone()}</p> })}
+                    {due
+                        .map(|d| {
+                            view! {
+                                <p class="muted">
+                                    {msg!(i18n, deal.task_due, date = format::date(locale, d))}
+                                </p>
+                            }
+                        })}
                     <label class="checkbox">
                         <input
                             type="checkbox"
                             data-testid="task-done"
                             prop:checked=done
                             on:change=move |ev| {
-                                if let Err(e) = store.dispatch(Command::SetTaskDone { deal, stage, done: event_target_checked(&ev) }) {
+                                if let Err(e) = store
+                                    .dispatch(Command::SetTaskDone {
+                                        deal,
+                                        stage,
+                                        done: event_target_checked(&ev),
+                                    })
+                                {
                                     crate::ui::announce::refused(i18n, &e);
                                 }
                             }
@@ -62,12 +81,13 @@ pub fn TaskPanel(deal: DealId) -> impl IntoView {
                                                 type="checkbox"
                                                 prop:checked=on
                                                 on:change=move |ev| {
-                                                    let result = store.dispatch(Command::SetChecklistItem {
-                                                        deal,
-                                                        stage,
-                                                        item: it.clone(),
-                                                        checked: event_target_checked(&ev),
-                                                    });
+                                                    let result = store
+                                                        .dispatch(Command::SetChecklistItem {
+                                                            deal,
+                                                            stage,
+                                                            item: it.clone(),
+                                                            checked: event_target_checked(&ev),
+                                                        });
                                                     if let Err(e) = result {
                                                         crate::ui::announce::refused(i18n, &e);
                                                     }
@@ -142,7 +162,11 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                 }
                 text.push_str(&msg!(i18n, deal.imported_currency, currency = currency));
             }
-            Some(view! { <p class="muted" data-testid="deal-source">{text}</p> })
+            Some(view! {
+                <p class="muted" data-testid="deal-source">
+                    {text}
+                </p>
+            })
         })
     };
     view! {
@@ -150,7 +174,20 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
             <h3 class="panel-title">{tr!(i18n, deal.history)}</h3>
             {source}
             <ol class="history" data-testid="history">
-                {move || rows().into_iter().map(|(when, what)| view! { <li><time>{when}</time>" "<span>{what}</span></li> }).collect_view()}
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|(when, what)| {
+                            view! {
+                                <li>
+                                    <time>{when}</time>
+                                    " "
+                                    <span>{what}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </section>
     }

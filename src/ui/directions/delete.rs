@@ -80,7 +80,9 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
     view! {
         <Modal title_id="delete-direction-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="delete-direction">
-                <h2 id="delete-direction-title" class="modal-title">{msg!(i18n, dir.delete_title, name = name)}</h2>
+                <h2 id="delete-direction-title" class="modal-title">
+                    {msg!(i18n, dir.delete_title, name = name)}
+                </h2>
                 {if count == 0 {
                     view! { <p>{tr!(i18n, dir.delete_empty)}</p> }.into_any()
                 } else {
@@ -88,18 +90,34 @@ pub fn DeleteDirection(id: DirectionId, on_close: Callback<()>) -> impl IntoView
                         <p>{counts::direction_delete_moves(i18n.get_locale(), count)}</p>
                         <StageMapping from=id targets=targets target=target mapping=mapping />
                     }
-                    .into_any()
+                        .into_any()
                 }}
                 <When when=needs_reason>
                     <label class="field">
                         <span class="field-label">{tr!(i18n, stage.loss_reason)}</span>
-                        <input class="input" data-testid="delete-direction-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                        <input
+                            class="input"
+                            data-testid="delete-direction-reason"
+                            prop:value=move || reason.get()
+                            on:input=move |ev| reason.set(event_target_value(&ev))
+                        />
                     </label>
                 </When>
-                <p class="form-error" role="alert">{move || error.get()}</p>
+                <p class="form-error" role="alert">
+                    {move || error.get()}
+                </p>
                 <DialogActions>
-                    <button type="button" class="button button-danger" data-action="confirm-delete-direction" on:click=confirm>{tr!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, deal.cancel)}</button>
+                    <button
+                        type="button"
+                        class="button button-danger"
+                        data-action="confirm-delete-direction"
+                        on:click=confirm
+                    >
+                        {tr!(i18n, dir.confirm_delete)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                        {tr!(i18n, deal.cancel)}
+                    </button>
                 </DialogActions>
             </div>
         </Modal>
@@ -158,7 +176,19 @@ fn StageMapping(
                     <label class="field">
                         <span class="field-label">{format!("{name} ({deals})")}</span>
                         <select class="input" on:change=choose>
-                            {stages.iter().map(|(id, name)| view! { <option value=id.0.to_string() selected=current == Some(*id)>{name.clone()}</option> }).collect_view()}
+                            {stages
+                                .iter()
+                                .map(|(id, name)| {
+                                    view! {
+                                        <option
+                                            value=id.0.to_string()
+                                            selected=current == Some(*id)
+                                        >
+                                            {name.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </label>
                 }
@@ -168,7 +198,13 @@ fn StageMapping(
     view! {
         <label class="field">
             <span class="field-label">{tr!(i18n, dir.target_direction)}</span>
-            <select class="input" data-testid="target-direction" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(DirectionId))>
+            <select
+                class="input"
+                data-testid="target-direction"
+                on:change=move |ev| {
+                    target.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                }
+            >
                 {options}
             </select>
         </label>

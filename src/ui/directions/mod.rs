@@ -65,13 +65,32 @@ pub fn DirectionsView() -> impl IntoView {
                         .and_then(|id| list.get().into_iter().find(|d| d.0 == id))
                         .map(|(id, name, description, classification, archived, _)| {
                             view! {
-                                <DirectionDetails id=id name=name description=description classification=classification archived=archived error=error deleting=deleting />
+                                <DirectionDetails
+                                    id=id
+                                    name=name
+                                    description=description
+                                    classification=classification
+                                    archived=archived
+                                    error=error
+                                    deleting=deleting
+                                />
                             }
                         })
                 }}
             </div>
             <LossReasons />
-            {move || deleting.get().map(|id| view! { <delete::DeleteDirection id=id on_close=Callback::new(move |_| deleting.set(None)) /> })}
+            {move || {
+                deleting
+                    .get()
+                    .map(|id| {
+                        view! {
+                            <delete::DeleteDirection
+                                id=id
+                                on_close=Callback::new(move |_| deleting.set(None))
+                            />
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -122,7 +141,10 @@ fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> i
                                 type="button"
                                 class="button"
                                 data-template=id
-                                on:click=move |_| run(Command::CreateDirectionFromTemplate { template: t, lang: format::content_lang(i18n.get_locale_untracked()) })
+                                on:click=move |_| run(Command::CreateDirectionFromTemplate {
+                                    template: t,
+                                    lang: format::content_lang(i18n.get_locale_untracked()),
+                                })
                             >
                                 {move || template_label(t)}
                             </button>
@@ -139,11 +161,14 @@ fn CreateDirection(run: Callback<Command>, error: RwSignal<Option<String>>) -> i
                     prop:value=move || blank_name.get()
                     on:input=move |ev| blank_name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary">{tr!(i18n, dir.create_blank)}</button>
+                <button type="submit" class="button button-primary">
+                    {tr!(i18n, dir.create_blank)}
+                </button>
             </form>
-            <p class="form-error" role="alert" data-testid="directions-error">{move || error.get()}</p>
+            <p class="form-error" role="alert" data-testid="directions-error">
+                {move || error.get()}
+            </p>
         </section>
-
     }
 }
 
@@ -168,15 +193,53 @@ fn DirectionList(
                         .enumerate()
                         .map(|(i, (id, name, _, _, archived, open))| {
                             view! {
-                                <li class="direction-item" class:selected=move || selected.get() == Some(id) class:archived=archived data-direction=id.0>
-                                    <button type="button" class="direction-select" on:click=move |_| selected.set(Some(id))>
+                                <li
+                                    class="direction-item"
+                                    class:selected=move || selected.get() == Some(id)
+                                    class:archived=archived
+                                    data-direction=id.0
+                                >
+                                    <button
+                                        type="button"
+                                        class="direction-select"
+                                        on:click=move |_| selected.set(Some(id))
+                                    >
                                         <span class="direction-name">{name.clone()}</span>
-                                        <span class="muted">{counts::open_deals(i18n.get_locale(), open)}</span>
-                                        {archived.then(|| view! { <span class="badge">{tr!(i18n, dir.archived)}</span> })}
+                                        <span class="muted">
+                                            {counts::open_deals(i18n.get_locale(), open)}
+                                        </span>
+                                        {archived
+                                            .then(|| {
+                                                view! {
+                                                    <span class="badge">{tr!(i18n, dir.archived)}</span>
+                                                }
+                                            })}
                                     </button>
                                     <span class="direction-actions">
-                                        <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| run(Command::ReorderDirection { direction: id, index: i - 1 })>"↑"</button>
-                                        <button type="button" class="icon-button" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| run(Command::ReorderDirection { direction: id, index: i + 1 })>"↓"</button>
+                                        <button
+                                            type="button"
+                                            class="icon-button"
+                                            aria-label=move || t_string!(i18n, dir.up)
+                                            disabled=i == 0
+                                            on:click=move |_| run(Command::ReorderDirection {
+                                                direction: id,
+                                                index: i - 1,
+                                            })
+                                        >
+                                            "↑"
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="icon-button"
+                                            aria-label=move || t_string!(i18n, dir.down)
+                                            disabled=i + 1 == n
+                                            on:click=move |_| run(Command::ReorderDirection {
+                                                direction: id,
+                                                index: i + 1,
+                                            })
+                                        >
+                                            "↓"
+                                        </button>
                                     </span>
                                 </li>
                             }
@@ -215,10 +278,18 @@ fn ClassificationField(
         <label class="field">
             <span class="field-label">{message(i18n, label)}</span>
             <select class="input" on:change=move |ev| on_pick.run(event_target_value(&ev))>
-                <option value="" selected=current.is_empty()>{tr!(i18n, dir.unset)}</option>
+                <option value="" selected=current.is_empty()>
+                    {tr!(i18n, dir.unset)}
+                </option>
                 {options
                     .into_iter()
-                    .map(|(value, text)| view! { <option value=value selected=current == value>{message(i18n, text)}</option> })
+                    .map(|(value, text)| {
+                        view! {
+                            <option value=value selected=current == value>
+                                {message(i18n, text)}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
         </label>
@@ -270,21 +341,37 @@ fn DirectionDetails(
             <div class="form-grid">
                 <label class="field">
                     <span class="field-label">{tr!(i18n, dir.name)}</span>
-                    <input class="input" data-testid="direction-name" prop:value=name.clone() on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        // A refused name (taken, empty, too long, read-only) says why and goes back.
-                        if let Err(e) = store.dispatch(Command::RenameDirection { direction: id, name: value }) {
-                            error.set(Some(errors::action_error(i18n, &e)));
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            input.set_value(&original);
+                    <input
+                        class="input"
+                        data-testid="direction-name"
+                        prop:value=name.clone()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Err(e) = store
+                                .dispatch(Command::RenameDirection {
+                                    direction: id,
+                                    name: value,
+                                })
+                            {
+                                error.set(Some(errors::action_error(i18n, &e)));
+                                let input: web_sys::HtmlInputElement = event_target(&ev);
+                                input.set_value(&original);
+                            }
                         }
-                    } />
+                    />
                 </label>
                 <ClassificationField
                     label=|l| td_string!(l, dir.segment)
-                    options=vec![("b2b", |l| td_string!(l, dir.seg_b2b)), ("b2c", |l| td_string!(l, dir.seg_b2c))]
+                    options=vec![
+                        ("b2b", |l| td_string!(l, dir.seg_b2b)),
+                        ("b2c", |l| td_string!(l, dir.seg_b2c)),
+                    ]
                     current=select_value(&segments, classification.segment)
-                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0))))
+                    on_pick=Callback::new(move |v: String| classify(
+                        Box::new(move |c| {
+                            c.segment = segments.iter().find(|o| o.1 == v).map(|o| o.0);
+                        }),
+                    ))
                 />
                 <ClassificationField
                     label=|l| td_string!(l, dir.complexity)
@@ -294,7 +381,11 @@ fn DirectionDetails(
                         ("complex", |l| td_string!(l, dir.cx_complex)),
                     ]
                     current=select_value(&complexities, classification.complexity)
-                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0))))
+                    on_pick=Callback::new(move |v: String| classify(
+                        Box::new(move |c| {
+                            c.complexity = complexities.iter().find(|o| o.1 == v).map(|o| o.0);
+                        }),
+                    ))
                 />
                 <ClassificationField
                     label=|l| td_string!(l, dir.touches)
@@ -304,24 +395,60 @@ fn DirectionDetails(
                         ("many", |l| td_string!(l, dir.t_many)),
                     ]
                     current=select_value(&touches, classification.touches)
-                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0))))
+                    on_pick=Callback::new(move |v: String| classify(
+                        Box::new(move |c| {
+                            c.touches = touches.iter().find(|o| o.1 == v).map(|o| o.0);
+                        }),
+                    ))
                 />
                 <ClassificationField
                     label=|l| td_string!(l, dir.audience)
-                    options=vec![("new", |l| td_string!(l, dir.a_new)), ("repeat", |l| td_string!(l, dir.a_repeat))]
+                    options=vec![
+                        ("new", |l| td_string!(l, dir.a_new)),
+                        ("repeat", |l| td_string!(l, dir.a_repeat)),
+                    ]
                     current=select_value(&audiences, classification.audience)
-                    on_pick=Callback::new(move |v: String| classify(Box::new(move |c| c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0))))
+                    on_pick=Callback::new(move |v: String| classify(
+                        Box::new(move |c| {
+                            c.audience = audiences.iter().find(|o| o.1 == v).map(|o| o.0);
+                        }),
+                    ))
                 />
             </div>
             <label class="field">
                 <span class="field-label">{tr!(i18n, dir.description)}</span>
-                <textarea class="input" rows="2" prop:value=description on:change=move |ev| run(Command::DescribeDirection { direction: id, description: event_target_value(&ev) })></textarea>
+                <textarea
+                    class="input"
+                    rows="2"
+                    prop:value=description
+                    on:change=move |ev| run(Command::DescribeDirection {
+                        direction: id,
+                        description: event_target_value(&ev),
+                    })
+                ></textarea>
             </label>
             <DialogActions>
-                <button type="button" class="button" data-action="archive" on:click=move |_| run(Command::ArchiveDirection { direction: id, archived: !archived })>
-                    {if archived { t_string!(i18n, dir.restore) } else { t_string!(i18n, dir.archive) }}
+                <button
+                    type="button"
+                    class="button"
+                    data-action="archive"
+                    on:click=move |_| run(Command::ArchiveDirection {
+                        direction: id,
+                        archived: !archived,
+                    })
+                >
+                    {if archived {
+                        t_string!(i18n, dir.restore)
+                    } else {
+                        t_string!(i18n, dir.archive)
+                    }}
                 </button>
-                <button type="button" class="button button-danger" data-action="delete-direction" on:click=move |_| deleting.set(Some(id))>
+                <button
+                    type="button"
+                    class="button button-danger"
+                    data-action="delete-direction"
+                    on:click=move |_| deleting.set(Some(id))
+                >
                     {tr!(i18n, dir.delete)}
                 </button>
             </DialogActions>
@@ -353,13 +480,40 @@ fn LossReasons() -> impl IntoView {
     };
     view! {
         <section class="card" data-section="loss-reasons">
-            <h2 class="card-title" id="loss-reasons-title">{tr!(i18n, reasons.title)}</h2>
-            <p class="muted" id="loss-reasons-hint">{tr!(i18n, reasons.hint)}</p>
+            <h2 class="card-title" id="loss-reasons-title">
+                {tr!(i18n, reasons.title)}
+            </h2>
+            <p class="muted" id="loss-reasons-hint">
+                {tr!(i18n, reasons.hint)}
+            </p>
             <form class="form full" on:submit=save>
-                <textarea class="input" rows="5" data-testid="loss-reasons" aria-labelledby="loss-reasons-title" aria-describedby="loss-reasons-hint" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <textarea
+                    class="input"
+                    rows="5"
+                    data-testid="loss-reasons"
+                    aria-labelledby="loss-reasons-title"
+                    aria-describedby="loss-reasons-hint"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
                 <DialogActions>
-                    <button type="submit" class="button button-primary">{tr!(i18n, reasons.save)}</button>
-                    {move || message.get().map(|(ok, m)| view! { <span class=if ok { "form-ok" } else { "form-error" } role="status">{m}</span> })}
+                    <button type="submit" class="button button-primary">
+                        {tr!(i18n, reasons.save)}
+                    </button>
+                    {move || {
+                        message
+                            .get()
+                            .map(|(ok, m)| {
+                                view! {
+                                    <span
+                                        class=if ok { "form-ok" } else { "form-error" }
+                                        role="status"
+                                    >
+                                        {m}
+                                    </span>
+                                }
+                            })
+                    }}
                 </DialogActions>
             </form>
         </section>

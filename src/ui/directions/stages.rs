@@ -83,12 +83,27 @@ pub fn StageEditor(direction: DirectionId, error: RwSignal<Option<String>>) -> i
                     let n = all.len();
                     all.into_iter()
                         .enumerate()
-                        .map(|(i, row)| view! { <StageRow row=row index=i count=n ui=ui run=run_cb /> })
+                        .map(|(i, row)| {
+                            view! { <StageRow row=row index=i count=n ui=ui run=run_cb /> }
+                        })
                         .collect_view()
                 }}
             </ol>
-            <button type="button" class="button" data-action="add-stage" on:click=add>{tr!(i18n, stage.add)}</button>
-            {move || deleting.get().map(|s| view! { <DeleteStage stage=s on_close=Callback::new(move |_| deleting.set(None)) /> })}
+            <button type="button" class="button" data-action="add-stage" on:click=add>
+                {tr!(i18n, stage.add)}
+            </button>
+            {move || {
+                deleting
+                    .get()
+                    .map(|s| {
+                        view! {
+                            <DeleteStage
+                                stage=s
+                                on_close=Callback::new(move |_| deleting.set(None))
+                            />
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -155,45 +170,85 @@ fn StageForm(stage: StageId, error: RwSignal<Option<String>>) -> impl IntoView {
         };
         errors::dispatch_shown(store, i18n, error, Command::EditStage { stage, spec });
     };
-    let input = move |label: String,
-                      value: RwSignal<String>,
-                      kind: &'static str,
-                      testid: &'static str| {
-        view! {
-            <label class="field">
-                <span class="field-label">{label}</span>
-                <input class="input" type=kind data-testid=testid prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-            </label>
-        }
-    };
+    let input =
+        move |label: String, value: RwSignal<String>, kind: &'static str, testid: &'static str| {
+            view! {
+                <label class="field">
+                    <span class="field-label">{label}</span>
+                    <input
+                        class="input"
+                        type=kind
+                        data-testid=testid
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
+                </label>
+            }
+        };
     view! {
         <form class="form stage-form" on:submit=save data-testid="stage-form">
             <div class="form-grid">
                 {input(t_string!(i18n, stage.name).to_string(), name, "text", "stage-name")}
                 <label class="field">
                     <span class="field-label">{tr!(i18n, stage.kind)}</span>
-                    <select class="input" data-testid="stage-kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() { "won" => StageKind::Won, "lost" => StageKind::Lost, _ => StageKind::Open })>
-                        <option value="open" selected=spec.kind == StageKind::Open>{tr!(i18n, stage.kind_open)}</option>
-                        <option value="won" selected=spec.kind == StageKind::Won>{tr!(i18n, stage.kind_won)}</option>
-                        <option value="lost" selected=spec.kind == StageKind::Lost>{tr!(i18n, stage.kind_lost)}</option>
+                    <select
+                        class="input"
+                        data-testid="stage-kind"
+                        on:change=move |ev| {
+                            kind.set(
+                                match event_target_value(&ev).as_str() {
+                                    "won" => StageKind::Won,
+                                    "lost" => StageKind::Lost,
+                                    _ => StageKind::Open,
+                                },
+                            )
+                        }
+                    >
+                        <option value="open" selected=spec.kind == StageKind::Open>
+                            {tr!(i18n, stage.kind_open)}
+                        </option>
+                        <option value="won" selected=spec.kind == StageKind::Won>
+                            {tr!(i18n, stage.kind_won)}
+                        </option>
+                        <option value="lost" selected=spec.kind == StageKind::Lost>
+                            {tr!(i18n, stage.kind_lost)}
+                        </option>
                     </select>
                 </label>
                 {input(t_string!(i18n, stage.color).to_string(), color, "color", "stage-color")}
-                {input(t_string!(i18n, stage.probability).to_string(), probability, "number", "stage-probability")}
-                {input(t_string!(i18n, stage.stale).to_string(), stale, "number", "stage-stale")}
+                {input(
+                    t_string!(i18n, stage.probability).to_string(),
+                    probability,
+                    "number",
+                    "stage-probability",
+                )} {input(t_string!(i18n, stage.stale).to_string(), stale, "number", "stage-stale")}
                 {input(t_string!(i18n, stage.task_title).to_string(), title, "text", "task-title")}
                 {input(t_string!(i18n, stage.due).to_string(), due, "number", "task-due")}
             </div>
             <label class="field">
                 <span class="field-label">{tr!(i18n, stage.task_what)}</span>
-                <textarea class="input" rows="2" data-testid="task-what" prop:value=move || what.get() on:input=move |ev| what.set(event_target_value(&ev))></textarea>
+                <textarea
+                    class="input"
+                    rows="2"
+                    data-testid="task-what"
+                    prop:value=move || what.get()
+                    on:input=move |ev| what.set(event_target_value(&ev))
+                ></textarea>
             </label>
             <label class="field">
                 <span class="field-label">{tr!(i18n, stage.checklist)}</span>
-                <textarea class="input" rows="3" data-testid="task-checklist" prop:value=move || checklist.get() on:input=move |ev| checklist.set(event_target_value(&ev))></textarea>
+                <textarea
+                    class="input"
+                    rows="3"
+                    data-testid="task-checklist"
+                    prop:value=move || checklist.get()
+                    on:input=move |ev| checklist.set(event_target_value(&ev))
+                ></textarea>
             </label>
             <DialogActions>
-                <button type="submit" class="button button-primary" data-action="save-stage">{tr!(i18n, dir.save)}</button>
+                <button type="submit" class="button button-primary" data-action="save-stage">
+                    {tr!(i18n, dir.save)}
+                </button>
             </DialogActions>
         </form>
     }
@@ -250,31 +305,71 @@ fn DeleteStage(stage: StageId, on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title_id="delete-stage-title" on_close=on_close>
             <div class="form" data-testid="delete-stage">
-                <h2 id="delete-stage-title" class="modal-title">{msg!(i18n, stage.delete_title, name = name)}</h2>
+                <h2 id="delete-stage-title" class="modal-title">
+                    {msg!(i18n, stage.delete_title, name = name)}
+                </h2>
                 {if count == 0 {
                     view! { <p>{tr!(i18n, stage.delete_empty)}</p> }.into_any()
                 } else {
                     view! {
-                        <p data-testid="delete-stage-count">{counts::stage_delete_moves(i18n.get_locale(), count)}</p>
+                        <p data-testid="delete-stage-count">
+                            {counts::stage_delete_moves(i18n.get_locale(), count)}
+                        </p>
                         <label class="field">
                             <span class="field-label">{tr!(i18n, stage.target)}</span>
-                            <select class="input" data-testid="delete-stage-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok().map(StageId))>
-                                {targets.with_value(|t| t.iter().map(|(id, n, _)| { let id = *id; view! { <option value=id.0.to_string() selected=move || target.get() == Some(id)>{n.clone()}</option> } }).collect_view())}
+                            <select
+                                class="input"
+                                data-testid="delete-stage-target"
+                                on:change=move |ev| {
+                                    target.set(event_target_value(&ev).parse().ok().map(StageId))
+                                }
+                            >
+                                {targets
+                                    .with_value(|t| {
+                                        t.iter()
+                                            .map(|(id, n, _)| {
+                                                let id = *id;
+                                                view! {
+                                                    <option
+                                                        value=id.0.to_string()
+                                                        selected=move || target.get() == Some(id)
+                                                    >
+                                                        {n.clone()}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })}
                             </select>
                         </label>
                         <When when=target_is_lost>
                             <label class="field">
                                 <span class="field-label">{tr!(i18n, stage.loss_reason)}</span>
-                                <input class="input" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                                <input
+                                    class="input"
+                                    prop:value=move || reason.get()
+                                    on:input=move |ev| reason.set(event_target_value(&ev))
+                                />
                             </label>
                         </When>
                     }
                         .into_any()
                 }}
-                <p class="form-error" role="alert">{move || error.get()}</p>
+                <p class="form-error" role="alert">
+                    {move || error.get()}
+                </p>
                 <DialogActions>
-                    <button type="button" class="button button-danger" data-action="confirm-delete-stage" on:click=confirm>{tr!(i18n, dir.confirm_delete)}</button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, deal.cancel)}</button>
+                    <button
+                        type="button"
+                        class="button button-danger"
+                        data-action="confirm-delete-stage"
+                        on:click=confirm
+                    >
+                        {tr!(i18n, dir.confirm_delete)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                        {tr!(i18n, deal.cancel)}
+                    </button>
                 </DialogActions>
             </div>
         </Modal>
@@ -320,58 +415,124 @@ fn StageRow(
         StageKind::Lost => t_string!(i18n, stage.kind_lost),
     };
     view! {
-    <li
-        class="stage-item"
-        data-stage-item=id.0
-        class:drag-over=move || dragged.get().is_some_and(|d| d != id)
-        on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-        on:drop=move |ev: leptos::ev::DragEvent| {
-            ev.prevent_default();
-            if let Some(d) = dragged.get_untracked() {
-                if d != id {
-                    run(Command::ReorderStage { stage: d, index: i });
-                }
-            }
-            dragged.set(None);
-        }
-    >
-        <div class="stage-row">
-            <span
-                class="drag-handle stage-handle"
-                draggable="true"
-                aria-hidden="true"
-                title=msg!(i18n, stage.drag, name = sname)
-                on:dragstart=move |ev: leptos::ev::DragEvent| {
-                    if let Some(dt) = ev.data_transfer() {
-                        let _ = dt.set_data("text/plain", &id.0.to_string());
+        <li
+            class="stage-item"
+            data-stage-item=id.0
+            class:drag-over=move || dragged.get().is_some_and(|d| d != id)
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(d) = dragged.get_untracked() {
+                    if d != id {
+                        run(Command::ReorderStage {
+                            stage: d,
+                            index: i,
+                        });
                     }
-                    dragged.set(Some(id));
                 }
-                on:dragend=move |_| dragged.set(None)
-            >
-                "⠿"
-            </span>
-            <span class="stage-swatch" style=format!("background:{color}")></span>
-            <span class="stage-name">{sname.clone()}</span>
-            <span class="muted stage-kind">{kind_label}</span>
-            {match task {
-                Some(title) => view! { <span class="stage-task" data-testid="stage-task">{msg!(i18n, stage.task_of, title = title)}</span> }.into_any(),
-                None if kind == StageKind::Open => view! { <span class="stage-task missing" data-testid="stage-task">{tr!(i18n, stage.no_task)}</span> }.into_any(),
-                None => ().into_any(),
-            }}
-            <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
-            <span class="stage-actions">
-                <button type="button" class="icon-button" data-action="stage-up" aria-label=move || t_string!(i18n, dir.up) disabled=i == 0 on:click=move |_| { run(Command::ReorderStage { stage: id, index: i - 1 }); }>"↑"</button>
-                <button type="button" class="icon-button" data-action="stage-down" aria-label=move || t_string!(i18n, dir.down) disabled=i + 1 == n on:click=move |_| { run(Command::ReorderStage { stage: id, index: i + 1 }); }>"↓"</button>
-                <button type="button" class="button button-small" data-action="edit-stage" aria-expanded=move || (open.get() == Some(id)).to_string() on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
-                    {move || if open.get() == Some(id) { t_string!(i18n, stage.close) } else { t_string!(i18n, stage.edit) }}
-                </button>
-                <button type="button" class="button button-small button-danger" data-action="delete-stage" on:click=move |_| deleting.set(Some(id))>{tr!(i18n, stage.delete)}</button>
-            </span>
-        </div>
-        <When when=move || open.get() == Some(id)>
-            <StageForm stage=id error=error />
-        </When>
-    </li>
+                dragged.set(None);
+            }
+        >
+            <div class="stage-row">
+                <span
+                    class="drag-handle stage-handle"
+                    draggable="true"
+                    aria-hidden="true"
+                    title=msg!(i18n, stage.drag, name = sname)
+                    on:dragstart=move |ev: leptos::ev::DragEvent| {
+                        if let Some(dt) = ev.data_transfer() {
+                            let _ = dt.set_data("text/plain", &id.0.to_string());
+                        }
+                        dragged.set(Some(id));
+                    }
+                    on:dragend=move |_| dragged.set(None)
+                >
+                    "⠿"
+                </span>
+                <span class="stage-swatch" style=format!("background:{color}")></span>
+                <span class="stage-name">{sname.clone()}</span>
+                <span class="muted stage-kind">{kind_label}</span>
+                {match task {
+                    Some(title) => {
+                        view! {
+                            <span class="stage-task" data-testid="stage-task">
+                                {msg!(i18n, stage.task_of, title = title)}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    None if kind == StageKind::Open => {
+                        view! {
+                            <span class="stage-task missing" data-testid="stage-task">
+                                {tr!(i18n, stage.no_task)}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    None => ().into_any(),
+                }}
+                <span class="muted">{counts::stage_deals(i18n.get_locale(), deals)}</span>
+                <span class="stage-actions">
+                    <button
+                        type="button"
+                        class="icon-button"
+                        data-action="stage-up"
+                        aria-label=move || t_string!(i18n, dir.up)
+                        disabled=i == 0
+                        on:click=move |_| {
+                            run(Command::ReorderStage {
+                                stage: id,
+                                index: i - 1,
+                            });
+                        }
+                    >
+                        "↑"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon-button"
+                        data-action="stage-down"
+                        aria-label=move || t_string!(i18n, dir.down)
+                        disabled=i + 1 == n
+                        on:click=move |_| {
+                            run(Command::ReorderStage {
+                                stage: id,
+                                index: i + 1,
+                            });
+                        }
+                    >
+                        "↓"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        data-action="edit-stage"
+                        aria-expanded=move || (open.get() == Some(id)).to_string()
+                        on:click=move |_| {
+                            open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+                        }
+                    >
+                        {move || {
+                            if open.get() == Some(id) {
+                                t_string!(i18n, stage.close)
+                            } else {
+                                t_string!(i18n, stage.edit)
+                            }
+                        }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-small button-danger"
+                        data-action="delete-stage"
+                        on:click=move |_| deleting.set(Some(id))
+                    >
+                        {tr!(i18n, stage.delete)}
+                    </button>
+                </span>
+            </div>
+            <When when=move || open.get() == Some(id)>
+                <StageForm stage=id error=error />
+            </When>
+        </li>
     }
 }

@@ -88,7 +88,9 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
             }
         >
             // The name and percent are read from this line; the drawn ones are for the eye.
-            <span class="gauge-name" aria-hidden="true">{data.name.clone()}</span>
+            <span class="gauge-name" aria-hidden="true">
+                {data.name.clone()}
+            </span>
             <span class="visually-hidden">{data.label.clone()}</span>
             <svg class="gauge-svg" viewBox="0 0 120 70" role="img" aria-hidden="true">
                 <path class="gauge-track" d=arc_path(1.0, R)></path>
@@ -109,11 +111,18 @@ pub fn Gauge(data: GaugeData, #[prop(optional)] on_open: Option<Callback<()>>) -
                             ></line>
                         }
                     })}
-                <text class="gauge-percent" x="60" y="58" text-anchor="middle">{percent_text}</text>
+                <text class="gauge-percent" x="60" y="58" text-anchor="middle">
+                    {percent_text}
+                </text>
             </svg>
-            <span class="gauge-amounts" data-part="amounts">{data.amounts.clone()}</span>
+            <span class="gauge-amounts" data-part="amounts">
+                {data.amounts.clone()}
+            </span>
             {data.deals.clone().map(|d| view! { <span class="gauge-deals">{d}</span> })}
-            {data.percent_bp.is_some().then(|| view! { <span class="gauge-pace-label">{data.pace_label.clone()}</span> })}
+            {data
+                .percent_bp
+                .is_some()
+                .then(|| view! { <span class="gauge-pace-label">{data.pace_label.clone()}</span> })}
         </button>
     }
 }

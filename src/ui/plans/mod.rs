@@ -143,17 +143,25 @@ pub fn PlansView() -> impl IntoView {
             <h1 class="view-title">{tr!(i18n, views.plans_title)}</h1>
             <PeriodBar period=period />
 
-            <h2 class="section-title">{move || msg!(i18n, plans.gauges_title, period = period_label(i18n, period.get()))}</h2>
+            <h2 class="section-title">
+                {move || msg!(i18n, plans.gauges_title, period = period_label(i18n, period.get()))}
+            </h2>
             <div class="gauges" data-testid="gauges">
                 {move || {
                     gauges()
                         .into_iter()
                         .map(|(who, data)| {
                             let name = data.name.clone();
-                            let testid = who.map_or("gauge-company".to_string(), |e| format!("gauge-{}", e.0));
+                            let testid = who
+                                .map_or("gauge-company".to_string(), |e| format!("gauge-{}", e.0));
                             view! {
                                 <div class="gauge-cell" data-testid=testid>
-                                    <Gauge data=data on_open=Callback::new(move |_| open_list.set(Some((who, name.clone())))) />
+                                    <Gauge
+                                        data=data
+                                        on_open=Callback::new(move |_| {
+                                            open_list.set(Some((who, name.clone())))
+                                        })
+                                    />
                                 </div>
                             }
                         })
@@ -164,7 +172,20 @@ pub fn PlansView() -> impl IntoView {
             <PlanGrid period=period />
             <Employees />
 
-            {move || open_list.get().map(|(who, name)| view! { <WonDeals who=who name=name period=period.get_untracked() on_close=Callback::new(move |_| open_list.set(None)) /> })}
+            {move || {
+                open_list
+                    .get()
+                    .map(|(who, name)| {
+                        view! {
+                            <WonDeals
+                                who=who
+                                name=name
+                                period=period.get_untracked()
+                                on_close=Callback::new(move |_| open_list.set(None))
+                            />
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -189,7 +210,11 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
     };
     view! {
         <div class="period-bar">
-            <div class="segmented" role="group" aria-label=move || t_string!(i18n, period.kind_month)>
+            <div
+                class="segmented"
+                role="group"
+                aria-label=move || t_string!(i18n, period.kind_month)
+            >
                 {kinds
                     .into_iter()
                     .map(|(k, id)| {
@@ -199,7 +224,10 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
                                 class="segment"
                                 data-kind=id
                                 aria-pressed=move || (period.get().kind == k).to_string()
-                                on:click=move |_| period.set(Period::containing(period.get_untracked().start(), k))
+                                on:click=move |_| {
+                                    period
+                                        .set(Period::containing(period.get_untracked().start(), k))
+                                }
                             >
                                 {move || kind_label(k)}
                             </button>
@@ -208,16 +236,39 @@ pub fn PeriodBar(period: RwSignal<Period>) -> impl IntoView {
                     .collect_view()}
             </div>
             <div class="period-step">
-                <button type="button" class="button" data-action="prev-period" aria-label=move || t_string!(i18n, period.prev) on:click=move |_| period.update(|p| *p = p.prev())>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="prev-period"
+                    aria-label=move || t_string!(i18n, period.prev)
+                    on:click=move |_| period.update(|p| *p = p.prev())
+                >
                     "‹"
                 </button>
-                <strong class="period-label" data-testid="period-label" data-period=move || period_file_key(period.get())>
+                <strong
+                    class="period-label"
+                    data-testid="period-label"
+                    data-period=move || period_file_key(period.get())
+                >
                     {move || period_label(i18n, period.get())}
                 </strong>
-                <button type="button" class="button" data-action="next-period" aria-label=move || t_string!(i18n, period.next) on:click=move |_| period.update(|p| *p = p.next())>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="next-period"
+                    aria-label=move || t_string!(i18n, period.next)
+                    on:click=move |_| period.update(|p| *p = p.next())
+                >
                     "›"
                 </button>
-                <button type="button" class="button" data-action="current-period" on:click=move |_| period.update(|p| *p = Period::containing(today.get_untracked(), p.kind))>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="current-period"
+                    on:click=move |_| {
+                        period.update(|p| *p = Period::containing(today.get_untracked(), p.kind))
+                    }
+                >
                     {tr!(i18n, period.current)}
                 </button>
             </div>
@@ -282,7 +333,12 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let header = move |p: Period| {
         let current = move || p == period.get();
         if p.kind != PeriodKind::Quarter {
-            return view! { <th scope="col" class:current=current data-period=cell_key(p)>{column_label(i18n, p)}</th> }.into_any();
+            return view! {
+                <th scope="col" class:current=current data-period=cell_key(p)>
+                    {column_label(i18n, p)}
+                </th>
+            }
+            .into_any();
         }
         let q = p.index;
         let open = move || unfolded.with(|u| u.contains(&q));
@@ -300,10 +356,17 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
         };
         view! {
             <th scope="col" class="quarter-col" class:current=current data-period=cell_key(p)>
-                <button type="button" class="fold-button" aria-expanded=move || open().to_string() on:click=move |_| toggle(q)>
+                <button
+                    type="button"
+                    class="fold-button"
+                    aria-expanded=move || open().to_string()
+                    on:click=move |_| toggle(q)
+                >
                     <span>{label}</span>
                     <span class="visually-hidden">{action}</span>
-                    <span class="fold-mark" aria-hidden="true">{move || if open() { "◂" } else { "▸" }}</span>
+                    <span class="fold-mark" aria-hidden="true">
+                        {move || if open() { "◂" } else { "▸" }}
+                    </span>
                 </button>
             </th>
         }
@@ -321,9 +384,20 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
     let rows = move || rows.get();
     view! {
         <section class="card plan-grid-card">
-            <h2 class="card-title">{move || msg!(i18n, plans.grid_title, year = period.get().year)}</h2>
-            <p class="muted">{move || msg!(i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol()))}</p>
-            <When when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{tr!(i18n, plans.no_employees)}</p> }>
+            <h2 class="card-title">
+                {move || msg!(i18n, plans.grid_title, year = period.get().year)}
+            </h2>
+            <p class="muted">
+                {move || {
+                    msg!(
+                        i18n, plans.grid_hint, currency = store.ws().with(|w| w.currency().symbol())
+                    )
+                }}
+            </p>
+            <When
+                when=move || !rows().is_empty()
+                fallback=move || view! { <p class="muted">{tr!(i18n, plans.no_employees)}</p> }
+            >
                 <div class="table-scroll">
                     <table class="plan-grid" data-testid="plan-grid">
                         <thead>
@@ -340,23 +414,56 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                                         view! {
                                             <tr class:inactive=!active data-employee=id.0>
                                                 <th scope="row">{name.clone()}</th>
-                                                {move || columns().into_iter().map(|p| view! { <td class:total=p.kind != PeriodKind::Month><PlanCell employee=id name=name.clone() period=p error=error store=store /></td> }).collect_view()}
+                                                {move || {
+                                                    columns()
+                                                        .into_iter()
+                                                        .map(|p| {
+                                                            view! {
+                                                                <td class:total=p.kind != PeriodKind::Month>
+                                                                    <PlanCell
+                                                                        employee=id
+                                                                        name=name.clone()
+                                                                        period=p
+                                                                        error=error
+                                                                        store=store
+                                                                    />
+                                                                </td>
+                                                            }
+                                                        })
+                                                        .collect_view()
+                                                }}
                                             </tr>
                                         }
                                     })
                                     .collect_view()
-                            }}
-                            <tr class="company-row" data-testid="company-row">
+                            }} <tr class="company-row" data-testid="company-row">
                                 <th scope="row">{tr!(i18n, plans.company)}</th>
                                 {move || {
                                     let locale = i18n.get_locale();
                                     columns()
                                         .into_iter()
                                         .map(|p| {
-                                            let v = store.ws().with(|ws| ws.company_plan(p).map(|v| (format::money(locale, ws.currency(), v.target.amount), v.target.deals)));
+                                            let v = store
+                                                .ws()
+                                                .with(|ws| {
+                                                    ws.company_plan(p)
+                                                        .map(|v| (
+                                                            format::money(locale, ws.currency(), v.target.amount),
+                                                            v.target.deals,
+                                                        ))
+                                                });
                                             view! {
-                                                <td data-period=cell_key(p)>
-                                                    {v.map(|(amount, deals)| view! { <span class="company-amount">{amount}</span> {deals.map(|d| view! { <span class="company-deals">{d}</span> })} })}
+                                                <td data-period=cell_key(
+                                                    p,
+                                                )>
+                                                    {v
+                                                        .map(|(amount, deals)| {
+                                                            view! {
+                                                                <span class="company-amount">{amount}</span>
+                                                                {deals
+                                                                    .map(|d| view! { <span class="company-deals">{d}</span> })}
+                                                            }
+                                                        })}
                                                 </td>
                                             }
                                         })
@@ -367,7 +474,9 @@ fn PlanGrid(period: RwSignal<Period>) -> impl IntoView {
                     </table>
                 </div>
             </When>
-            <p class="form-error" role="alert" data-testid="plan-error">{move || error.get()}</p>
+            <p class="form-error" role="alert" data-testid="plan-error">
+                {move || error.get()}
+            </p>
         </section>
     }
 }
@@ -436,22 +545,44 @@ fn PlanCell(
     };
     let shown = move |v: Option<PlanValue>, set_here: bool| v.filter(|_| !set_here);
     view! {
-        <div class="plan-cell" data-period=cell_key(period) class:derived=move || { let (s, v) = value(); s.is_none() && v.is_some() }>
+        <div
+            class="plan-cell"
+            data-period=cell_key(period)
+            class:derived=move || {
+                let (s, v) = value();
+                s.is_none() && v.is_some()
+            }
+        >
             <input
                 class="input plan-amount"
                 inputmode="decimal"
                 data-testid=format!("plan-{}-{}", employee.0, cell_key(period))
                 aria-label=msg!(i18n, plans.amount_of, name = name, period = label)
-                prop:value=move || value().0.map(|t| format::grouped_amount(locale, t.amount)).unwrap_or_default()
-                placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).map(|v| format::grouped_amount(locale, v.target.amount)).unwrap_or_default() }
+                prop:value=move || {
+                    value().0.map(|t| format::grouped_amount(locale, t.amount)).unwrap_or_default()
+                }
+                placeholder=move || {
+                    let (s, v) = value();
+                    shown(v, s.is_some())
+                        .map(|v| format::grouped_amount(locale, v.target.amount))
+                        .unwrap_or_default()
+                }
                 on:change=on_amount
             />
             <input
                 class="input plan-deals"
                 inputmode="numeric"
                 aria-label=msg!(i18n, plans.deals_of, name = name, period = label)
-                prop:value=move || value().0.and_then(|t| t.deals).map(|d| d.to_string()).unwrap_or_default()
-                placeholder=move || { let (s, v) = value(); shown(v, s.is_some()).and_then(|v| v.target.deals).map(|d| d.to_string()).unwrap_or_default() }
+                prop:value=move || {
+                    value().0.and_then(|t| t.deals).map(|d| d.to_string()).unwrap_or_default()
+                }
+                placeholder=move || {
+                    let (s, v) = value();
+                    shown(v, s.is_some())
+                        .and_then(|v| v.target.deals)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                }
                 on:change=on_deals
             />
         </div>
@@ -499,7 +630,12 @@ fn Employees() -> impl IntoView {
                                         prop:value=name.clone()
                                         on:change=move |ev| {
                                             let value = event_target_value(&ev);
-                                            if let Err(e) = store.dispatch(Command::RenameEmployee { employee: id, name: value }) {
+                                            if let Err(e) = store
+                                                .dispatch(Command::RenameEmployee {
+                                                    employee: id,
+                                                    name: value,
+                                                })
+                                            {
                                                 error.set(Some(errors::action_error(i18n, &e)));
                                                 let input: web_sys::HtmlInputElement = event_target(&ev);
                                                 input.set_value(&original);
@@ -508,18 +644,32 @@ fn Employees() -> impl IntoView {
                                             }
                                         }
                                     />
-                                    {(!active).then(|| view! { <span class="badge">{tr!(i18n, plans.inactive)}</span> })}
+                                    {(!active)
+                                        .then(|| {
+                                            view! {
+                                                <span class="badge">{tr!(i18n, plans.inactive)}</span>
+                                            }
+                                        })}
                                     <button
                                         type="button"
                                         class="button button-small"
                                         data-action="toggle-active"
                                         on:click=move |_| {
-                                            if let Err(e) = store.dispatch(Command::SetEmployeeActive { employee: id, active: !active }) {
+                                            if let Err(e) = store
+                                                .dispatch(Command::SetEmployeeActive {
+                                                    employee: id,
+                                                    active: !active,
+                                                })
+                                            {
                                                 crate::ui::announce::refused(i18n, &e);
                                             }
                                         }
                                     >
-                                        {if active { t_string!(i18n, plans.deactivate) } else { t_string!(i18n, plans.activate) }}
+                                        {if active {
+                                            t_string!(i18n, plans.deactivate)
+                                        } else {
+                                            t_string!(i18n, plans.activate)
+                                        }}
                                     </button>
                                 </li>
                             }
@@ -536,9 +686,13 @@ fn Employees() -> impl IntoView {
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary" data-action="add-employee">{tr!(i18n, plans.add_employee)}</button>
+                <button type="submit" class="button button-primary" data-action="add-employee">
+                    {tr!(i18n, plans.add_employee)}
+                </button>
             </form>
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="form-error" role="alert">
+                {move || error.get()}
+            </p>
         </section>
     }
 }
@@ -576,7 +730,9 @@ fn WonDeals(
         <Modal title_id="won-title" on_close=on_close class="modal-wide">
             <div class="form" data-testid="won-deals">
                 // The dialog opens at its title, not at its one button below the whole list.
-                <h2 id="won-title" class="modal-title" tabindex="-1" autofocus=true>{msg!(i18n, gauge.show_deals, name = name)}</h2>
+                <h2 id="won-title" class="modal-title" tabindex="-1" autofocus=true>
+                    {msg!(i18n, gauge.show_deals, name = name)}
+                </h2>
                 <p class="muted">{period_label(i18n, period)}</p>
                 {if rows.is_empty() {
                     view! { <p>{tr!(i18n, gauge.no_deals)}</p> }.into_any()
@@ -585,7 +741,19 @@ fn WonDeals(
                         <div class="table-scroll">
                             <table class="won-table">
                                 <tbody>
-                                    {rows.into_iter().map(|(t, o, a, d)| view! { <tr><td>{t}</td><td>{o}</td><td class="num">{a}</td><td class="date">{d}</td></tr> }).collect_view()}
+                                    {rows
+                                        .into_iter()
+                                        .map(|(t, o, a, d)| {
+                                            view! {
+                                                <tr>
+                                                    <td>{t}</td>
+                                                    <td>{o}</td>
+                                                    <td class="num">{a}</td>
+                                                    <td class="date">{d}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tbody>
                             </table>
                         </div>
@@ -593,7 +761,9 @@ fn WonDeals(
                         .into_any()
                 }}
                 <DialogActions>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{tr!(i18n, gauge.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                        {tr!(i18n, gauge.close)}
+                    </button>
                 </DialogActions>
             </div>
         </Modal>

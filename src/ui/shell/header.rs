@@ -33,7 +33,8 @@ pub fn Header(current: ReadSignal<View>, navigate: Callback<View>) -> impl IntoV
                     data-view=v.hash().trim_start_matches("#/")
                     aria-current=move || (current.get() == v).then_some("page")
                     on:click=move |ev: leptos::ev::MouseEvent| {
-                        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+                        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key()
+                            || ev.alt_key();
                         if ev.button() == 0 && !modified {
                             ev.prevent_default();
                             navigate.run(v);

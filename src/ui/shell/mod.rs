@@ -112,7 +112,9 @@ pub fn Shell() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">
+            {tr!(i18n, skip_to_content)}
+        </a>
         <Header current=view navigate=navigate />
         <main id="main" class="main" tabindex="-1">
             <offline::UpdateBanner />
@@ -128,7 +130,9 @@ pub fn Shell() -> impl IntoView {
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
                     View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),
                     View::Analytics => view! { <crate::ui::analytics::AnalyticsView /> }.into_any(),
-                    View::Directions => view! { <crate::ui::directions::DirectionsView /> }.into_any(),
+                    View::Directions => {
+                        view! { <crate::ui::directions::DirectionsView /> }.into_any()
+                    }
                 }
             }}
         </main>

@@ -15,7 +15,12 @@ pub fn OfflineBadge() -> impl IntoView {
     let state = use_offline();
     view! {
         <When when=move || state.offline.get()>
-            <span class="offline-badge" data-testid="offline" role="status" title=move || t_string!(i18n, offline.detail)>
+            <span
+                class="offline-badge"
+                data-testid="offline"
+                role="status"
+                title=move || t_string!(i18n, offline.detail)
+            >
                 {tr!(i18n, offline.badge)}
             </span>
         </When>
@@ -37,7 +42,12 @@ pub fn UpdateBanner() -> impl IntoView {
         <When when=move || state.update_ready.get()>
             <section class="banner" data-banner="update" role="status">
                 <p class="banner-title">{tr!(i18n, offline.update_ready)}</p>
-                <button type="button" class="button button-primary" data-action="apply-update" on:click=reload>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-action="apply-update"
+                    on:click=reload
+                >
                     {tr!(i18n, offline.reload)}
                 </button>
             </section>

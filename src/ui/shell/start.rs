@@ -34,7 +34,12 @@ pub fn StartChooser() -> impl IntoView {
         };
         view! {
             <li>
-                <button type="button" class="start-option" data-start=id on:click=move |_| choose(choice)>
+                <button
+                    type="button"
+                    class="start-option"
+                    data-start=id
+                    on:click=move |_| choose(choice)
+                >
                     <span class="start-option-title">{title}</span>
                     <span class="start-option-desc">{desc}</span>
                 </button>

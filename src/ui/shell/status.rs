@@ -91,7 +91,11 @@ pub fn DataBanners() -> impl IntoView {
                                 }}
                             </p>
                             <div class="banner-actions">
-                                <button type="button" class="button button-primary" on:click=download_raw>
+                                <button
+                                    type="button"
+                                    class="button button-primary"
+                                    on:click=download_raw
+                                >
                                     {tr!(i18n, recovery.download)}
                                 </button>
                                 <button type="button" class="button" on:click=start_fresh>
@@ -159,12 +163,21 @@ fn NotAppliedBanner() -> impl IntoView {
             (false, None) => t_string!(i18n, status.not_applied_change_unnamed).to_string(),
             (true, None) => t_string!(i18n, status.not_applied_undo_unnamed).to_string(),
         };
-        view! { <li><bdi>{text}</bdi></li> }
+        view! {
+            <li>
+                <bdi>{text}</bdi>
+            </li>
+        }
     };
     view! {
         <When when=visible>
             <section class="banner banner-warning" data-banner="not-applied" role="alert">
-                {move || store.replaced_elsewhere.get().then(|| view! { <p>{tr!(i18n, status.replaced)}</p> })}
+                {move || {
+                    store
+                        .replaced_elsewhere
+                        .get()
+                        .then(|| view! { <p>{tr!(i18n, status.replaced)}</p> })
+                }}
                 {move || {
                     let list = store.not_applied.get();
                     let replaced = store.replaced_elsewhere.get_untracked();
@@ -173,7 +186,10 @@ fn NotAppliedBanner() -> impl IntoView {
                     }
                     if replaced {
                         let count = list.len();
-                        return view! { <p>{counts::dropped_changes(i18n.get_locale_untracked(), count)}</p> }.into_any();
+                        return view! {
+                            <p>{counts::dropped_changes(i18n.get_locale_untracked(), count)}</p>
+                        }
+                            .into_any();
                     }
                     view! {
                         <p>{tr!(i18n, status.not_applied_title)}</p>

@@ -102,7 +102,9 @@ pub fn Badge() -> impl IntoView {
                 <span class="nav-badge" data-testid="today-badge" aria-hidden="true">
                     {crate::ui::format::integer(locale, n as i64)}
                 </span>
-                <span class="visually-hidden">{format!(" ({})", counts::today_badge(locale, n))}</span>
+                <span class="visually-hidden">
+                    {format!(" ({})", counts::today_badge(locale, n))}
+                </span>
             }
         })
     }
@@ -263,16 +265,37 @@ pub fn TodayView() -> impl IntoView {
             <h1 class="view-title">{tr!(i18n, views.today_title)}</h1>
             <Filters direction=direction />
             <p class="muted today-keys">{tr!(i18n, today.keys)}</p>
-            <p class="visually-hidden" role="status" aria-live="polite" data-testid="today-announce">
+            <p
+                class="visually-hidden"
+                role="status"
+                aria-live="polite"
+                data-testid="today-announce"
+            >
                 {move || ctx.announce.get()}
             </p>
             <When
                 when=move || items.with(|i| !i.is_empty())
-                fallback=move || view! { <p class="empty-state" data-testid="today-empty">{tr!(i18n, today.empty)}</p> }
+                fallback=move || {
+                    view! {
+                        <p class="empty-state" data-testid="today-empty">
+                            {tr!(i18n, today.empty)}
+                        </p>
+                    }
+                }
             >
-                {move || Bucket::ALL.into_iter().map(|b| view! { <Group bucket=b items=items limit=limit /> }).collect_view()}
+                {move || {
+                    Bucket::ALL
+                        .into_iter()
+                        .map(|b| view! { <Group bucket=b items=items limit=limit /> })
+                        .collect_view()
+                }}
                 <When when=move || { items.with(Vec::len) > limit.get() }>
-                    <button type="button" class="button" data-action="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="show-more"
+                        on:click=move |_| limit.update(|l| *l += PAGE)
+                    >
                         {tr!(i18n, today.show_more)}
                     </button>
                 </When>
@@ -293,7 +316,11 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
             ws.employees()
                 .map(|e| {
                     let selected = current == Some(e.id);
-                    view! { <option value=e.id.0.to_string() selected=selected>{e.name.clone()}</option> }
+                    view! {
+                        <option value=e.id.0.to_string() selected=selected>
+                            {e.name.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
@@ -303,7 +330,11 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
             ws.directions_taking_deals()
                 .map(|d| {
                     let selected = direction.get() == Some(d.id);
-                    view! { <option value=d.id.0.to_string() selected=selected>{d.name.clone()}</option> }
+                    view! {
+                        <option value=d.id.0.to_string() selected=selected>
+                            {d.name.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
@@ -316,9 +347,13 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
                 <select
                     class="input"
                     data-testid="today-owner"
-                    on:change=move |ev| state.choose(event_target_value(&ev).parse().ok().map(EmployeeId))
+                    on:change=move |ev| {
+                        state.choose(event_target_value(&ev).parse().ok().map(EmployeeId))
+                    }
                 >
-                    <option value="" selected=everyone>{tr!(i18n, board.all_owners)}</option>
+                    <option value="" selected=everyone>
+                        {tr!(i18n, board.all_owners)}
+                    </option>
                     {owners}
                 </select>
             </label>
@@ -327,7 +362,9 @@ fn Filters(direction: RwSignal<Option<DirectionId>>) -> impl IntoView {
                 <select
                     class="input"
                     data-testid="today-direction"
-                    on:change=move |ev| direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                    on:change=move |ev| {
+                        direction.set(event_target_value(&ev).parse().ok().map(DirectionId))
+                    }
                 >
                     <option value="">{tr!(i18n, today.all_directions)}</option>
                     {directions}

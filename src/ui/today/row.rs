@@ -220,7 +220,12 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                                 prop:checked=*ticked
                                 on:change=move |ev| {
                                     let checked = event_target_checked(&ev);
-                                    let command = Command::SetChecklistItem { deal, stage, item: item_text.clone(), checked };
+                                    let command = Command::SetChecklistItem {
+                                        deal,
+                                        stage,
+                                        item: item_text.clone(),
+                                        checked,
+                                    };
                                     if let Err(e) = store.dispatch(command) {
                                         announce::refused(i18n, &e);
                                     }
@@ -231,10 +236,17 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let progress = d.progress.map(|(ticked, total)| format!("{ticked}/{total}"));
+            let progress = d
+                .progress
+                .map(|(ticked, total)| format!("{ticked}/{total}"));
             let next = d.next.clone().map(|(_, name)| {
                 view! {
-                    <button type="button" class="button button-small" data-action="move-on" on:click=move |_| ctx.move_on(deal)>
+                    <button
+                        type="button"
+                        class="button button-small"
+                        data-action="move-on"
+                        on:click=move |_| ctx.move_on(deal)
+                    >
                         {msg!(i18n, today.move_on, stage = name)}
                     </button>
                 }
@@ -249,7 +261,12 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                     on:keydown=on_key
                 >
                     <div class="today-main">
-                        <button type="button" class="link-button today-title" data-action="open-deal" on:click=move |_| ctx.dialog.set(Some(TodayDialog::Editor(deal)))>
+                        <button
+                            type="button"
+                            class="link-button today-title"
+                            data-action="open-deal"
+                            on:click=move |_| ctx.dialog.set(Some(TodayDialog::Editor(deal)))
+                        >
                             {title}
                         </button>
                         <span class="muted">{d.company.clone()}</span>
@@ -258,12 +275,34 @@ pub fn Row(item: AgendaItem) -> impl IntoView {
                     </div>
                     <div class="today-task">
                         <span class="today-task-title">{d.task.clone()}</span>
-                        {progress.map(|p| view! { <span class="badge" data-testid="today-progress">{p}</span> })}
-                        <span class="today-due" class:late=item.bucket == crate::domain::agenda::Bucket::Overdue data-testid="today-due">{due_text}</span>
-                        <span class="muted">{counts::days_in_stage(i18n.get_locale_untracked(), d.days)}</span>
-                        {d.stale.then(|| view! { <span class="badge badge-stale">{tr!(i18n, card.stale)}</span> })}
+                        {progress
+                            .map(|p| {
+                                view! {
+                                    <span class="badge" data-testid="today-progress">
+                                        {p}
+                                    </span>
+                                }
+                            })}
+                        <span
+                            class="today-due"
+                            class:late=item.bucket == crate::domain::agenda::Bucket::Overdue
+                            data-testid="today-due"
+                        >
+                            {due_text}
+                        </span>
+                        <span class="muted">
+                            {counts::days_in_stage(i18n.get_locale_untracked(), d.days)}
+                        </span>
+                        {d
+                            .stale
+                            .then(|| {
+                                view! {
+                                    <span class="badge badge-stale">{tr!(i18n, card.stale)}</span>
+                                }
+                            })}
                     </div>
-                    {(!d.checklist.is_empty()).then(|| view! { <div class="today-checklist">{checklist}</div> })}
+                    {(!d.checklist.is_empty())
+                        .then(|| view! { <div class="today-checklist">{checklist}</div> })}
                     <div class="today-actions">
                         <button
                             type="button"

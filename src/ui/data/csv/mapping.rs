@@ -59,7 +59,8 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
         .map(|(index, header)| {
             let first = sample(table.cell(0, index));
             let on_change = move |ev| {
-                let field = DealField::from_key(&event_target_value(&ev)).unwrap_or(DealField::Ignore);
+                let field =
+                    DealField::from_key(&event_target_value(&ev)).unwrap_or(DealField::Ignore);
                 session.edit(store, i18n, |m, t, ws| m.set_column(index, field, t, ws));
             };
             let options = move || {
@@ -68,7 +69,13 @@ pub fn Columns(session: CsvSession, store: Store) -> impl IntoView {
                     .with(|m| m.columns.get(index).copied().unwrap_or(DealField::Ignore));
                 DealField::ALL
                     .into_iter()
-                    .map(|f| view! { <option value=f.key() selected=f == current>{field_label(i18n, f)}</option> })
+                    .map(|f| {
+                        view! {
+                            <option value=f.key() selected=f == current>
+                                {field_label(i18n, f)}
+                            </option>
+                        }
+                    })
                     .collect_view()
             };
             view! {
@@ -126,10 +133,20 @@ fn DateOrderChoice(session: CsvSession, store: Store) -> impl IntoView {
             <label class="field">
                 <span class="field-label">{tr!(i18n, csv.date_order)}</span>
                 <select class="input" data-testid="csv-date-order" on:change=on_change>
-                    <option value="month" selected=move || session.mapping.with(|m| m.date_order == DateOrder::MonthFirst)>
+                    <option
+                        value="month"
+                        selected=move || {
+                            session.mapping.with(|m| m.date_order == DateOrder::MonthFirst)
+                        }
+                    >
                         {tr!(i18n, csv.month_first)}
                     </option>
-                    <option value="day" selected=move || session.mapping.with(|m| m.date_order == DateOrder::DayFirst)>
+                    <option
+                        value="day"
+                        selected=move || {
+                            session.mapping.with(|m| m.date_order == DateOrder::DayFirst)
+                        }
+                    >
                         {tr!(i18n, csv.day_first)}
                     </option>
                 </select>
@@ -187,26 +204,40 @@ fn DirectionTargets(session: CsvSession, store: Store) -> impl IntoView {
                 .enumerate()
                 .map(|(index, choice)| {
                     let label = named(&choice.name, t_string!(i18n, csv.no_pipeline));
-                    let new_name = if choice.name.is_empty() { source.to_string() } else { choice.name.clone() };
+                    let new_name = if choice.name.is_empty() {
+                        source.to_string()
+                    } else {
+                        choice.name.clone()
+                    };
                     let on_change = move |ev| {
                         let v = event_target_value(&ev);
                         let target = v
                             .strip_prefix('d')
                             .and_then(|id| id.parse().ok())
-                            .map_or(DirectionTarget::New, |id| DirectionTarget::Existing(DirectionId(id)));
+                            .map_or(DirectionTarget::New, |id| {
+                                DirectionTarget::Existing(DirectionId(id))
+                            });
                         session.edit(store, i18n, |m, _, ws| m.set_direction(index, target, ws));
                     };
                     let options = existing
                         .iter()
                         .map(|(id, name)| {
                             let selected = choice.target == DirectionTarget::Existing(*id);
-                            view! { <option value=format!("d{}", id.0) selected=selected>{name.clone()}</option> }
+                            view! {
+                                <option value=format!("d{}", id.0) selected=selected>
+                                    {name.clone()}
+                                </option>
+                            }
                         })
                         .collect_view();
                     view! {
                         <label class="field csv-target">
                             <span class="field-label">{label}</span>
-                            <select class="input" data-testid=format!("csv-direction-{index}") on:change=on_change>
+                            <select
+                                class="input"
+                                data-testid=format!("csv-direction-{index}")
+                                on:change=on_change
+                            >
                                 <option value="new" selected=choice.target == DirectionTarget::New>
                                     {msg!(i18n, csv.new_direction, name = new_name)}
                                 </option>
@@ -276,7 +307,11 @@ fn StageTargets(session: CsvSession, store: Store) -> impl IntoView {
                     };
                     let option = |value: String, text: String| {
                         let is = value == selected;
-                        view! { <option value=value selected=is>{text}</option> }
+                        view! {
+                            <option value=value selected=is>
+                                {text}
+                            </option>
+                        }
                     };
                     let options = existing
                         .into_iter()
@@ -290,7 +325,11 @@ fn StageTargets(session: CsvSession, store: Store) -> impl IntoView {
                     view! {
                         <label class="field csv-target">
                             <span class="field-label">{label}</span>
-                            <select class="input" data-testid=format!("csv-stage-{index}") on:change=on_change>
+                            <select
+                                class="input"
+                                data-testid=format!("csv-stage-{index}")
+                                on:change=on_change
+                            >
                                 {options}
                             </select>
                         </label>
@@ -323,7 +362,9 @@ fn EmployeeTargets(session: CsvSession, store: Store) -> impl IntoView {
                         let target = event_target_value(&ev)
                             .strip_prefix('e')
                             .and_then(|id| id.parse().ok())
-                            .map_or(EmployeeTarget::New, |id| EmployeeTarget::Existing(EmployeeId(id)));
+                            .map_or(EmployeeTarget::New, |id| {
+                                EmployeeTarget::Existing(EmployeeId(id))
+                            });
                         session.edit(store, i18n, |m, _, _| {
                             if let Some(e) = m.employees.get_mut(index) {
                                 e.target = target;
@@ -334,13 +375,21 @@ fn EmployeeTargets(session: CsvSession, store: Store) -> impl IntoView {
                         .iter()
                         .map(|(id, name)| {
                             let selected = choice.target == EmployeeTarget::Existing(*id);
-                            view! { <option value=format!("e{}", id.0) selected=selected>{name.clone()}</option> }
+                            view! {
+                                <option value=format!("e{}", id.0) selected=selected>
+                                    {name.clone()}
+                                </option>
+                            }
                         })
                         .collect_view();
                     view! {
                         <label class="field csv-target">
                             <span class="field-label">{label}</span>
-                            <select class="input" data-testid=format!("csv-employee-{index}") on:change=on_change>
+                            <select
+                                class="input"
+                                data-testid=format!("csv-employee-{index}")
+                                on:change=on_change
+                            >
                                 <option value="new" selected=choice.target == EmployeeTarget::New>
                                     {msg!(i18n, csv.new_employee, name = new_name)}
                                 </option>

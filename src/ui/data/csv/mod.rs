@@ -213,10 +213,17 @@ pub fn CsvPanel(
     view! {
         <div class="csv-import" data-testid="csv-import">
             <h3 class="csv-heading">{heading}</h3>
-            <p class="muted" data-testid="csv-source">{about}</p>
+            <p class="muted" data-testid="csv-source">
+                {about}
+            </p>
             <mapping::Columns session=session store=store />
             <mapping::Targets session=session store=store />
-            <summary::Summary session=session store=store on_confirm=on_confirm on_cancel=on_cancel />
+            <summary::Summary
+                session=session
+                store=store
+                on_confirm=on_confirm
+                on_cancel=on_cancel
+            />
         </div>
     }
 }

@@ -33,13 +33,20 @@ pub fn Summary(
         <Skipped session=session />
         <Choices session=session store=store />
         <When when=move || { deals() == 0 }>
-            <p class="form-error" role="alert" data-testid="csv-nothing">{tr!(i18n, csv.nothing)}</p>
-        </When>
-        {move || over().map(|total| view! {
-            <p class="form-error" role="alert" data-testid="csv-too-many">
-                {counts::csv(i18n.get_locale(), CsvCount::TooMany, total)}
+            <p class="form-error" role="alert" data-testid="csv-nothing">
+                {tr!(i18n, csv.nothing)}
             </p>
-        })}
+        </When>
+        {move || {
+            over()
+                .map(|total| {
+                    view! {
+                        <p class="form-error" role="alert" data-testid="csv-too-many">
+                            {counts::csv(i18n.get_locale(), CsvCount::TooMany, total)}
+                        </p>
+                    }
+                })
+        }}
         <DialogActions>
             <button
                 type="button"
@@ -50,7 +57,12 @@ pub fn Summary(
             >
                 {move || counts::csv(i18n.get_locale(), CsvCount::Confirm, deals())}
             </button>
-            <button type="button" class="button" data-action="cancel-import" on:click=move |_| on_cancel.run(())>
+            <button
+                type="button"
+                class="button"
+                data-action="cancel-import"
+                on:click=move |_| on_cancel.run(())
+            >
                 {tr!(i18n, data.cancel)}
             </button>
         </DialogActions>
@@ -81,7 +93,9 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
         view! {
             <tr>
                 <td>{d.title}</td>
-                <td class="num" class:foreign=d.foreign_currency.is_some()>{amount}</td>
+                <td class="num" class:foreign=d.foreign_currency.is_some()>
+                    {amount}
+                </td>
                 <td>{d.direction}</td>
                 <td>{stage}</td>
                 <td>{d.owner}</td>
@@ -104,7 +118,12 @@ fn Preview(session: CsvSession, store: Store) -> impl IntoView {
                 <tbody>
                     {move || {
                         let currency = store.ws().with(|ws| ws.currency());
-                        session.plan.with(|p| p.preview.clone()).into_iter().map(|d| row(d, currency)).collect_view()
+                        session
+                            .plan
+                            .with(|p| p.preview.clone())
+                            .into_iter()
+                            .map(|d| row(d, currency))
+                            .collect_view()
                     }}
                 </tbody>
             </table>
@@ -121,9 +140,19 @@ fn Counts(session: CsvSession) -> impl IntoView {
         session.plan.with(|p| {
             let items = [
                 ("deals", CsvCount::Deals, p.batch.deals.len(), true),
-                ("directions", CsvCount::NewDirections, p.batch.directions.len(), true),
+                (
+                    "directions",
+                    CsvCount::NewDirections,
+                    p.batch.directions.len(),
+                    true,
+                ),
                 ("stages", CsvCount::NewStages, p.new_stages, true),
-                ("employees", CsvCount::NewEmployees, p.batch.employees.len(), true),
+                (
+                    "employees",
+                    CsvCount::NewEmployees,
+                    p.batch.employees.len(),
+                    true,
+                ),
                 ("merged", CsvCount::Merged, p.merged_rows, false),
                 ("foreign", CsvCount::Foreign, p.foreign_currency, false),
                 ("skipped", CsvCount::Skipped, p.skipped.len(), false),
@@ -133,7 +162,9 @@ fn Counts(session: CsvSession) -> impl IntoView {
                     {items
                         .into_iter()
                         .filter(|(_, _, n, always)| *always || *n > 0)
-                        .map(|(key, what, n, _)| view! { <li data-count=key>{counts::csv(locale, what, n)}</li> })
+                        .map(|(key, what, n, _)| {
+                            view! { <li data-count=key>{counts::csv(locale, what, n)}</li> }
+                        })
                         .collect_view()}
                 </ul>
             }
