@@ -126,7 +126,8 @@ function board(moment) {
   };
 }
 
-test('the board marks yesterday’s task overdue, not today’s, and a deal stale after its days @clock', async ({ page, moment }) => {
+/** Imports `board(moment)` into a blank workspace and opens the board; gives a card by title. */
+async function openBoard(page, moment) {
   await open(page, 'data');
   await page.reload();
   await start(page, 'blank');
@@ -135,7 +136,11 @@ test('the board marks yesterday’s task overdue, not today’s, and a deal stal
   await page.click('[data-action=confirm-import]');
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.click('.nav-link[data-view=board]');
-  const card = (title) => page.locator('.deal-card', { hasText: title });
+  return (title) => page.locator('.deal-card', { hasText: title });
+}
+
+test('the board marks yesterday’s task overdue, not today’s, and a deal stale after its days @clock', async ({ page, moment }) => {
+  const card = await openBoard(page, moment);
   await expect(card('Due yesterday').locator('.deal-task')).toHaveAttribute('data-task-state', 'overdue');
   await expect(card('Due today').locator('.deal-task')).toHaveAttribute('data-task-state', 'open');
   await expect(card('Due tomorrow').locator('.deal-task')).toHaveAttribute('data-task-state', 'open');
@@ -151,15 +156,7 @@ test('the board marks yesterday’s task overdue, not today’s, and a deal stal
 
 test('at midnight the board’s cards move on while the page stays open', async ({ page, moment, timezoneId }) => {
   await page.clock.install({ time: instant(`${isoDay(moment)}T23:58`, timezoneId) });
-  await open(page, 'data');
-  await page.reload();
-  await start(page, 'blank');
-  await page.click('.nav-link[data-view=data]');
-  await importFile(page, 'board.json', JSON.stringify(board(moment)));
-  await page.click('[data-action=confirm-import]');
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.click('.nav-link[data-view=board]');
-  const card = (title) => page.locator('.deal-card', { hasText: title });
+  const card = await openBoard(page, moment);
   await expect(card('Due today').locator('.deal-task')).toHaveAttribute('data-task-state', 'open');
   await expect(card('Due yesterday').locator('.badge-stale')).toHaveCount(0);
   await page.clock.fastForward('03:00');
