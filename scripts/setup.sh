@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 LEPTOSFMT_VERSION="0.1.33"
+WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_VERSION="132"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -86,6 +87,15 @@ ensure_chromium() {
   export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 }
 
+# The tool that cuts the linked wasm into a module per view (scripts/split.mjs).
+ensure_wasm_split() {
+  if ! command -v wasm-split-cli >/dev/null \
+    || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+  fi
+}
+
 # The formatter of Leptos's view! blocks, which the format check runs beside rustfmt.
 ensure_leptosfmt() {
   if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
@@ -99,6 +109,7 @@ setup_build() {
   ensure_rust
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node
 }
 

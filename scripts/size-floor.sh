@@ -10,14 +10,14 @@ cd "$ROOT"
 out=target/size-floor
 rm -rf "$out" && mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --example size_floor
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/examples/size_floor.wasm
-# The same wasm-opt flags as index.html gives Trunk.
+wasm-bindgen --target web --out-dir "$out" --out-name voronka-0 target/wasm32-unknown-unknown/release/examples/size_floor.wasm
+# Without the relocations every wasm link keeps for the split (.cargo/config.toml), then the
+# same wasm-opt as the release build's (scripts/split.mjs).
+node scripts/split.mjs --strip-relocs "$out/voronka-0_bg.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/size_floor_bg.wasm" -o "$out/size_floor_bg.opt.wasm"
-mv "$out/size_floor_bg.opt.wasm" "$out/size_floor_bg.wasm"
-mv "$out/size_floor.js" "$out/voronka-size-floor.js"
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+  "$out/voronka-0_bg.wasm" -o "$out/voronka-0_bg.wasm"
 echo "without views (examples/size_floor.rs):"
-node scripts/sizes.mjs "$out" | grep -E 'wasm|js'
+node scripts/sizes.mjs "$out" | grep -E 'wasm|glue|first'
 echo "the app (dist/):"
-node scripts/sizes.mjs dist | grep -E 'wasm|js'
+node scripts/sizes.mjs dist | grep -E 'wasm|glue|loader|first|every'

@@ -1,12 +1,24 @@
-// Prints the release bundle's sizes: raw, gzip -9 and brotli (quality 11) of the wasm, the JS
-// glue and the CSS in dist/. `--json` prints them as JSON instead.
+// Prints the release bundle's sizes: raw, gzip -9 and brotli (quality 11) of the main wasm, the
+// JS glue, the split loader, every module loaded when its view opens, and the CSS in dist/;
+// then the first screen (main wasm + glue + loader) and every module together against their
+// budgets. Exits with 1 when the first screen is over its budget. `--json` prints the figures
+// as JSON instead.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
+const KB = 1024;
+/** The budgets of the split modules' issue (docs/PERFORMANCE.md). */
+const BUDGET = { firstGzip: 300 * KB, firstBrotli: 235 * KB, allGzip: 680 * KB };
+
 const dist = process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? 'dist';
 const files = readdirSync(dist);
-const pick = (re) => files.find((f) => re.test(f));
+const glue = files.find((f) => /^voronka-[0-9a-f]+\.js$/.test(f));
+if (!glue) {
+  console.error(`no release bundle in ${dist}/`);
+  process.exit(1);
+}
+const stem = glue.slice(0, -'.js'.length);
 const measure = (name) => {
   const data = readFileSync(join(dist, name));
   return {
@@ -17,26 +29,38 @@ const measure = (name) => {
   };
 };
 const parts = {
-  wasm: pick(/_bg\.wasm$/),
-  js: pick(/^voronka-.*\.js$/),
-  css: pick(/\.css$/),
+  wasm: `${stem}_bg.wasm`,
+  js: glue,
+  loader: files.includes(`${stem}-split.js`) ? `${stem}-split.js` : undefined,
+  css: files.find((f) => f.endsWith('.css')),
 };
 const result = Object.fromEntries(Object.entries(parts).filter(([, f]) => f).map(([k, f]) => [k, measure(f)]));
-if (!result.wasm || !result.js) {
-  console.error(`no release bundle in ${dist}/`);
-  process.exit(1);
-}
+// The modules loaded later: a view's own (`split_*`) and the chunks views share (`chunk_*`).
+const later = files.filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.wasm')).sort().map(measure);
+result.modules = later;
+const sum = (list, key) => list.reduce((s, m) => s + m[key], 0);
+const first = [result.wasm, result.js, result.loader].filter(Boolean);
+result.first_screen = { gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') };
+result.all_modules = { gzip: sum(first, 'gzip') + sum(later, 'gzip') };
+
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+  const line = (label, v) =>
+    console.log(`  ${label.padEnd(24)} ${kb(v.raw).padStart(9)} / ${kb(v.gzip).padStart(8)} / ${kb(v.brotli).padStart(8)}   ${v.file}`);
   console.log('release bundle sizes (raw / gzip -9 / brotli):');
-  for (const [k, v] of Object.entries(result)) {
-    console.log(`  ${k.padEnd(5)} ${kb(v.raw).padStart(9)} / ${kb(v.gzip).padStart(8)} / ${kb(v.brotli).padStart(8)}   ${v.file}`);
-  }
-  const gz = result.wasm.gzip + result.js.gzip;
-  // #17's budget for the bundle; the first brief's was 150 KB (docs/PERFORMANCE.md).
-  const budget = 360 * 1024;
-  const verdict = gz <= budget ? 'within it' : `over by ${kb(gz - budget)}`;
-  console.log(`  wasm + JS glue, gzip: ${kb(gz)} (budget 360 KB: ${verdict})`);
+  line('main wasm', result.wasm);
+  line('JS glue', result.js);
+  if (result.loader) line('split loader', result.loader);
+  for (const m of later) line(m.file.slice(stem.length + 1).replace(/\.wasm$/, ''), m);
+  if (result.css) line('css', result.css);
+  const verdict = (n, budget) => (n <= budget ? `within ${kb(budget)}` : `OVER ${kb(budget)} by ${kb(n - budget)}`);
+  console.log(`  first screen, gzip:   ${kb(result.first_screen.gzip)} (${verdict(result.first_screen.gzip, BUDGET.firstGzip)})`);
+  console.log(`  first screen, brotli: ${kb(result.first_screen.brotli)} (${verdict(result.first_screen.brotli, BUDGET.firstBrotli)})`);
+  console.log(`  every module, gzip:   ${kb(result.all_modules.gzip)} (${verdict(result.all_modules.gzip, BUDGET.allGzip)})`);
+}
+if (process.argv.includes('--check') && result.first_screen.gzip > BUDGET.firstGzip) {
+  console.error('the first screen is over its budget');
+  process.exit(1);
 }

@@ -33,6 +33,7 @@ leptosfmt --check --quiet src
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p voronka-core --lib -- -D warnings
 
 step "native tests (cargo test --workspace: the core's, then the app's)"
@@ -44,7 +45,7 @@ cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.txt"
 count_passed "browser" "$logs/web.txt" 'test result: ok\. [0-9]+ passed'
 
 step "release build (trunk)"
-trunk build --release
+trunk build --release --features split
 node scripts/check-offline.mjs dist
 
 step "end-to-end tests (Playwright, headless Chromium)"

@@ -5,7 +5,7 @@ use super::AnalyticsCtx;
 use crate::domain::DealId;
 use crate::i18n::*;
 use crate::state::store::use_store;
-use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::deal::editor::EditorTarget;
 use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
@@ -35,7 +35,10 @@ pub fn Dialogs() -> impl IntoView {
                 .get()
                 .map(|deal| {
                     view! {
-                        <DealEditor target=EditorTarget::Existing(deal) on_close=close_editor />
+                        <crate::ui::deal::OpenEditor
+                            target=EditorTarget::Existing(deal)
+                            on_close=close_editor
+                        />
                     }
                 })
         }}

@@ -22,7 +22,7 @@ use crate::domain::{BoardFilter, Command, DealId, DirectionId, DomainError, Empl
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, ActionError, Store};
-use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::deal::editor::EditorTarget;
 use crate::ui::errors;
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
@@ -270,7 +270,8 @@ fn OpenDialog() -> impl IntoView {
             .inspect(|_| ctx.store.read_all())
             .map(|d| match d {
                 BoardDialog::Editor(target) => {
-                    view! { <DealEditor target=target on_close=close /> }.into_any()
+                    view! { <crate::ui::deal::OpenEditor target=target on_close=close /> }
+                        .into_any()
                 }
                 BoardDialog::MoveMenu(deal) => view! { <dialogs::MoveMenu deal=deal /> }.into_any(),
                 BoardDialog::ConfirmTask(mv, stage) => {

@@ -4,4 +4,7 @@ pub mod confirm;
 pub mod conflict;
 pub mod editor;
 mod form;
+mod lazy_editor;
 mod panels;
+
+pub use lazy_editor::{OpenEditor, EDITOR};

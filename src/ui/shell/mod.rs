@@ -11,9 +11,33 @@ use crate::state::language::choose_locale;
 use crate::state::prefs;
 use crate::state::route::View;
 use crate::state::store::{use_store, Startup};
-use crate::ui::data::DataView;
+use crate::ui::lazy::{preload_in_idle_time, split_view, Lazy, Module};
 use crate::ui::text::tr;
 use leptos::prelude::*;
+
+// The views the first screen does not need, each in a module of its own, fetched when opened
+// and preloaded in idle time after the first paint. The board and Today, which a visit opens
+// on, stay in the main module: as modules of their own they made the main module 290 KB gzip
+// but their first paint wait on some 57 shared chunks (measured, docs/PERFORMANCE.md).
+split_view!(analytics, ANALYTICS, crate::ui::analytics::AnalyticsView);
+split_view!(plans, PLANS, crate::ui::plans::PlansView);
+split_view!(
+    directions,
+    DIRECTIONS,
+    crate::ui::directions::DirectionsView
+);
+split_view!(data, DATA, crate::ui::data::DataView);
+split_view!(start, START, start::StartChooser);
+
+/// Every split view, in the order they are preloaded after the first paint.
+static SPLIT_VIEWS: [Module; 6] = [
+    crate::ui::deal::EDITOR,
+    DATA,
+    PLANS,
+    ANALYTICS,
+    DIRECTIONS,
+    START,
+];
 
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
@@ -104,6 +128,8 @@ pub fn Shell() -> impl IntoView {
     // new view should not wait for). Back and Forward still fire `hashchange`.
     // The view, not the address, says whether anything changes: the address lags a task
     // behind, and a second click in it must not draw the same view again.
+    // After the first paint, the other views' modules in idle time.
+    request_animation_frame(|| preload_in_idle_time(&SPLIT_VIEWS));
     let navigate = Callback::new(move |v: View| {
         if view.get_untracked() != v {
             open_view(v);
@@ -122,17 +148,15 @@ pub fn Shell() -> impl IntoView {
             <crate::ui::announce::NoticeLine />
             {move || {
                 if first_launch.get() {
-                    return view! { <start::StartChooser /> }.into_any();
+                    return view! { <Lazy module=START /> }.into_any();
                 }
                 match view.get() {
                     View::Today => view! { <crate::ui::today::TodayView /> }.into_any(),
-                    View::Data => view! { <DataView /> }.into_any(),
+                    View::Data => view! { <Lazy module=DATA /> }.into_any(),
                     View::Board => view! { <crate::ui::board::BoardView /> }.into_any(),
-                    View::Plans => view! { <crate::ui::plans::PlansView /> }.into_any(),
-                    View::Analytics => view! { <crate::ui::analytics::AnalyticsView /> }.into_any(),
-                    View::Directions => {
-                        view! { <crate::ui::directions::DirectionsView /> }.into_any()
-                    }
+                    View::Plans => view! { <Lazy module=PLANS /> }.into_any(),
+                    View::Analytics => view! { <Lazy module=ANALYTICS /> }.into_any(),
+                    View::Directions => view! { <Lazy module=DIRECTIONS /> }.into_any(),
                 }
             }}
         </main>

@@ -11,7 +11,7 @@ use crate::state::clock;
 use crate::state::prefs;
 use crate::state::store::{use_store, Store};
 use crate::ui::counts;
-use crate::ui::deal::editor::{DealEditor, EditorTarget};
+use crate::ui::deal::editor::EditorTarget;
 use crate::ui::text::tr;
 use crate::ui::when::When;
 use leptos::prelude::*;
@@ -440,7 +440,7 @@ fn OpenDialog() -> impl IntoView {
     move || {
         ctx.dialog.get().map(|d| match d {
             TodayDialog::Editor(deal) => {
-                view! { <DealEditor target=EditorTarget::Existing(deal) on_close=close /> }
+                view! { <crate::ui::deal::OpenEditor target=EditorTarget::Existing(deal) on_close=close /> }
                     .into_any()
             }
             TodayDialog::ConfirmMove { deal, to } => {
