@@ -102,6 +102,12 @@ if (!split) {
   const importLine = /^(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/gm;
   if (!importLine.test(glueText)) throw new Error('split: the glue does not import ./__wasm_split.js');
   writeFileSync(join(staging, glue), glueText.replace(importLine, `$1$2./${loaderName}$2`));
+  // The loader is imported by the glue: fetched beside it, not a round trip after it.
+  const page = join(staging, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const glueLink = `<link rel="modulepreload" href="./${glue}" crossorigin="anonymous">`;
+  if (!html.includes(glueLink)) throw new Error('split: index.html has no modulepreload of the glue');
+  writeFileSync(page, html.replace(glueLink, `${glueLink}\n<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous">`));
   rmSync(work, { recursive: true, force: true });
   console.log(`split: main module and ${modules.length} others (${modules.filter((m) => m.startsWith('split_')).join(', ')})`);
 }
