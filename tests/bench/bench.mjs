@@ -491,6 +491,20 @@ for (const n of csvSizes) {
 // - repeat: the service worker installed by an earlier visit, the network off.
 // Each: navigation to the first painted card (the probe's MutationObserver).
 const visitSizes = smoke || boardOnly ? [] : [1000, 10000];
+/** The click on Analytics in the navigation to its first chart in the page, in ms. */
+async function openToFirstChart(page) {
+  return page.evaluate(() => new Promise((done) => {
+    const start = performance.now();
+    const seen = new MutationObserver(() => {
+      if (document.querySelector('section[data-view=analytics] .chart')) {
+        seen.disconnect();
+        done(performance.now() - start);
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+    document.querySelector('.nav-link[data-view=analytics]').click();
+  }));
+}
 const visits = {};
 for (const n of visitSizes) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
@@ -505,7 +519,7 @@ for (const n of visitSizes) {
   await page.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  const cold = [], repeat = [];
+  const cold = [], repeat = [], analyticsPreloaded = [], analyticsCold = [];
   for (let r = 0; r < runs; r++) {
     // Cold: forget the worker, its caches and the HTTP cache; throttle.
     await page.evaluate(async () => {
@@ -520,6 +534,20 @@ for (const n of visitSizes) {
     await page.goto(`${base}#/board`);
     await page.waitForSelector('.deal-card', { timeout: 120_000 });
     cold.push(await page.evaluate(() => window.__bench.firstCard));
+    // Analytics opened for the first time, still on Fast 3G, once the idle preload fetched
+    // its module: the click to its first chart.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /-split_analytics\.wasm$/.test(e.name) && e.responseEnd > 0), null, { timeout: 120_000 });
+    analyticsPreloaded.push(await openToFirstChart(page));
+    // And opened at once, with nothing preloaded: a cold navigation to it, to its first chart.
+    await page.evaluate(async () => {
+      for (const reg of await navigator.serviceWorker.getRegistrations()) await reg.unregister();
+      for (const key of await caches.keys()) await caches.delete(key);
+    });
+    await cdp.send('Network.clearBrowserCache');
+    await page.goto('about:blank');
+    await page.goto(`${base}#/analytics`);
+    await page.waitForSelector('section[data-view=analytics] .chart', { timeout: 120_000 });
+    analyticsCold.push(await page.evaluate(() => window.__bench.firstChart));
     // The worker installs (the whole build cached) and takes the page.
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
@@ -535,6 +563,8 @@ for (const n of visitSizes) {
     deals: n,
     cold_fast_3g_navigation_to_first_card_ms: round(median(cold)),
     repeat_offline_service_worker_navigation_to_first_card_ms: round(median(repeat)),
+    fast_3g_analytics_first_open_after_preload_click_to_chart_ms: round(median(analyticsPreloaded)),
+    fast_3g_analytics_opened_at_once_navigation_to_chart_ms: round(median(analyticsCold)),
   };
   raw[`visits-${n}`] = { cold_fast_3g: cold, repeat_offline: repeat };
   await context.close();

@@ -1,5 +1,6 @@
 // The benchmark's observers, shared by `bench.mjs` and `reload.mjs`.
-// Installed in every page before its scripts: the first painted card, long tasks, slow
+// Installed in every page before its scripts: the first painted card (and Analytics' first
+// chart), long tasks, slow
 // interactions (Event Timing: input to next paint, reported from 16 ms), and the time of the
 // last DOM change (to time a render that happens over several microtasks).
 export const probe = () => {
@@ -17,6 +18,13 @@ export const probe = () => {
     }
   });
   first.observe(document, { childList: true, subtree: true });
+  const chart = new MutationObserver(() => {
+    if (document.querySelector('section[data-view=analytics] .chart')) {
+      window.__bench.firstChart = performance.now();
+      chart.disconnect();
+    }
+  });
+  chart.observe(document, { childList: true, subtree: true });
   // The header's save indicator changes on its own after a change (autosave): not part of
   // what is being timed.
   const inHeader = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('header.header');
