@@ -7,4 +7,5 @@
 pub mod crm;
 pub mod domain;
 pub mod storage;
+pub mod sync;
 pub mod text;

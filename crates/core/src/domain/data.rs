@@ -54,6 +54,9 @@ pub struct WorkspaceData {
     pub plans: Vec<PlanRecord>,
     /// The next id to hand out; greater than every id used.
     pub next_id: u32,
+    /// The ids this browser hands out as one of a team's; absent outside a team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_slot: Option<super::ids::IdSlot>,
 }
 
 /// What is wrong with a value in imported or stored data.
@@ -306,6 +309,7 @@ impl Workspace {
             currency: data.currency,
             loss_reasons: data.loss_reasons,
             next_id: data.next_id,
+            id_slot: data.id_slot,
             plans,
             ..Workspace::default()
         };
@@ -366,6 +370,7 @@ impl Workspace {
                 })
                 .collect(),
             next_id: self.next_id,
+            id_slot: self.id_slot,
         }
     }
 

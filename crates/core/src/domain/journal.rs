@@ -94,9 +94,13 @@ impl<'a> Tx<'a> {
     }
 
     pub(crate) fn alloc_id(&mut self) -> u32 {
-        let id = self.ws.next_id;
-        self.log.push(Undo::NextId(id));
-        self.ws.next_id += 1;
+        let counter = self.ws.next_id;
+        let id = match self.ws.id_slot {
+            Some(slot) => slot.first_from(counter),
+            None => counter,
+        };
+        self.log.push(Undo::NextId(counter));
+        self.ws.next_id = id + 1;
         id
     }
 

@@ -42,7 +42,7 @@ pub use direction::{Audience, Classification, Complexity, Direction, Segment, To
 pub use employee::Employee;
 pub use error::{DomainError, DomainResult, Field};
 pub use history::History;
-pub use ids::{DealId, DirectionId, EmployeeId, StageId};
+pub use ids::{DealId, DirectionId, EmployeeId, IdSlot, StageId};
 pub use import::{EmployeeRef, ImportBatch, ImportedDeal, NewDirection, NewStage, StageRef};
 pub use invariants::Violation;
 pub use journal::ChangeLog;

@@ -26,6 +26,8 @@ pub struct Workspace {
     pub(crate) stage_direction: HashMap<StageId, DirectionId>,
     pub(crate) plans: BTreeMap<(EmployeeId, Period), PlanTarget>,
     pub(crate) next_id: u32,
+    /// The ids this browser may hand out when it is one of a team's (`None`: every id).
+    pub(crate) id_slot: Option<super::ids::IdSlot>,
     /// Count and amount of each stage's deals, kept up to date by every write of a deal
     /// ([`Workspace::replace_deal`]) so the board reads a column's figures in O(1). Stages
     /// without deals have no entry.
@@ -215,8 +217,14 @@ impl Workspace {
         Ok(ws)
     }
 
-    /// The id the next created entity will get.
+    /// The id counter: above every id in use (in a team, the next id is the first of this
+    /// browser's slot at or above it).
     pub fn next_id(&self) -> u32 {
         self.next_id
+    }
+
+    /// The ids this browser hands out as one of a team's.
+    pub fn id_slot(&self) -> Option<super::ids::IdSlot> {
+        self.id_slot
     }
 }

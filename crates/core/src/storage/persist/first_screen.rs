@@ -156,6 +156,8 @@ impl Persister {
 
 /// How the stored workspace opens.
 #[derive(Debug)]
+// Made once per visit and matched at once: boxing would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum FirstLoad {
     /// Read whole: nothing stored, a manifest of an earlier version, or something the whole
     /// load has to judge (another tab's save in between, damage, a newer version).

@@ -1,0 +1,327 @@
+//! What this browser last saw of the team's database: every document's revision and body.
+//! The outbox is not a list of commands but the difference between the local documents and
+//! these: a change made offline, or sent while the connection dropped, stays in it until the
+//! server confirms it, and sending it again can only meet a 409 (the server has it already,
+//! and the merge finds nothing left to send), so nothing is lost or applied twice.
+
+use super::docs::{self, Docs};
+use super::merge::{merge3, Conflict};
+use crate::domain::DealId;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A document as the server last had it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Known {
+    /// Its revision (`_rev`).
+    pub rev: String,
+    /// Its body; `None` when deleted.
+    #[serde(default)]
+    pub body: Option<Value>,
+}
+
+/// One document to send: its new body (`None`: delete it), over the revision last seen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    /// Document id.
+    pub id: String,
+    /// The revision it replaces; `None` for a new document.
+    pub rev: Option<String>,
+    /// The body; `None` to delete.
+    pub body: Option<Value>,
+}
+
+/// What the server said about one document sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PushResult {
+    /// Saved with this revision.
+    Saved {
+        /// Document id.
+        id: String,
+        /// Its new revision.
+        rev: String,
+    },
+    /// Someone saved it first (409): pull, merge and send again.
+    Conflict {
+        /// Document id.
+        id: String,
+    },
+    /// The server's rules refused it (403, `validate_doc_update`).
+    Refused {
+        /// Document id.
+        id: String,
+        /// The server's reason.
+        reason: String,
+    },
+    /// Another error for this document; it stays in the outbox.
+    Failed {
+        /// Document id.
+        id: String,
+        /// The server's error.
+        reason: String,
+    },
+}
+
+/// One document of the changes feed: its newest revision and body (`None`: deleted).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    /// Document id.
+    pub id: String,
+    /// Its revision.
+    pub rev: String,
+    /// Its body; `None` when deleted.
+    pub body: Option<Value>,
+}
+
+/// A refusal to show: which document, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// Document id.
+    pub doc: String,
+    /// The server's reason.
+    pub reason: String,
+}
+
+/// The local documents after a pull, and what the pull found.
+#[derive(Clone, Debug, Default)]
+pub struct Pulled {
+    /// The merged documents: the workspace to assemble.
+    pub docs: Docs,
+    /// Fields both sides changed (the server's kept, yours reported).
+    pub conflicts: Vec<Conflict>,
+    /// Documents from the server that are not readable: ignored and reported.
+    pub rejected: Vec<String>,
+    /// Whether anything changed locally.
+    pub changed: bool,
+}
+
+/// This browser's view of the server.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Replica {
+    /// Every document seen, by id.
+    pub base: BTreeMap<String, Known>,
+    /// Where the changes feed was read up to (`last_seq`, opaque).
+    #[serde(default)]
+    pub since: Value,
+    /// Documents the workspace cannot show (see [`docs::Assembled::held`]): never deleted
+    /// from here for being missing locally.
+    #[serde(default)]
+    pub held: BTreeSet<String>,
+    /// Bodies sent whose answer never came (the connection dropped): when the server's
+    /// version turns out to be one of them, it is this browser's own change coming back,
+    /// not someone else's to merge against.
+    #[serde(default)]
+    pub in_flight: BTreeMap<String, Vec<Value>>,
+}
+
+/// How many unanswered bodies of one document are remembered.
+const IN_FLIGHT_KEPT: usize = 8;
+
+/// Whether a document id is one of the workspace's entities (others: slots, design docs).
+pub fn is_entity(id: &str) -> bool {
+    id == docs::SETTINGS
+        || ["employee:", "direction:", "plan:", "deal:"]
+            .iter()
+            .any(|p| id.starts_with(p))
+}
+
+impl Replica {
+    /// The bodies last synced (deleted ones left out).
+    pub fn base_docs(&self) -> Docs {
+        self.base
+            .iter()
+            .filter(|(id, _)| is_entity(id))
+            .filter_map(|(id, k)| Some((id.clone(), k.body.clone()?)))
+            .collect()
+    }
+
+    /// The deals' ranks last synced.
+    pub fn ranks(&self) -> HashMap<DealId, f64> {
+        docs::known_ranks(
+            self.base
+                .iter()
+                .filter_map(|(id, k)| Some((id, k.body.as_ref()?))),
+        )
+    }
+
+    /// Every local document that differs from what the server last had.
+    pub fn outbox(&self, local: &Docs) -> Vec<Outgoing> {
+        let mut out = Vec::new();
+        for (id, body) in local {
+            let known = self.base.get(id);
+            if known.and_then(|k| k.body.as_ref()) != Some(body) {
+                out.push(Outgoing {
+                    id: id.clone(),
+                    rev: known.map(|k| k.rev.clone()),
+                    body: Some(body.clone()),
+                });
+            }
+        }
+        for (id, known) in &self.base {
+            if known.body.is_some()
+                && is_entity(id)
+                && !local.contains_key(id)
+                && !self.held.contains(id)
+            {
+                out.push(Outgoing {
+                    id: id.clone(),
+                    rev: Some(known.rev.clone()),
+                    body: None,
+                });
+            }
+        }
+        out
+    }
+
+    /// Notes that `sent` is on its way: until answered, each body may already be saved.
+    pub fn sending(&mut self, sent: &[Outgoing]) {
+        for doc in sent {
+            if let Some(body) = &doc.body {
+                let list = self.in_flight.entry(doc.id.clone()).or_default();
+                if !list.contains(body) {
+                    list.push(body.clone());
+                }
+                if list.len() > IN_FLIGHT_KEPT {
+                    list.remove(0);
+                }
+            }
+        }
+    }
+
+    /// Records what the server said about `sent`; returns the refusals (each to be rolled
+    /// back locally with [`Replica::rollback`]).
+    pub fn pushed(&mut self, sent: &[Outgoing], results: &[PushResult]) -> Vec<Refusal> {
+        let mut refused = Vec::new();
+        for result in results {
+            // Saved now, or refused by a rule that refused it before too. A conflict says
+            // nothing of an earlier send of the same body, whose answer may have been lost.
+            let id = match result {
+                PushResult::Saved { id, .. } | PushResult::Refused { id, .. } => id,
+                PushResult::Conflict { .. } | PushResult::Failed { .. } => {
+                    self.record(result, sent, &mut refused);
+                    continue;
+                }
+            };
+            // Saved over the revision it was sent with: no earlier send of it can have been
+            // saved since, so nothing of it is still on its way.
+            match result {
+                PushResult::Saved { .. } => {
+                    self.in_flight.remove(id);
+                }
+                _ => {
+                    let body = sent
+                        .iter()
+                        .find(|d| d.id == *id)
+                        .and_then(|d| d.body.as_ref());
+                    if let (Some(body), Some(list)) = (body, self.in_flight.get_mut(id)) {
+                        list.retain(|b| b != body);
+                        if list.is_empty() {
+                            self.in_flight.remove(id);
+                        }
+                    }
+                }
+            }
+            self.record(result, sent, &mut refused);
+        }
+        refused
+    }
+
+    fn record(&mut self, result: &PushResult, sent: &[Outgoing], refused: &mut Vec<Refusal>) {
+        match result {
+            PushResult::Saved { id, rev } => {
+                if let Some(doc) = sent.iter().find(|d| d.id == *id) {
+                    let known = Known {
+                        rev: rev.clone(),
+                        body: doc.body.clone(),
+                    };
+                    self.base.insert(id.clone(), known);
+                }
+            }
+            PushResult::Refused { id, reason } => refused.push(Refusal {
+                doc: id.clone(),
+                reason: reason.clone(),
+            }),
+            PushResult::Conflict { .. } | PushResult::Failed { .. } => {}
+        }
+    }
+
+    /// Puts document `id` back as the server has it (a refused change undone).
+    pub fn rollback(&self, local: &mut Docs, id: &str) {
+        match self.base.get(id).and_then(|k| k.body.clone()) {
+            Some(body) => {
+                local.insert(id.to_string(), body);
+            }
+            None => {
+                local.remove(id);
+            }
+        }
+    }
+
+    /// Merges the changes feed into the local documents and records the server's versions.
+    pub fn pulled(&mut self, local: &Docs, changes: Vec<Incoming>, last_seq: Value) -> Pulled {
+        let mut pulled = Pulled {
+            docs: local.clone(),
+            ..Pulled::default()
+        };
+        for change in changes {
+            if !is_entity(&change.id) {
+                let known = Known {
+                    rev: change.rev,
+                    body: change.body,
+                };
+                self.base.insert(change.id, known);
+                continue;
+            }
+            if let Some(body) = &change.body {
+                if !docs::readable(&change.id, body) {
+                    pulled.rejected.push(change.id.clone());
+                    // Its revision is recorded so a later edit here replaces it; its body is
+                    // not, so nothing of it is applied.
+                    let body = self.base.get(&change.id).and_then(|k| k.body.clone());
+                    self.base.insert(
+                        change.id,
+                        Known {
+                            rev: change.rev,
+                            body,
+                        },
+                    );
+                    continue;
+                }
+            }
+            let own = change.body.as_ref().is_some_and(|body| {
+                self.in_flight
+                    .get(&change.id)
+                    .is_some_and(|list| list.contains(body))
+            });
+            let base = if own {
+                // This browser's own earlier change, saved though its answer was lost.
+                self.in_flight.remove(&change.id);
+                change.body.as_ref()
+            } else {
+                self.base.get(&change.id).and_then(|k| k.body.as_ref())
+            };
+            let mine = pulled.docs.get(&change.id);
+            let (merged, conflicts) = merge3(&change.id, base, mine, change.body.as_ref());
+            if merged.as_ref() != mine {
+                pulled.changed = true;
+            }
+            match merged {
+                Some(body) => {
+                    pulled.docs.insert(change.id.clone(), body);
+                }
+                None => {
+                    pulled.docs.remove(&change.id);
+                }
+            }
+            pulled.conflicts.extend(conflicts);
+            let known = Known {
+                rev: change.rev,
+                body: change.body,
+            };
+            self.base.insert(change.id, known);
+        }
+        self.since = last_seq;
+        pulled
+    }
+}
