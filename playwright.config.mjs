@@ -1,11 +1,13 @@
 // End-to-end tests: Playwright drives Debian's Chromium (no browser download) against the
 // release build in dist/, served on 127.0.0.1 under a sub-path. Every test runs with the
 // browser's clock fixed (tests/e2e/helpers.mjs); the tests tagged @clock run again at each
-// moment of the clock sweep (tests/e2e/moments.mjs). `E2E_SWEEP=0` leaves the sweep out.
+// moment of the clock sweep (tests/e2e/moments.mjs). `E2E_SWEEP=0` leaves the sweep out. The
+// team tests run against pouchdb-server, started here on 127.0.0.1 (or COUCHDB_URL).
 import { defineConfig } from '@playwright/test';
 import { SWEEP } from './tests/e2e/moments.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const teamPort = Number(process.env.TEAM_PORT ?? 5985);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -43,10 +45,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/voronka/app/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs dist ${port}`,
+      url: `http://127.0.0.1:${port}/voronka/app/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    // The team tests' CouchDB stand-in (in memory), started and stopped with the run; none
+    // when COUCHDB_URL names a real CouchDB (tests/e2e/team.mjs).
+    ...(process.env.COUCHDB_URL ? [] : [{
+      command: `node tools/team-server/start.mjs --port ${teamPort} --db voronka-team --quiet`,
+      url: `http://127.0.0.1:${teamPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    }]),
+  ],
 });

@@ -104,6 +104,19 @@ ensure_leptosfmt() {
   fi
 }
 
+# pouchdb-server, the CouchDB stand-in the team sync tests and trials run (tools/team-server,
+# pinned by its package-lock.json). Its native LevelDB is never used (it runs in memory), so
+# install scripts are skipped.
+ensure_team_server() {
+  ensure_node
+  local dir="$ROOT/tools/team-server"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] \
+    || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci (pouchdb-server, for the team server)"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 # Everything needed to build and serve the app.
 setup_build() {
   ensure_rust
@@ -118,6 +131,7 @@ setup_tests() {
   setup_build
   ensure_leptosfmt
   ensure_chromium
+  ensure_team_server
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

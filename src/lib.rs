@@ -8,6 +8,7 @@
 pub use voronka_core::{crm, domain, text};
 pub mod state;
 pub mod storage;
+pub mod team;
 pub mod ui;
 
 // Compile-checked translations generated from `locales/*.json` by `build.rs`: `crate::i18n`.

@@ -98,3 +98,14 @@ pub fn saved_at() -> String {
         t.second()
     )
 }
+
+/// The browser's time zone (IANA name, e.g. `Europe/Moscow`; empty when the browser does not
+/// say), recorded as a new team's zone.
+pub fn zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &wasm_bindgen::JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|z| z.as_string())
+        .unwrap_or_default()
+}

@@ -300,3 +300,18 @@ pub fn forecast_undated(locale: Locale, count: usize) -> String {
 pub fn listed_deals(locale: Locale, count: usize) -> String {
     plural!(locale, count, analytics.deals.count, n = n(locale, count))
 }
+
+/// "Offline: 5 changes waiting" in the header, for a team's browser.
+pub fn team_offline(locale: Locale, count: usize) -> String {
+    plural!(locale, count, team.status_offline, n = n(locale, count))
+}
+
+/// "The server refused 2 changes; they were undone here:".
+pub fn team_refused(locale: Locale, count: usize) -> String {
+    plural!(locale, count, team.refused_title, n = n(locale, count))
+}
+
+/// "2 fields were changed by someone else at the same time; the saved values were kept:".
+pub fn team_conflicts(locale: Locale, count: usize) -> String {
+    plural!(locale, count, team.conflicts_title, n = n(locale, count))
+}

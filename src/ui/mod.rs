@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     store.attach_browser_events();
     store.request_persistence();
     store.read_in_slices();
+    provide_context(crate::team::Team::open(store));
     view! {
         <I18nContextProvider enable_cookie=false>
             <shell::Shell />

@@ -113,6 +113,7 @@ impl Store {
             }
             state.history.clear();
             state.epoch += 1;
+            state.replacements += 1;
             state.dirty = Dirty::replacement();
             state.pending.clear();
         }
@@ -175,6 +176,7 @@ impl Store {
             state.dirty = Dirty::default();
             state.pending.clear();
             state.epoch += 1;
+            state.replacements += 1;
             state.loading = None;
         }
         self.reading.set(false);

@@ -3,10 +3,12 @@
 //! `history` (dispatch, undo, redo), `saver` (debounced autosave inside the tabs' write lock,
 //! retry after a quota error, flush when the page hides), `tabs` (reload and replay when
 //! another tab saved newer data) and `lifecycle` (reading the deals after the first screen,
-//! starting, replacing and recovering a workspace).
+//! starting, replacing and recovering a workspace) and `remote` (a team's changes taken in,
+//! and the hooks the team sync follows saves and reloads by).
 
 mod history;
 mod lifecycle;
+mod remote;
 mod saver;
 mod tabs;
 
@@ -144,6 +146,14 @@ struct Inner {
     epoch: u32,
     /// The deals still to read after the board's first screen (see [`Store::read_all`]).
     loading: Option<PendingLoad>,
+    /// Called after every successful save, inside the write lock (the team record is
+    /// written then: see `crate::team`).
+    after_save: Option<Rc<dyn Fn()>>,
+    /// Called after another tab's data was loaded over this tab's.
+    after_reload: Option<Rc<dyn Fn()>>,
+    /// Counts the times the workspace was replaced wholesale (import, start over, another
+    /// tab's replacement): a team connection belongs to one workspace.
+    replacements: u64,
 }
 
 impl Inner {
@@ -280,6 +290,9 @@ impl Store {
             versions: HashMap::new(),
             epoch: 0,
             loading,
+            after_save: None,
+            after_reload: None,
+            replacements: 0,
         };
         Store {
             ws: RwSignal::new(ws),

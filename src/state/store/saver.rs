@@ -80,7 +80,12 @@ impl Store {
                         Timeout::new(0, move || drop(retry)).forget();
                     }
                     self.usage.set(state.persister.usage());
+                    let hook = state.after_save.clone();
+                    drop(guard);
                     self.save.set(SaveState::Saved);
+                    if let Some(hook) = hook {
+                        hook();
+                    }
                     return;
                 }
                 Err(SaveError::Conflict(_) | SaveError::Replaced) => {

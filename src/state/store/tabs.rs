@@ -87,7 +87,11 @@ impl Store {
         state.epoch += 1;
         state.dirty = replayed;
         state.pending = kept;
+        if !same {
+            state.replacements += 1;
+        }
         let save_again = !state.pending.is_empty();
+        let hook = state.after_reload.clone();
         let (can_undo, can_redo) = (state.history.can_undo(), state.history.can_redo());
         self.usage.set(state.persister.usage());
         self.copies.set(state.persister.recovery_copies());
@@ -110,6 +114,9 @@ impl Store {
             _ => SaveState::Blocked,
         };
         self.save.set(state);
+        if let Some(hook) = hook {
+            hook();
+        }
         save_again
     }
 }

@@ -8,7 +8,11 @@ use leptos::prelude::*;
 
 /// Downloads the current workspace as `voronka-YYYY-MM-DD.json`.
 pub fn export_now() {
-    let store = use_store();
+    export_of(use_store());
+}
+
+/// [`export_now`] of a given store (from a task, where there is no context to read).
+pub fn export_of(store: crate::state::store::Store) {
     let text = crate::state::perf::measure("export", || {
         store
             .ws()

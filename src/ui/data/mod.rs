@@ -12,6 +12,7 @@ pub mod export;
 mod import;
 mod install;
 mod recovery;
+mod team;
 
 /// The Data view.
 #[component]
@@ -23,6 +24,7 @@ pub fn DataView() -> impl IntoView {
             <div class="data-grid">
                 <cards::SummaryCard />
                 <cards::StorageCard />
+                <team::TeamCard />
                 <cards::ExportCard />
                 <import::ImportAndRecovery />
                 <install::InstallCard />

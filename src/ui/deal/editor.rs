@@ -140,6 +140,11 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         default_owner,
         employees,
     } = store.ws().with_untracked(|ws| setting(ws, target));
+    // In a team, a new deal is the signed-in user's own (the server lets a rep change only
+    // their own deals).
+    let default_owner = use_context::<crate::team::Team>()
+        .and_then(|team| team.my_employee())
+        .or(default_owner);
     let form = Form::new(
         &opened.clone().unwrap_or_default(),
         opened.is_none(),

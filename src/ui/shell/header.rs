@@ -61,6 +61,7 @@ pub fn Header(current: ReadSignal<View>, navigate: Callback<View>) -> impl IntoV
             </nav>
             <super::offline::OfflineBadge />
             <super::status::SaveIndicator />
+            <super::team::TeamIndicator />
             <LanguageSwitch />
         </header>
     }

@@ -5,6 +5,7 @@ mod language_switch;
 pub mod offline;
 pub mod start;
 pub mod status;
+pub mod team;
 
 use crate::i18n::*;
 use crate::state::language::choose_locale;
@@ -145,6 +146,7 @@ pub fn Shell() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             <offline::UpdateBanner />
             <status::DataBanners />
+            <team::TeamBanners />
             <crate::ui::announce::NoticeLine />
             {move || {
                 if first_launch.get() {

@@ -227,4 +227,10 @@ impl Workspace {
     pub fn id_slot(&self) -> Option<super::ids::IdSlot> {
         self.id_slot
     }
+
+    /// Makes this browser hand out the ids of `slot` (joining or creating a team), or every id
+    /// again (`None`: the team left). Ids in use stay; only new ones follow the slot.
+    pub fn set_id_slot(&mut self, slot: Option<super::ids::IdSlot>) {
+        self.id_slot = slot;
+    }
 }

@@ -1,0 +1,287 @@
+//! A team's workspace shared through CouchDB, local-first: the browser keeps working and
+//! saving with no network, and syncs when it can. The rules are in `voronka_core::sync`; here
+//! are the HTTP calls ([`couch`]), the stored connection ([`saved`]), the connect / create /
+//! join steps ([`connect`]) and the sync loop ([`sync`]) that one tab of the browser runs
+//! (the holder of a Web Lock), the others showing its work as it reaches storage.
+
+pub mod connect;
+pub mod couch;
+mod holder;
+pub mod http;
+pub mod saved;
+mod sync;
+
+use crate::state::store::Store;
+use leptos::prelude::*;
+use saved::{Connection, Saved};
+use std::cell::RefCell;
+use std::rc::Rc;
+use voronka_core::sync::{replica::Refusal, Conflict};
+
+pub use couch::TeamError;
+
+/// What the header says about the team.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamStatus {
+    /// Not connected to a team.
+    Off,
+    /// Everything sent and the team's changes in.
+    Synced,
+    /// Sending or receiving.
+    Syncing,
+    /// No connection to the server: this many changes wait to be sent.
+    Offline(usize),
+    /// The session ended or the password changed: sign in again.
+    SignIn,
+    /// The server refuses this browser's requests (not a member, no database…).
+    Failing(TeamError),
+    /// Another tab of this browser syncs.
+    Elsewhere,
+}
+
+/// A note about the connection the Team card shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamNotice {
+    /// The workspace was replaced (an import, a fresh start): this browser left the team;
+    /// the team's data on the server is untouched.
+    LeftReplaced,
+}
+
+/// The team connection, shared through context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Team {
+    /// What the header shows.
+    pub status: RwSignal<TeamStatus>,
+    /// The connection, when connected.
+    pub connection: RwSignal<Option<Connection>>,
+    /// Who is who: each user name and the employee it signs in as.
+    pub members: RwSignal<Vec<(String, voronka_core::domain::EmployeeId)>>,
+    /// Fields two people changed; the saved value was kept and yours is reported here.
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Changes the server refused (rolled back here).
+    pub refused: RwSignal<Vec<Refusal>>,
+    /// A note about the connection.
+    pub notice: RwSignal<Option<TeamNotice>>,
+    /// A connect is under way.
+    pub busy: RwSignal<bool>,
+    /// Why the last connect or sign-in failed.
+    pub error: RwSignal<Option<TeamError>>,
+    store: Store,
+    inner: StoredValue<Rc<RefCell<Runtime>>, LocalStorage>,
+}
+
+#[derive(Default)]
+struct Runtime {
+    /// The connection and what was last synced.
+    saved: Option<Saved>,
+    /// This tab holds the sync lock: it syncs and writes the record.
+    holder: bool,
+    /// The one record write a connecting tab that is not the holder makes.
+    connecting: bool,
+    /// Bumped on every disconnect and restart: a loop of an older generation stops.
+    generation: u32,
+    /// A loop of the current generation runs.
+    running: bool,
+    /// A change waits to be sent: the loop does not wait on the feed.
+    wake: bool,
+    /// The store's replacement count the connection belongs to in this page.
+    replacements: u64,
+    /// The store's change count after the last merge this tab applied (not a change to send).
+    applied_at: u64,
+}
+
+/// The team from context.
+pub fn use_team() -> Team {
+    expect_context::<Team>()
+}
+
+impl Team {
+    /// The team connection over `store`: reads the stored record, asks for the sync lock,
+    /// follows the store's saves and reloads, other tabs' connects, the network coming back
+    /// and every local change.
+    pub fn open(store: Store) -> Team {
+        let saved = saved::read();
+        let team = Team {
+            status: RwSignal::new(if saved.is_some() {
+                TeamStatus::Elsewhere
+            } else {
+                TeamStatus::Off
+            }),
+            connection: RwSignal::new(saved.as_ref().map(|s| s.connection.clone())),
+            members: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            error: RwSignal::new(None),
+            store,
+            inner: StoredValue::new_local(Rc::new(RefCell::new(Runtime {
+                replacements: store.replacements(),
+                saved,
+                ..Runtime::default()
+            }))),
+        };
+        team.show_members();
+        let (after_save, after_reload) = (team, team);
+        store.set_hooks(
+            Rc::new(move || after_save.write_now()),
+            Rc::new(move || after_reload.reread()),
+        );
+        team.follow_events();
+        holder::request(move || team.became_holder());
+        team
+    }
+
+    fn rt(&self) -> Rc<RefCell<Runtime>> {
+        self.inner.get_value()
+    }
+
+    /// The user signed in, and whether as the head of sales (`None`: not connected).
+    pub fn role(&self) -> Option<saved::SavedRole> {
+        self.connection.with(|c| c.as_ref().map(|c| c.role))
+    }
+
+    fn show_members(&self) {
+        let members = self.rt().borrow().saved.as_ref().map(|s| {
+            s.state
+                .team
+                .members
+                .iter()
+                .map(|(u, e)| (u.clone(), *e))
+                .collect::<Vec<_>>()
+        });
+        self.members.set(members.unwrap_or_default());
+    }
+
+    fn became_holder(&self) {
+        self.rt().borrow_mut().holder = true;
+        let connected = self.rt().borrow().saved.is_some();
+        if connected {
+            self.start();
+        }
+    }
+
+    /// Writes the record now (the caller holds the write lock, or the save's hook runs):
+    /// only the holder writes, and a connecting tab once.
+    fn write_now(&self) {
+        let rt = self.rt();
+        let mut rt = rt.borrow_mut();
+        if !(rt.holder || rt.connecting) {
+            return;
+        }
+        let lineage = self.store.lineage();
+        let Some(saved) = rt.saved.as_mut() else {
+            return;
+        };
+        if saved.connection.lineage.is_none() {
+            saved.connection.lineage = lineage;
+        }
+        if saved.connection.lineage.is_none() {
+            return;
+        }
+        if saved::write(saved) {
+            rt.connecting = false;
+        }
+        let connection = rt.saved.as_ref().map(|s| s.connection.clone());
+        drop(rt);
+        if self.connection.get_untracked() != connection {
+            self.connection.set(connection);
+        }
+    }
+
+    /// Writes the record once the stored workspace holds everything it describes: now
+    /// (inside the lock) when nothing waits to be saved, else after that save.
+    fn persist(&self) {
+        if self.store.has_unsaved() {
+            return;
+        }
+        let team = *self;
+        crate::state::write_lock::with_write_lock(move || team.write_now());
+    }
+
+    /// Another tab's data was loaded over this tab's: what was synced is what storage says.
+    fn reread(&self) {
+        let stored = saved::read();
+        let rt = self.rt();
+        let mut state = rt.borrow_mut();
+        let same = match (&state.saved, &stored) {
+            (Some(a), Some(b)) => {
+                a.connection.url == b.connection.url && a.connection.db == b.connection.db
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        let had = state.saved.is_some();
+        state.saved = stored;
+        state.replacements = self.store.replacements();
+        let (holder, connected) = (state.holder, state.saved.is_some());
+        drop(state);
+        self.connection
+            .set(rt.borrow().saved.as_ref().map(|s| s.connection.clone()));
+        self.show_members();
+        if !same || !connected {
+            self.stop();
+            self.status.set(if connected {
+                TeamStatus::Elsewhere
+            } else {
+                TeamStatus::Off
+            });
+        }
+        if connected && holder && (!same || !had) {
+            self.start();
+        } else if connected && holder {
+            self.wake();
+        }
+    }
+
+    /// Stops a running loop (it ends at its next step).
+    fn stop(&self) {
+        let rt = self.rt();
+        let mut rt = rt.borrow_mut();
+        rt.generation += 1;
+        rt.running = false;
+        drop(rt);
+        http::abort(couch::POLL_KEY);
+    }
+
+    /// Asks the loop to send what changed now (ends its wait on the feed or a retry's pause).
+    pub fn wake(&self) {
+        self.rt().borrow_mut().wake = true;
+        http::abort(couch::POLL_KEY);
+    }
+
+    fn follow_events(&self) {
+        let team = *self;
+        let store = self.store;
+        // Every local change: send it soon (a merge this tab applied is not one).
+        let timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage> =
+            StoredValue::new_local(None);
+        Effect::new(move |_| {
+            store.ws().track();
+            let rt = team.rt();
+            let state = rt.borrow();
+            if !state.holder || state.saved.is_none() || store.changes() == state.applied_at {
+                return;
+            }
+            drop(state);
+            let t = gloo_timers::callback::Timeout::new(300, move || team.wake());
+            timer.set_value(Some(t));
+        });
+        let online = window_event_listener(leptos::ev::online, move |_| team.wake());
+        // Another tab connected or disconnected.
+        let storage =
+            window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+                if e.key().is_none_or(|k| k == saved::TEAM_KEY) {
+                    let mine = team.rt().borrow().saved.is_some();
+                    let stored = saved::read().is_some();
+                    if mine != stored || !team.rt().borrow().holder {
+                        team.reread();
+                    }
+                }
+            });
+        on_cleanup(move || {
+            online.remove();
+            storage.remove();
+        });
+    }
+}

@@ -1,0 +1,72 @@
+// The team server the team tests use: pouchdb-server, started by playwright.config.mjs on
+// 127.0.0.1:5985, or a real CouchDB at COUCHDB_URL (with COUCHDB_ADMIN=name:password). Each
+// test gets a database of its own; the users are made once.
+import { expect } from './helpers.mjs';
+import { ADMIN, PEOPLE, database, user } from '../../tools/team-server/team.mjs';
+
+export const COUCH = process.env.COUCHDB_URL ?? `http://127.0.0.1:${process.env.TEAM_PORT ?? 5985}`;
+export const [HEAD, ANNA, BORIS] = PEOPLE;
+
+let ready = null;
+/** Waits for the server to know its admin (start.mjs sets it up after it listens), makes the users. */
+function serverReady() {
+  ready ??= (async () => {
+    const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+    for (let i = 0; ; i++) {
+      try {
+        const res = await fetch(`${COUCH}/_session`, { headers: { Authorization: auth } });
+        const body = await res.json();
+        if (body.userCtx?.roles?.includes('_admin')) break;
+      } catch (e) {
+        if (i > 200) throw e;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const p of PEOPLE) await user(COUCH, p);
+  })();
+  return ready;
+}
+
+let made = 0;
+/** A new, empty team database with the team's security. */
+export async function freshDatabase() {
+  await serverReady();
+  const db = `voronka-e2e-${process.pid}-${++made}-${Math.random().toString(36).slice(2, 8)}`;
+  await database(COUCH, db);
+  return db;
+}
+
+/** Fills Data → Team and presses Connect. */
+export async function connect(page, db, who, password = who.password) {
+  await page.click('.nav-link[data-view=data]');
+  const form = page.getByTestId('team-form');
+  await form.locator('[data-field=team-server]').fill(COUCH);
+  await form.locator('[data-field=team-db]').fill(db);
+  await form.locator('[data-field=team-user]').fill(who.name);
+  await form.locator('[data-field=team-password]').fill(password);
+  await form.locator('[data-action=team-connect]').click();
+}
+
+/** The header's team state (`synced`, `offline`…). */
+export function teamState(page) {
+  return page.locator('.team-status');
+}
+
+/** Waits until the header says everything is synced. */
+export async function synced(page) {
+  await expect(teamState(page)).toHaveAttribute('data-state', 'synced', { timeout: 10_000 });
+}
+
+/** A document of the team's database, read as the server admin. */
+export async function serverDoc(db, id) {
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  const res = await fetch(`${COUCH}/${db}/${encodeURIComponent(id)}`, { headers: { Authorization: auth } });
+  return res.ok ? res.json() : null;
+}
+
+/** Every document of the team's database, as the server admin reads them. */
+export async function serverDocs(db) {
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  const res = await fetch(`${COUCH}/${db}/_all_docs?include_docs=true`, { headers: { Authorization: auth } });
+  return (await res.json()).rows.map((r) => r.doc);
+}

@@ -1,0 +1,190 @@
+// A sales team on one workspace through a CouchDB-protocol server (pouchdb-server here, a real
+// CouchDB with COUCHDB_URL): a head of sales creates the team from the demo, a rep joins in a
+// browser of their own (another context: other storage, other cookies), changes travel both
+// ways, the server refuses what a rep may not change and the browser undoes it, a rep offline
+// keeps working and catches up, two people changing one field keep the saved value and are
+// told, and a wrong password or a server that does not answer say so.
+import { test, expect, open, start, count, instant } from './helpers.mjs';
+import { COUCH, HEAD, ANNA, connect, freshDatabase, synced, teamState, serverDocs } from './team.mjs';
+
+test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+const shots = 'tests/e2e/screenshots';
+
+/** A second person's browser: a context of its own with the same fixed clock. */
+async function secondBrowser(browser, moment, timezoneId, locale = 'en-US') {
+  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1400, height: 900 } });
+  await context.clock.setFixedTime(instant(moment, timezoneId));
+  return context;
+}
+
+async function createDeal(page, title, amount) {
+  await page.click('.nav-link[data-view=board]');
+  await page.locator('.column').nth(0).locator('[data-action=add-deal]').click();
+  const editor = page.getByTestId('deal-editor');
+  await editor.getByTestId('title').fill(title);
+  await editor.getByTestId('amount').fill(amount);
+  await editor.locator('[data-action=save-deal]').click();
+  await expect(editor).toHaveCount(0);
+}
+
+/** The head creates the team from the demo and links the first employee to anna. */
+async function headCreates(page, db) {
+  await open(page, 'data');
+  await page.reload();
+  await start(page, 'demo');
+  await connect(page, db, HEAD);
+  await expect(page.getByTestId('team-connected')).toContainText(`Connected to ${db} on ${COUCH} as head, head of sales.`);
+  await expect(page.getByTestId('team-done')).toContainText('The team was created from this workspace');
+  await synced(page);
+  const first = page.getByTestId('team-members').locator('.team-member').first();
+  await first.locator('[data-field=member-user]').fill(ANNA.name);
+  await first.locator('[data-field=member-user]').blur();
+  await synced(page);
+  return first.getAttribute('data-employee');
+}
+
+/** A rep with a workspace of their own joins: confirmed, downloaded, kept as a recovery copy. */
+async function repJoins(rep, db) {
+  await open(rep, 'data');
+  await rep.reload();
+  await start(rep, 'templates');
+  let asked = '';
+  rep.once('dialog', (d) => {
+    asked = d.message();
+    d.accept();
+  });
+  const download = rep.waitForEvent('download');
+  await connect(rep, db, ANNA);
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await expect(rep.getByTestId('team-done')).toContainText('You joined the team');
+  expect(asked).toContain("The team's workspace will replace the one in this browser");
+  await synced(rep);
+}
+
+test('a head of sales creates the team, a rep joins, changes travel both ways, and what a rep may not change is undone', async ({ page, browser, moment, timezoneId }) => {
+  const db = await freshDatabase();
+  const employee = await headCreates(page, db);
+  await page.click('.nav-link[data-view=data]');
+  const deals = await count(page, 'deals');
+  const docs = await serverDocs(db);
+  expect(docs.filter((d) => d._id.startsWith('deal:'))).toHaveLength(deals);
+  expect(docs.find((d) => d._id === 'settings').members).toEqual({ anna: expect.any(Number) });
+
+  const context = await secondBrowser(browser, moment, timezoneId);
+  const rep = await context.newPage();
+  await repJoins(rep, db);
+  await rep.click('.nav-link[data-view=data]');
+  expect(await count(rep, 'deals')).toBe(deals);
+  await expect(rep.getByTestId('recovery-copy')).toHaveCount(1);
+  await expect(rep.getByTestId('team-connected')).toContainText('as anna, sales rep.');
+  await rep.screenshot({ path: `${shots}/team-en.png`, fullPage: true });
+
+  // The head's new deal reaches the rep's board; the rep's new deal is the rep's own and
+  // reaches the head's.
+  await createDeal(page, 'Team window', '1 000');
+  await rep.click('.nav-link[data-view=board]');
+  await expect(rep.locator('.deal-card', { hasText: 'Team window' })).toHaveCount(1);
+  await createDeal(rep, 'Rep door', '2 000');
+  await synced(rep);
+  await expect(page.locator('.deal-card', { hasText: 'Rep door' })).toHaveCount(1);
+  await expect(page.locator('.deal-card', { hasText: 'Rep door' }).locator('.deal-owner')).toHaveText(employee);
+
+  // A rep renaming a direction: the server refuses, the name comes back, the rep is told why.
+  await rep.click('.nav-link[data-view=directions]');
+  const name = rep.getByTestId('direction-details').getByTestId('direction-name');
+  const before = await name.inputValue();
+  await name.fill('Renamed by a rep');
+  await name.press('Enter');
+  const refused = rep.locator('[data-banner=team-refused]');
+  await expect(refused).toContainText('The server refused 1 change; it was undone here:');
+  await expect(refused).toContainText('only the head of sales changes directions, stages, employees and plans');
+  await expect(name).toHaveValue(before);
+  await synced(rep);
+  await page.click('.nav-link[data-view=directions]');
+  await expect(page.getByTestId('direction-details').getByTestId('direction-name')).toHaveValue(before);
+  await context.close();
+});
+
+test('a rep offline keeps working through a reload and catches up; one field changed by both keeps the saved value', async ({ page, browser, moment, timezoneId }) => {
+  const db = await freshDatabase();
+  await headCreates(page, db);
+  const context = await secondBrowser(browser, moment, timezoneId);
+  const rep = await context.newPage();
+  await repJoins(rep, db);
+  await createDeal(page, 'Shared roof', '5 000');
+  await rep.click('.nav-link[data-view=board]');
+  await expect(rep.locator('.deal-card', { hasText: 'Shared roof' })).toHaveCount(1);
+
+  // Offline: five changes wait, and a reload keeps them.
+  await context.setOffline(true);
+  for (const t of ['Off 1', 'Off 2', 'Off 3', 'Off 4', 'Off 5']) await createDeal(rep, t, '100');
+  await expect(teamState(rep)).toHaveAttribute('data-state', 'offline');
+  await expect(teamState(rep)).toContainText(/Offline: [5-9] changes waiting/);
+  // The same deal's title changed on both sides while apart.
+  await rep.locator('.deal-card', { hasText: 'Shared roof' }).click();
+  await rep.getByTestId('deal-editor').getByTestId('title').fill('Shared roof (rep)');
+  await rep.getByTestId('deal-editor').locator('[data-action=save-deal]').click();
+  await page.locator('.deal-card', { hasText: 'Shared roof' }).click();
+  await page.getByTestId('deal-editor').getByTestId('title').fill('Shared roof (head)');
+  await page.getByTestId('deal-editor').locator('[data-action=save-deal]').click();
+  await synced(page);
+  await expect(rep.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+  await rep.reload();
+  await rep.click('.nav-link[data-view=board]');
+  await expect(rep.locator('.deal-card', { hasText: 'Off 5' })).toHaveCount(1);
+
+  // Back online: everything goes up, the head sees it, and the title keeps the saved value.
+  await context.setOffline(false);
+  await synced(rep);
+  await expect(page.locator('.deal-card', { hasText: /^.*Off \d/ })).toHaveCount(5);
+  await expect(rep.locator('[data-banner=team-conflicts]')).toContainText('1 field was changed by someone else at the same time');
+  await expect(rep.locator('[data-banner=team-conflicts]')).toContainText('yours “Shared roof (rep)”, kept “Shared roof (head)”');
+  await expect(rep.locator('.deal-card', { hasText: 'Shared roof (head)' })).toHaveCount(1);
+  await expect(page.locator('.deal-card', { hasText: 'Shared roof (head)' })).toHaveCount(1);
+  const titles = (await serverDocs(db)).filter((d) => d._id.startsWith('deal:')).map((d) => d.title);
+  expect(titles.filter((t) => /^Off \d$/.test(t)).sort()).toEqual(['Off 1', 'Off 2', 'Off 3', 'Off 4', 'Off 5']);
+  await context.close();
+});
+
+test('a wrong password, a rep before the team exists, and a server that does not answer are told; nothing changes', async ({ page }) => {
+  const db = await freshDatabase();
+  await open(page, 'data');
+  await page.reload();
+  await start(page, 'demo');
+  const deals = await count(page, 'deals');
+  await connect(page, db, HEAD, 'not-the-password');
+  await expect(page.getByTestId('team-error')).toHaveText('Wrong user name or password.');
+  await connect(page, db, ANNA);
+  await expect(page.getByTestId('team-error')).toHaveText('The head of sales has not created the team in this database yet.');
+  await page.getByTestId('team-form').locator('[data-field=team-server]').fill('http://127.0.0.1:9');
+  await page.getByTestId('team-form').locator('[data-field=team-password]').fill(HEAD.password);
+  await page.getByTestId('team-form').locator('[data-action=team-connect]').click();
+  await expect(page.getByTestId('team-error')).toContainText('No answer from the server.');
+  await expect(teamState(page)).toHaveCount(0);
+  expect(await count(page, 'deals')).toBe(deals);
+});
+
+test.describe('in Russian', () => {
+  test.use({ locale: 'ru-RU' });
+  test('the Team card and the header speak Russian', async ({ page }) => {
+    const db = await freshDatabase();
+    await open(page, 'data', 'ru');
+    await page.reload();
+    await start(page, 'demo');
+    const card = page.locator('[data-section=team]');
+    await expect(card.locator('.card-title')).toHaveText('Команда');
+    for (const label of ['Адрес сервера', 'База команды', 'Имя пользователя', 'Пароль']) {
+      await expect(card.locator('.field-label', { hasText: label })).toHaveCount(1);
+    }
+    await expect(card.locator('[data-action=team-connect]')).toHaveText('Подключиться');
+    await connect(page, db, HEAD);
+    await expect(teamState(page)).toHaveText('Команда: всё синхронизировано');
+    await expect(card.locator('[data-action=team-disconnect]')).toHaveText('Отключиться');
+    await page.screenshot({ path: `${shots}/team-ru.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/team-ru-390.png`, fullPage: true });
+    await card.locator('[data-action=team-disconnect]').click();
+    await expect(teamState(page)).toHaveCount(0);
+    await expect(card.locator('[data-action=team-connect]')).toBeVisible();
+  });
+});
