@@ -522,3 +522,66 @@ fn csv_import_counts() {
         "1 field instead of 4."
     );
 }
+
+#[test]
+fn team_changes_waiting_offline() {
+    check(
+        "ru",
+        |n| counts::team_offline(Locale::ru, n),
+        [
+            "Нет связи: 0 изменений ждут отправки",
+            "Нет связи: 1 изменение ждёт отправки",
+            "Нет связи: 2 изменения ждут отправки",
+            "Нет связи: 5 изменений ждут отправки",
+            "Нет связи: 11 изменений ждут отправки",
+            "Нет связи: 21 изменение ждёт отправки",
+            "Нет связи: 22 изменения ждут отправки",
+            "Нет связи: 25 изменений ждут отправки",
+            "Нет связи: 101 изменение ждёт отправки",
+            "Нет связи: 111 изменений ждут отправки",
+        ],
+    );
+    check(
+        "en",
+        |n| counts::team_offline(Locale::en, n),
+        [
+            "Offline: 0 changes waiting",
+            "Offline: 1 change waiting",
+            "Offline: 2 changes waiting",
+            "Offline: 5 changes waiting",
+            "Offline: 11 changes waiting",
+            "Offline: 21 changes waiting",
+            "Offline: 22 changes waiting",
+            "Offline: 25 changes waiting",
+            "Offline: 101 changes waiting",
+            "Offline: 111 changes waiting",
+        ],
+    );
+}
+
+#[test]
+fn team_refused_and_conflicting_changes() {
+    let ru = |n| counts::team_refused(Locale::ru, n);
+    assert_eq!(ru(1), "Сервер отклонил 1 изменение, здесь оно отменено:");
+    assert_eq!(ru(3), "Сервер отклонил 3 изменения, здесь они отменены:");
+    assert_eq!(ru(5), "Сервер отклонил 5 изменений, здесь они отменены:");
+    assert_eq!(ru(21), "Сервер отклонил 21 изменение, здесь оно отменено:");
+    let en = |n| counts::team_conflicts(Locale::en, n);
+    assert_eq!(
+        en(1),
+        "1 field was changed by someone else at the same time; the saved value was kept:"
+    );
+    assert_eq!(
+        en(2),
+        "2 fields were changed by someone else at the same time; the saved values were kept:"
+    );
+    let ru = |n| counts::team_conflicts(Locale::ru, n);
+    assert_eq!(
+        ru(2),
+        "2 поля одновременно изменил кто-то ещё; оставлены сохранённые значения:"
+    );
+    assert_eq!(
+        ru(5),
+        "5 полей одновременно изменил кто-то ещё; оставлены сохранённые значения:"
+    );
+}

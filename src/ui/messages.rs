@@ -127,3 +127,22 @@ pub fn skipped_row(i18n: I18nContext<Locale>, skip: &crate::crm::Skip) -> String
     };
     format!("{place}: {what}")
 }
+
+/// The server's reason for refusing a change, in the user's words.
+pub fn refusal_reason(i18n: I18nContext<Locale>, text: &str) -> String {
+    match text {
+        voronka_core::sync::roles::reason::HEAD_ONLY => {
+            t_string!(i18n, team.reason_head_only).to_string()
+        }
+        voronka_core::sync::roles::reason::NOT_YOURS => {
+            t_string!(i18n, team.reason_not_yours).to_string()
+        }
+        voronka_core::sync::roles::reason::NOT_A_MEMBER => {
+            t_string!(i18n, team.reason_not_member).to_string()
+        }
+        voronka_core::sync::roles::reason::UNKNOWN => {
+            t_string!(i18n, team.reason_unknown).to_string()
+        }
+        other => other.to_string(),
+    }
+}

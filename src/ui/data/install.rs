@@ -13,10 +13,18 @@ use leptos::prelude::*;
 pub fn InstallCard() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_offline();
+    let team = crate::team::use_team();
+    let works_offline = move || {
+        if team.connection.with(Option::is_some) {
+            t_string!(i18n, team.works_offline)
+        } else {
+            t_string!(i18n, offline.works_offline)
+        }
+    };
     view! {
         <section class="card" data-section="install">
             <h2 class="card-title">{tr!(i18n, offline.install_title)}</h2>
-            <p>{tr!(i18n, offline.works_offline)}</p>
+            <p>{works_offline}</p>
             <When when=move || state.can_install()>
                 <button
                     type="button"

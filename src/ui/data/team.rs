@@ -28,7 +28,7 @@ fn error_text(i18n: I18nContext<Locale>, e: &TeamError) -> String {
         TeamError::Refused(r) => msg!(
             i18n,
             team.err_refused,
-            reason = crate::ui::shell::team::refusal_reason(i18n, r)
+            reason = crate::ui::messages::refusal_reason(i18n, r)
         ),
         TeamError::BadAnswer => t_string!(i18n, team.err_bad_answer).to_string(),
         TeamError::NoSlot => t_string!(i18n, team.err_no_slot).to_string(),
@@ -138,7 +138,7 @@ fn ConnectForm(done: RwSignal<Option<Connected>>) -> impl IntoView {
             {move || field(t_string!(i18n, team.db), "text", "team-db", db)}
             {move || field(t_string!(i18n, team.user), "text", "team-user", user)}
             {move || field(t_string!(i18n, team.password), "password", "team-password", password)}
-            <div class="form-actions">
+            <div class="button-row">
                 <button
                     type="submit"
                     class="button button-primary"
@@ -230,7 +230,7 @@ fn Connected(done: RwSignal<Option<Connected>>) -> impl IntoView {
         <When when=move || team.role() == Some(SavedRole::Head)>
             <Members />
         </When>
-        <div class="form-actions">
+        <div class="button-row">
             <button
                 type="button"
                 class="button"

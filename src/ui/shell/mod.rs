@@ -53,6 +53,12 @@ fn current_hash() -> String {
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
+    let team = crate::team::use_team();
+    // In a team the workspace goes to its server: the footer says so.
+    let footer = move || match team.connection.get() {
+        Some(c) => crate::ui::text::msg!(i18n, team.footer, url = c.url),
+        None => t_string!(i18n, footer).to_string(),
+    };
     let browser = prefs::browser_languages();
     let stored = prefs::stored_lang();
     let initial = choose_locale(stored.as_deref(), browser.iter().map(String::as_str));
@@ -162,7 +168,7 @@ pub fn Shell() -> impl IntoView {
                 }
             }}
         </main>
-        <footer class="footer">{tr!(i18n, footer)}</footer>
+        <footer class="footer">{footer}</footer>
     }
 }
 

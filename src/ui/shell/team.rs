@@ -10,7 +10,7 @@ use crate::ui::text::{msg, tr};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use serde_json::Value;
-use voronka_core::sync::{docs::deal_of_doc, roles::reason};
+use voronka_core::sync::docs::deal_of_doc;
 
 /// The team's sync state, beside the save indicator; nothing when not in a team.
 #[component]
@@ -37,17 +37,6 @@ pub fn TeamIndicator() -> impl IntoView {
                 <span class="save-label">{label}</span>
             </a>
         })
-    }
-}
-
-/// The server's reason for refusing a change, in the user's words.
-pub fn refusal_reason(i18n: I18nContext<Locale>, text: &str) -> String {
-    match text {
-        reason::HEAD_ONLY => t_string!(i18n, team.reason_head_only).to_string(),
-        reason::NOT_YOURS => t_string!(i18n, team.reason_not_yours).to_string(),
-        reason::NOT_A_MEMBER => t_string!(i18n, team.reason_not_member).to_string(),
-        reason::UNKNOWN => t_string!(i18n, team.reason_unknown).to_string(),
-        other => other.to_string(),
     }
 }
 
@@ -88,7 +77,7 @@ pub fn TeamBanners() -> impl IntoView {
                         .map(|r| {
                             let line = msg!(
                                 i18n, team.refused_line, what = what(i18n, & r.doc), reason =
-                                refusal_reason(i18n, & r.reason)
+                                crate::ui::messages::refusal_reason(i18n, & r.reason)
                             );
                             view! { <li>{line}</li> }
                         })
