@@ -4,6 +4,7 @@
 //! signing in again, linking users to employees, and disconnecting.
 
 use super::couch::{Server, TeamError};
+use super::engine::{Done, Job};
 use super::saved::{self, Connection, SavedRole};
 use super::{Team, TeamStatus};
 use crate::state::store::Startup;
@@ -66,6 +67,10 @@ impl Team {
         backup: Box<dyn Fn()>,
     ) -> Result<Connected, TeamError> {
         let server = Server::new(&form.url, &form.db);
+        // The team's own module, before anything is asked of the server.
+        if !super::engine::load().await {
+            return Err(TeamError::Offline);
+        }
         let session = server.sign_in(form.user.trim(), &form.password).await?;
         let user = session
             .name
@@ -150,10 +155,12 @@ impl Team {
                 .map_err(|_| TeamError::Refused("quota".into()))?;
         }
         let slot = server.reserve_slot(&user, &browser_name()).await?;
-        let (changes, last_seq) = server.changes(&serde_json::Value::Null, false).await?;
-        let (state, ws) =
-            TeamState::join(changes, last_seq, slot).map_err(|_| TeamError::NotATeam)?;
-        if self.store.replace(ws).is_err() {
+        let text = server.changes(&serde_json::Value::Null, false).await?;
+        let Some(Done::Joined(joined)) = super::engine::call(Job::Join(text, slot)) else {
+            return Err(TeamError::Aborted);
+        };
+        let (state, ws) = joined?;
+        if self.store.replace(*ws).is_err() {
             return Err(TeamError::Refused("quota".into()));
         }
         let connection = Connection {

@@ -6,7 +6,6 @@
 use super::http::{self, Answer};
 use serde_json::{json, Value};
 use voronka_core::domain::IdSlot;
-use voronka_core::sync::replica::{Incoming, Outgoing, PushResult};
 use voronka_core::sync::roles::{self, Role};
 use voronka_core::sync::wire::{self, Session};
 
@@ -237,14 +236,10 @@ impl Server {
         Err(TeamError::NoSlot)
     }
 
-    /// The changes since `since` with their documents; `wait`: as a long poll, answered when
-    /// something changes (or after [`LONG_POLL_MS`] with nothing), called off by
-    /// [`http::abort`]`(`[`POLL_KEY`]`)`.
-    pub async fn changes(
-        &self,
-        since: &Value,
-        wait: bool,
-    ) -> Result<(Vec<Incoming>, Value), TeamError> {
+    /// The changes since `since` with their documents, as the server's JSON text (read by
+    /// the team's module); `wait`: as a long poll, answered when something changes (or after
+    /// [`LONG_POLL_MS`] with nothing), called off by [`http::abort`]`(`[`POLL_KEY`]`)`.
+    pub async fn changes(&self, since: &Value, wait: bool) -> Result<String, TeamError> {
         let since = match since {
             Value::String(s) => encode(s),
             Value::Null => "0".to_string(),
@@ -261,30 +256,19 @@ impl Server {
         };
         let answer = self.call_for("GET", &url, None, timeout, key).await?;
         match answer.status {
-            200 => wire::read_changes(&answer.text).map_err(|_| TeamError::BadAnswer),
+            200 => Ok(answer.text),
             404 => Err(TeamError::NoDatabase),
             _ => Err(Self::unexpected(&answer)),
         }
     }
 
-    /// Sends documents (`POST _bulk_docs`); one result per document, in order.
-    pub async fn push(&self, docs: &[Outgoing]) -> Result<Vec<PushResult>, TeamError> {
+    /// Sends a `_bulk_docs` body; the server's JSON text of one result per document.
+    pub async fn push(&self, body: String) -> Result<String, TeamError> {
         let answer = self
-            .call(
-                "POST",
-                &self.db_url("/_bulk_docs"),
-                Some(wire::bulk_docs_body(docs)),
-            )
+            .call("POST", &self.db_url("/_bulk_docs"), Some(body))
             .await?;
         match answer.status {
-            200..=202 => {
-                let results =
-                    wire::read_bulk_docs(&answer.text).map_err(|_| TeamError::BadAnswer)?;
-                if results.len() != docs.len() {
-                    return Err(TeamError::BadAnswer);
-                }
-                Ok(results)
-            }
+            200..=202 => Ok(answer.text),
             404 => Err(TeamError::NoDatabase),
             _ => Err(Self::unexpected(&answer)),
         }

@@ -6,6 +6,7 @@
 
 pub mod connect;
 pub mod couch;
+mod engine;
 mod holder;
 pub mod http;
 pub mod saved;
@@ -100,14 +101,14 @@ impl Team {
     /// follows the store's saves and reloads, other tabs' connects, the network coming back
     /// and every local change.
     pub fn open(store: Store) -> Team {
-        let saved = saved::read();
+        let connection = saved::read_connection();
         let team = Team {
-            status: RwSignal::new(if saved.is_some() {
+            status: RwSignal::new(if connection.is_some() {
                 TeamStatus::Elsewhere
             } else {
                 TeamStatus::Off
             }),
-            connection: RwSignal::new(saved.as_ref().map(|s| s.connection.clone())),
+            connection: RwSignal::new(connection.clone()),
             members: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
@@ -117,11 +118,9 @@ impl Team {
             store,
             inner: StoredValue::new_local(Rc::new(RefCell::new(Runtime {
                 replacements: store.replacements(),
-                saved,
                 ..Runtime::default()
             }))),
         };
-        team.show_members();
         let (after_save, after_reload) = (team, team);
         store.set_hooks(
             Rc::new(move || after_save.write_now()),
@@ -129,7 +128,32 @@ impl Team {
         );
         team.follow_events();
         holder::request(move || team.became_holder());
+        if let Some(connection) = connection {
+            leptos::task::spawn_local(async move { team.load_state(connection).await });
+        }
         team
+    }
+
+    /// Reads what was last synced (in the team's own module, fetched first), then syncs if
+    /// this tab holds the lock. A state that cannot be read ends the connection: the
+    /// workspace stays, and connecting again joins afresh.
+    async fn load_state(self, connection: Connection) {
+        if !engine::load().await {
+            self.status.set(TeamStatus::Failing(TeamError::Offline));
+            return;
+        }
+        let Some(engine::Done::State(state)) = engine::call(engine::Job::Read) else {
+            return;
+        };
+        let Some(state) = state else {
+            self.forget();
+            return;
+        };
+        self.rt().borrow_mut().saved = Some(Saved { connection, state });
+        self.show_members();
+        if self.rt().borrow().holder {
+            self.start();
+        }
     }
 
     fn rt(&self) -> Rc<RefCell<Runtime>> {
@@ -162,15 +186,16 @@ impl Team {
     }
 
     /// Writes the record now (the caller holds the write lock, or the save's hook runs):
-    /// only the holder writes, and a connecting tab once.
+    /// only the holder writes, and a connecting tab once; what was synced first, then the
+    /// connection.
     fn write_now(&self) {
         let rt = self.rt();
-        let mut rt = rt.borrow_mut();
-        if !(rt.holder || rt.connecting) {
+        let mut state = rt.borrow_mut();
+        if !(state.holder || state.connecting) {
             return;
         }
         let lineage = self.store.lineage();
-        let Some(saved) = rt.saved.as_mut() else {
+        let Some(saved) = state.saved.as_mut() else {
             return;
         };
         if saved.connection.lineage.is_none() {
@@ -179,13 +204,17 @@ impl Team {
         if saved.connection.lineage.is_none() {
             return;
         }
-        if saved::write(saved) {
-            rt.connecting = false;
+        let connection = saved.connection.clone();
+        drop(state);
+        let written = matches!(
+            engine::call(engine::Job::Write(rt.clone())),
+            Some(engine::Done::Written(true))
+        ) && saved::write_connection(&connection);
+        if written {
+            rt.borrow_mut().connecting = false;
         }
-        let connection = rt.saved.as_ref().map(|s| s.connection.clone());
-        drop(rt);
-        if self.connection.get_untracked() != connection {
-            self.connection.set(connection);
+        if self.connection.get_untracked().as_ref() != Some(&connection) {
+            self.connection.set(Some(connection));
         }
     }
 
@@ -199,38 +228,23 @@ impl Team {
         crate::state::write_lock::with_write_lock(move || team.write_now());
     }
 
-    /// Another tab's data was loaded over this tab's: what was synced is what storage says.
+    /// Another tab's data was loaded over this tab's, or another tab connected or left:
+    /// what was synced is what storage says.
     fn reread(&self) {
-        let stored = saved::read();
-        let rt = self.rt();
-        let mut state = rt.borrow_mut();
-        let same = match (&state.saved, &stored) {
-            (Some(a), Some(b)) => {
-                a.connection.url == b.connection.url && a.connection.db == b.connection.db
+        let connection = saved::read_connection();
+        self.stop();
+        self.rt().borrow_mut().saved = None;
+        self.rt().borrow_mut().replacements = self.store.replacements();
+        self.connection.set(connection.clone());
+        match connection {
+            Some(connection) => {
+                let team = *self;
+                leptos::task::spawn_local(async move { team.load_state(connection).await });
             }
-            (None, None) => true,
-            _ => false,
-        };
-        let had = state.saved.is_some();
-        state.saved = stored;
-        state.replacements = self.store.replacements();
-        let (holder, connected) = (state.holder, state.saved.is_some());
-        drop(state);
-        self.connection
-            .set(rt.borrow().saved.as_ref().map(|s| s.connection.clone()));
-        self.show_members();
-        if !same || !connected {
-            self.stop();
-            self.status.set(if connected {
-                TeamStatus::Elsewhere
-            } else {
-                TeamStatus::Off
-            });
-        }
-        if connected && holder && (!same || !had) {
-            self.start();
-        } else if connected && holder {
-            self.wake();
+            None => {
+                self.members.set(Vec::new());
+                self.status.set(TeamStatus::Off);
+            }
         }
     }
 
@@ -271,12 +285,12 @@ impl Team {
         // Another tab connected or disconnected.
         let storage =
             window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-                if e.key().is_none_or(|k| k == saved::TEAM_KEY) {
-                    let mine = team.rt().borrow().saved.is_some();
-                    let stored = saved::read().is_some();
-                    if mine != stored || !team.rt().borrow().holder {
-                        team.reread();
-                    }
+                // The holder writes the record itself; the others follow it.
+                let holder = team.rt().borrow().holder;
+                let ours = e.key().is_none_or(|k| k == saved::TEAM_KEY);
+                if ours && (!holder || saved::read_connection() != team.connection.get_untracked())
+                {
+                    team.reread();
                 }
             });
         on_cleanup(move || {

@@ -1,7 +1,8 @@
-//! What a browser keeps of its team between visits, in localStorage under [`TEAM_KEY`]
-//! (compressed like the deals' shards): the server, the database, the user (never the
-//! password), the role, the id slot, the workspace lineage it belongs to, and the
-//! [`TeamState`] (the server's revisions and bodies as last synced, the feed's position).
+//! What a browser keeps of its team between visits, in localStorage: under [`TEAM_KEY`] the
+//! connection (the server, the database, the user — never the password —, the role, the id
+//! slot, the workspace lineage it belongs to), under [`STATE_KEY`] the [`TeamState`] (the
+//! server's revisions and bodies as last synced, the feed's position), compressed like the
+//! deals' shards.
 //!
 //! It is written only when the stored workspace already holds everything it describes (after
 //! the workspace's save, or when nothing waits to be saved), so that what is stored never
@@ -12,9 +13,11 @@ use serde::{Deserialize, Serialize};
 use voronka_core::storage::codec;
 use voronka_core::sync::TeamState;
 
-/// The localStorage key of the team record (not one of the workspace's keys: starting over
-/// or importing never removes it; a replaced workspace ends the connection instead).
+/// The localStorage key of the connection (not one of the workspace's keys: starting over or
+/// importing never removes it; a replaced workspace ends the connection instead).
 pub const TEAM_KEY: &str = "voronka.team";
+/// The key of what was last synced, written before the connection.
+pub const STATE_KEY: &str = "voronka.team.state";
 
 /// The role a user has in the team, as stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,7 +47,7 @@ pub struct Connection {
 }
 
 /// The stored record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     /// The connection.
     pub connection: Connection,
@@ -56,28 +59,45 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads the record; `None` when there is none or it cannot be read (then the browser is
-/// simply not connected: the workspace itself is intact, and connecting again rebuilds it).
-pub fn read() -> Option<Saved> {
+/// Reads the connection (plain JSON, small: read on every start); `None` when there is none
+/// or it cannot be read (then the browser is simply not connected: the workspace itself is
+/// intact, and connecting again rebuilds the rest).
+pub fn read_connection() -> Option<Connection> {
     let text = storage()?.get_item(TEAM_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Writes the connection (the caller holds the tabs' write lock); `false` when refused.
+pub fn write_connection(connection: &Connection) -> bool {
+    let Ok(text) = serde_json::to_string(connection) else {
+        return false;
+    };
+    storage().is_some_and(|s| s.set_item(TEAM_KEY, &text).is_ok())
+}
+
+/// Reads what was last synced (read by the team's own module).
+pub fn read_state() -> Option<TeamState> {
+    let text = storage()?.get_item(STATE_KEY).ok()??;
     let json = codec::unpack(&text).ok()?;
     serde_json::from_slice(&json).ok()
 }
 
-/// Writes the record (the caller holds the tabs' write lock); `false` when storage refused.
-pub fn write(saved: &Saved) -> bool {
-    let Ok(json) = serde_json::to_vec(saved) else {
+/// Writes what was last synced, compressed (the caller holds the tabs' write lock).
+pub fn write_state(state: &TeamState) -> bool {
+    let Ok(json) = serde_json::to_vec(state) else {
         return false;
     };
     let text = codec::pack(&json);
-    storage().is_some_and(|s| s.set_item(TEAM_KEY, &text).is_ok())
+    storage().is_some_and(|s| s.set_item(STATE_KEY, &text).is_ok())
 }
 
-/// Removes the record (disconnected).
+/// Removes the record (disconnected): the connection first, so that a half-done removal
+/// reads as not connected.
 pub fn remove() {
     if let Some(s) = storage() {
-        // A storage that refuses a removal refuses everything: the next read finds it again
-        // and the lineage check ends that connection.
+        // A storage that refuses a removal refuses everything: the next start reads the
+        // record again and its lineage check ends that connection.
         drop(s.remove_item(TEAM_KEY));
+        drop(s.remove_item(STATE_KEY));
     }
 }

@@ -5,6 +5,7 @@
 //! workspace as the same workspace (undo stays).
 
 use super::couch::{Server, TeamError, BATCH};
+use super::engine::{self, Done, Job};
 use super::{Team, TeamStatus};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -129,12 +130,10 @@ impl Team {
     /// How many changes wait to be sent.
     fn waiting(&self) -> usize {
         self.store.read_all();
-        let rt = self.rt();
-        let rt = rt.borrow();
-        rt.saved
-            .as_ref()
-            .map(|s| self.store.ws().with_untracked(|ws| s.state.waiting(ws)))
-            .unwrap_or(0)
+        match engine::call(Job::Waiting(self.rt(), self.store)) {
+            Some(Done::Count(n)) => n,
+            _ => 0,
+        }
     }
 
     /// Sends every document that differs from the server; `true` when someone saved one
@@ -142,13 +141,8 @@ impl Team {
     async fn push(&self, generation: u32) -> Result<bool, TeamError> {
         let server = self.server().ok_or(TeamError::Aborted)?;
         self.store.read_all();
-        let sent = {
-            let rt = self.rt();
-            let mut rt = rt.borrow_mut();
-            let saved = rt.saved.as_mut().ok_or(TeamError::Aborted)?;
-            self.store
-                .ws()
-                .with_untracked(|ws| saved.state.begin_push(ws))
+        let Some(Done::Sent(sent)) = engine::call(Job::BeginPush(self.rt(), self.store)) else {
+            return Err(TeamError::Aborted);
         };
         if sent.is_empty() {
             return Ok(false);
@@ -156,19 +150,18 @@ impl Team {
         self.status.set(TeamStatus::Syncing);
         let mut conflicts = false;
         for chunk in sent.chunks(BATCH) {
-            let results = server.push(chunk).await?;
+            let Some(Done::Text(body)) = engine::call(Job::Body(chunk.to_vec())) else {
+                return Err(TeamError::Aborted);
+            };
+            let answer = server.push(body).await?;
             if !self.current(generation) {
                 return Err(TeamError::Aborted);
             }
-            let outcome = {
-                let rt = self.rt();
-                let mut rt = rt.borrow_mut();
-                let saved = rt.saved.as_mut().ok_or(TeamError::Aborted)?;
-                self.store
-                    .ws()
-                    .with_untracked(|ws| saved.state.after_push(ws, chunk, &results))
-                    .map_err(|_| TeamError::BadAnswer)?
+            let job = Job::AfterPush(self.rt(), self.store, chunk.to_vec(), answer);
+            let Some(Done::Pushed(outcome)) = engine::call(job) else {
+                return Err(TeamError::Aborted);
             };
+            let outcome = outcome?;
             conflicts |= outcome.conflicts > 0;
             if let Some(ws) = outcome.ws {
                 self.take_in(ws);
@@ -196,22 +189,17 @@ impl Team {
                 .since
                 .clone()
         };
-        let (changes, last_seq) = server.changes(&since, wait).await?;
+        let text = server.changes(&since, wait).await?;
         if !self.current(generation) {
             return Err(TeamError::Aborted);
         }
-        if changes.is_empty() && last_seq == since {
-            return Ok(());
-        }
         self.store.read_all();
-        let outcome = {
-            let rt = self.rt();
-            let mut rt = rt.borrow_mut();
-            let saved = rt.saved.as_mut().ok_or(TeamError::Aborted)?;
-            self.store
-                .ws()
-                .with_untracked(|ws| saved.state.after_pull(ws, changes, last_seq))
-                .map_err(|_| TeamError::BadAnswer)?
+        let Some(Done::Pulled(outcome)) = engine::call(Job::AfterPull(self.rt(), self.store, text))
+        else {
+            return Err(TeamError::Aborted);
+        };
+        let Some(outcome) = outcome? else {
+            return Ok(());
         };
         if let Some(ws) = outcome.ws {
             self.take_in(ws);
