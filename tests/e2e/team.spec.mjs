@@ -146,6 +146,24 @@ test('a rep offline keeps working through a reload and catches up; one field cha
   await context.close();
 });
 
+test('two tabs of one browser: one syncs, the other\'s changes go up through it, and it takes over when the first closes', async ({ page, context }) => {
+  const db = await freshDatabase();
+  await headCreates(page, db);
+  const second = await context.newPage();
+  await second.goto('./#/board');
+  await expect(teamState(second)).toHaveAttribute('data-state', 'elsewhere');
+  await expect(teamState(second)).toHaveText('Team: synced by another tab');
+  await createDeal(second, 'From the second tab', '700');
+  await expect.poll(async () => (await serverDocs(db)).some((d) => d.title === 'From the second tab'), { timeout: 10_000 }).toBe(true);
+  // The first tab closes: the second takes the lock and syncs on its own.
+  await page.close();
+  await synced(second);
+  await createDeal(second, 'After the first closed', '800');
+  await expect.poll(async () => (await serverDocs(db)).some((d) => d.title === 'After the first closed'), { timeout: 10_000 }).toBe(true);
+  const deals = (await serverDocs(db)).filter((d) => d._id.startsWith('deal:'));
+  expect(new Set(deals.map((d) => d._id)).size).toBe(deals.length);
+});
+
 test('a wrong password, a rep before the team exists, and a server that does not answer are told; nothing changes', async ({ page }) => {
   const db = await freshDatabase();
   await open(page, 'data');
