@@ -1,0 +1,109 @@
+// Team sync benchmark against pouchdb-server (started here on 127.0.0.1:5988, in memory):
+// a head of sales creates the team from a generated workspace (Connect pressed → "Team:
+// synced", every document sent), a rep joins it in another browser context (Connect → synced:
+// the whole changes feed read, merged, saved), then a deal created by the head reaches the
+// rep's board (save pressed in one browser → the card drawn in the other, timed from Node, so
+// it includes Playwright's round trips; the long poll answers at once). The stored team
+// state's size is read from localStorage. Results: bench-results/team.json.
+// Usage: node tests/bench/team.mjs [deal counts…]   (default 1000 10000); BENCH_RUNS (5).
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN, PEOPLE, database, user } from '../../tools/team-server/team.mjs';
+
+const counts = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = counts.length ? counts : [1000, 10000];
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const port = 4175;
+const teamPort = 5988;
+const base = `http://127.0.0.1:${port}/voronka/app/`;
+const couch = `http://127.0.0.1:${teamPort}`;
+mkdirSync('bench-results', { recursive: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'voronka-core', '--example', 'generate'], { stdio: 'inherit' });
+const generator = join(process.env.CARGO_TARGET_DIR ?? 'target', 'release', 'examples', 'generate');
+function generate(n) {
+  const file = join('bench-results', `workspace-${n}.json`);
+  writeFileSync(file, execFileSync(generator, [String(n)], { maxBuffer: 1 << 30 }));
+  return file;
+}
+
+const web = spawn('node', ['tests/e2e/serve.mjs', process.env.BENCH_DIST ?? 'dist', String(port)], { stdio: 'ignore' });
+const team = spawn('node', ['tools/team-server/start.mjs', '--port', String(teamPort), '--quiet'], { stdio: 'ignore' });
+const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+for (let i = 0; ; i++) {
+  try {
+    const body = await (await fetch(`${couch}/_session`, { headers: { Authorization: auth } })).json();
+    if (body.userCtx?.roles?.includes('_admin')) break;
+  } catch (e) {
+    if (i > 300) throw e;
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+for (const p of PEOPLE) await user(couch, p);
+const [head, anna] = PEOPLE;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+});
+
+async function connect(page, db, who) {
+  await page.click('.nav-link[data-view=data]');
+  const form = page.getByTestId('team-form');
+  await form.locator('[data-field=team-server]').fill(couch);
+  await form.locator('[data-field=team-db]').fill(db);
+  await form.locator('[data-field=team-user]').fill(who.name);
+  await form.locator('[data-field=team-password]').fill(who.password);
+  const at = Date.now();
+  await form.locator('[data-action=team-connect]').click();
+  await page.waitForSelector('.team-status[data-state=synced]', { timeout: 900_000 });
+  return Date.now() - at;
+}
+
+const results = {};
+for (const n of sizes) {
+  const db = `voronka-bench-${n}-${Math.random().toString(36).slice(2, 8)}`;
+  await database(couch, db);
+  const headContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  const headPage = await headContext.newPage();
+  await headPage.goto(`${base}#/data`);
+  await headPage.click('[data-start=blank]');
+  await headPage.click('.nav-link[data-view=data]');
+  await headPage.setInputFiles('input[data-action=import-file]', generate(n));
+  await headPage.click('[data-action=confirm-import]', { timeout: 120_000 });
+  await headPage.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
+  const createMs = await connect(headPage, db, head);
+  const repContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  const rep = await repContext.newPage();
+  await rep.goto(`${base}#/data`);
+  await rep.click('[data-start=blank]');
+  const joinMs = await connect(rep, db, anna);
+  await rep.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
+  const stateChars = await rep.evaluate(() => (localStorage.getItem('voronka.team.state') ?? '').length);
+  await headPage.click('.nav-link[data-view=board]');
+  await rep.click('.nav-link[data-view=board]');
+  const latency = [];
+  for (let r = 0; r < runs; r++) {
+    const title = `Latency ${r}`;
+    await headPage.locator('.column').nth(0).locator('[data-action=add-deal]').click();
+    const editor = headPage.getByTestId('deal-editor');
+    await editor.getByTestId('title').fill(title);
+    await editor.getByTestId('amount').fill('100');
+    const at = Date.now();
+    await editor.locator('[data-action=save-deal]').click();
+    await rep.locator('.deal-card', { hasText: title }).first().waitFor({ timeout: 120_000 });
+    latency.push(Date.now() - at);
+    await headPage.waitForSelector('.team-status[data-state=synced]', { timeout: 120_000 });
+  }
+  results[n] = { deals: n, create_team_ms: createMs, join_ms: joinMs, change_seen_by_rep_ms: median(latency), team_state_chars: stateChars };
+  console.log(JSON.stringify(results[n]));
+  await headContext.close();
+  await repContext.close();
+}
+writeFileSync('bench-results/team.json', JSON.stringify(results, null, 2));
+await browser.close();
+web.kill();
+team.kill();
