@@ -178,7 +178,8 @@ impl Team {
 
     /// Keeps the connection in this tab, writes it (now or after the workspace's save) and
     /// starts syncing when this tab holds the sync lock (else the holder takes it up).
-    fn adopt(&self, connection: Connection, state: TeamState) {
+    fn adopt(&self, connection: Connection, mut state: TeamState) {
+        state.rewrites_owners = connection.role == SavedRole::Head;
         {
             let rt = self.rt();
             let mut rt = rt.borrow_mut();

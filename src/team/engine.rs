@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use voronka_core::domain::{IdSlot, Workspace};
-use voronka_core::sync::replica::Outgoing;
+use voronka_core::sync::replica::{Outgoing, PushResult};
 use voronka_core::sync::{wire, PullOutcome, PushOutcome, TeamState};
 
 /// A step of the sync, with what it needs.
@@ -76,6 +76,12 @@ fn work(job: Job) -> Done {
             let results = wire::read_bulk_docs(&text).map_err(|_| TeamError::BadAnswer)?;
             if results.len() != sent.len() {
                 return Err(TeamError::BadAnswer);
+            }
+            let signed_out = results.iter().any(
+                |r| matches!(r, PushResult::Failed { reason, .. } if reason == wire::UNAUTHORIZED),
+            );
+            if signed_out {
+                return Err(TeamError::SignIn);
             }
             let mut rt = rt.borrow_mut();
             let saved = rt.saved.as_mut().ok_or(TeamError::Aborted)?;

@@ -126,6 +126,7 @@ impl Team {
             Rc::new(move || after_save.write_now()),
             Rc::new(move || after_reload.reread()),
         );
+        store.set_guard(Some(Rc::new(move |ws, command| team.permits(ws, command))));
         team.follow_events();
         holder::request(move || team.became_holder());
         if let Some(connection) = connection {
@@ -145,15 +146,36 @@ impl Team {
         let Some(engine::Done::State(state)) = engine::call(engine::Job::Read) else {
             return;
         };
-        let Some(state) = state else {
+        let Some(mut state) = state else {
             self.forget();
             return;
         };
+        state.rewrites_owners = connection.role == saved::SavedRole::Head;
         self.rt().borrow_mut().saved = Some(Saved { connection, state });
         self.show_members();
         if self.rt().borrow().holder {
             self.start();
         }
+    }
+
+    /// Whether the signed-in user may make this change (the server's rules, asked first);
+    /// anything goes outside a team.
+    fn permits(
+        &self,
+        ws: &voronka_core::domain::Workspace,
+        command: &voronka_core::domain::Command,
+    ) -> Result<(), &'static str> {
+        let rt = self.rt();
+        let rt = rt.borrow();
+        let Some(saved) = rt.saved.as_ref() else {
+            return Ok(());
+        };
+        let role = match saved.connection.role {
+            saved::SavedRole::Head => voronka_core::sync::roles::Role::Head,
+            saved::SavedRole::Rep => voronka_core::sync::roles::Role::Rep,
+        };
+        let user = &saved.connection.user;
+        voronka_core::sync::roles::permits(Some(role), user, &saved.state.team, ws, command)
     }
 
     fn rt(&self) -> Rc<RefCell<Runtime>> {
@@ -278,6 +300,10 @@ impl Team {
                 return;
             }
             drop(state);
+            // Said at once: the change is on its way (sent after the pause).
+            if team.status.get_untracked() == TeamStatus::Synced {
+                team.status.set(TeamStatus::Syncing);
+            }
             let t = gloo_timers::callback::Timeout::new(300, move || team.wake());
             timer.set_value(Some(t));
         });

@@ -32,6 +32,7 @@ pub fn action_error(i18n: I18nContext<Locale>, e: &ActionError) -> String {
     match e {
         ActionError::ReadOnly => t_string!(i18n, error.read_only).to_string(),
         ActionError::Domain(d) => domain_error(i18n, d),
+        ActionError::NotAllowed(reason) => crate::ui::messages::refusal_sentence(i18n, reason),
     }
 }
 

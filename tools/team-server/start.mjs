@@ -26,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'voronka-team-'));
 const server = spawn(
   process.execPath,
   [join(here, 'node_modules/pouchdb-server/bin/pouchdb-server'), '--in-memory', '--host', '127.0.0.1',
-    '--port', String(port), '--config', join(dir, 'config.json'), '--log', join(dir, 'log.txt'),
+    '--port', String(port), '--config', join(dir, 'config.json'),
     '--no-stdout-logs'],
   { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
 );

@@ -19,6 +19,11 @@ impl Store {
         let inner = self.inner();
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
+        if let Some(allowed) = &state.guard {
+            self.ws
+                .with_untracked(|ws| allowed(ws, &command))
+                .map_err(ActionError::NotAllowed)?;
+        }
         let mut result = Err(DomainError::NothingToUndo);
         self.count_change();
         self.ws

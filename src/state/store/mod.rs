@@ -89,6 +89,9 @@ pub enum ActionError {
     Domain(DomainError),
     /// The workspace is read-only (newer schema or unreadable data).
     ReadOnly,
+    /// In a team, this user may not make this change (the reason is one of
+    /// `voronka_core::sync::roles::reason`).
+    NotAllowed(&'static str),
 }
 
 impl From<DomainError> for ActionError {
@@ -151,6 +154,8 @@ struct Inner {
     after_save: Option<Rc<dyn Fn()>>,
     /// Called after another tab's data was loaded over this tab's.
     after_reload: Option<Rc<dyn Fn()>>,
+    /// Asked before every command: in a team, whether this user may make it.
+    guard: Option<Guard>,
     /// Counts the times the workspace was replaced wholesale (import, start over, another
     /// tab's replacement): a team connection belongs to one workspace.
     replacements: u64,
@@ -167,6 +172,9 @@ impl Inner {
         !self.dirty.is_empty() || !self.pending.is_empty()
     }
 }
+
+/// Whether the user may apply a command to the workspace (`Err`: why not).
+pub type Guard = Rc<dyn Fn(&Workspace, &Command) -> Result<(), &'static str>>;
 
 /// An undo or a redo, and the write of the workspace it was (see [`Store::changes`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,6 +300,7 @@ impl Store {
             loading,
             after_save: None,
             after_reload: None,
+            guard: None,
             replacements: 0,
         };
         Store {

@@ -52,6 +52,11 @@ impl Store {
         state.after_reload = Some(after_reload);
     }
 
+    /// Sets what every command is asked first (a team's roles), or none.
+    pub fn set_guard(&self, guard: Option<Guard>) {
+        self.inner().borrow_mut().guard = guard;
+    }
+
     /// Keeps a recovery copy of what is stored now (before a team's workspace replaces it).
     pub fn keep_recovery_copy(&self) -> Result<(), ReplaceError> {
         let inner = self.inner();

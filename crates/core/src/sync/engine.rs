@@ -3,7 +3,7 @@
 //! a pull merges. Every step works on a copy and is kept only when the result assembles, so
 //! an answer that cannot be used leaves the workspace and the outbox as they were.
 
-use super::docs::{assemble, docs_of, AssembleError, Docs, TeamSettings};
+use super::docs::{assemble, deal_of_doc, docs_of, AssembleError, Docs, TeamSettings};
 use super::merge::Conflict;
 use super::replica::{Incoming, Outgoing, PushResult, Refusal, Replica};
 use crate::domain::{IdSlot, Workspace};
@@ -17,6 +17,12 @@ pub struct TeamState {
     pub replica: Replica,
     /// The team's settings as this browser has them.
     pub team: TeamSettings,
+    /// Whether this browser writes a deal's `owner_user` anew when the members change (the
+    /// head of sales, who relinks them). A rep's browser keeps each deal's `owner_user` as the
+    /// server has it unless the deal's owner changed, so a relink never makes it send deals it
+    /// may not write. Set by the app from the role on every start; not stored.
+    #[serde(skip)]
+    pub rewrites_owners: bool,
 }
 
 /// What a pull brought.
@@ -49,12 +55,31 @@ impl TeamState {
         TeamState {
             replica: Replica::default(),
             team,
+            rewrites_owners: true,
         }
     }
 
-    /// The workspace's documents, ranks kept from what was last synced.
+    /// The workspace's documents, ranks kept from what was last synced (and, for a rep, each
+    /// deal's `owner_user` as synced while its owner is the same).
     pub fn local_docs(&self, ws: &Workspace) -> Docs {
-        docs_of(ws, &self.team, &self.replica.ranks())
+        let mut docs = docs_of(ws, &self.team, &self.replica.ranks());
+        if !self.rewrites_owners {
+            for (id, body) in docs.iter_mut() {
+                let Some(base) = self.replica.base.get(id).and_then(|k| k.body.as_ref()) else {
+                    continue;
+                };
+                if deal_of_doc(id).is_none() || base.get("owner") != body.get("owner") {
+                    continue;
+                }
+                if let Some(object) = body.as_object_mut() {
+                    match base.get("owner_user") {
+                        Some(user) => object.insert("owner_user".into(), user.clone()),
+                        None => object.remove("owner_user"),
+                    };
+                }
+            }
+        }
+        docs
     }
 
     /// Everything to send: each document that differs from what the server last had.

@@ -4,6 +4,8 @@
 //! installs the design document when it creates the team's database; the same rules here let
 //! the views show what a rep cannot do as read-only.
 
+use super::docs::TeamSettings;
+use crate::domain::{Command, DealId, DraftField, EmployeeId, FieldValue, Workspace};
 use serde_json::{json, Value};
 
 /// The role of a head of sales (a database admin too).
@@ -84,6 +86,74 @@ pub fn check(
             }
             Ok(())
         }
+    }
+}
+
+/// Whether `user` with `role` may apply `command` to `ws` in a team with `team`'s members: the
+/// same rules the server's [`VALIDATE_DOC_UPDATE`] enforces, asked before the command is
+/// applied, so that a rep is told at once instead of after a round trip to the server. A rep
+/// changes a deal that is theirs and stays theirs (a deal whose owner signs in as nobody may be
+/// taken by giving it to oneself); everything else is the head of sales'. `Err` is the reason
+/// (one of [`reason`]).
+pub fn permits(
+    role: Option<Role>,
+    user: &str,
+    team: &TeamSettings,
+    ws: &Workspace,
+    command: &Command,
+) -> Result<(), &'static str> {
+    match role {
+        Some(Role::Head) => return Ok(()),
+        None => return Err(reason::NOT_A_MEMBER),
+        Some(Role::Rep) => {}
+    }
+    let mine = |owner: Option<EmployeeId>| owner.is_some_and(|o| team.user_of(o) == Some(user));
+    let owner_of = |deal: DealId| ws.deal(deal).map(|d| d.owner);
+    // The deal as stored: another rep's is not to be touched.
+    let takeable =
+        |deal: DealId| owner_of(deal).is_none_or(|o| team.user_of(o).is_none_or(|u| u == user));
+    let keeps_mine = |deal: DealId, new_owner: Option<EmployeeId>| {
+        if !takeable(deal) {
+            return Err(reason::NOT_YOURS);
+        }
+        if mine(new_owner.or_else(|| owner_of(deal))) {
+            Ok(())
+        } else {
+            Err(reason::NOT_YOURS)
+        }
+    };
+    match command {
+        Command::CreateDeal { draft, .. } => {
+            if mine(draft.owner) {
+                Ok(())
+            } else {
+                Err(reason::NOT_YOURS)
+            }
+        }
+        Command::EditDeal { deal, draft } => keeps_mine(*deal, draft.owner),
+        Command::PatchDeal { deal, patch } => {
+            let new_owner = patch
+                .0
+                .iter()
+                .find_map(|(field, value)| match (field, value) {
+                    (DraftField::Owner, FieldValue::Owner(owner)) => *owner,
+                    _ => None,
+                });
+            keeps_mine(*deal, new_owner)
+        }
+        Command::DeleteDeal { deal } => {
+            if takeable(*deal) {
+                Ok(())
+            } else {
+                Err(reason::NOT_YOURS)
+            }
+        }
+        Command::MoveDeal { deal, .. }
+        | Command::CompleteTaskAndMove { deal, .. }
+        | Command::SetTaskDone { deal, .. }
+        | Command::SetChecklistItem { deal, .. }
+        | Command::RescheduleTask { deal, .. } => keeps_mine(*deal, None),
+        _ => Err(reason::HEAD_ONLY),
     }
 }
 

@@ -18,6 +18,10 @@ pub enum WireError {
     Unexpected,
 }
 
+/// The reason of a [`PushResult::Failed`] the server gave because nobody (or not a member) is
+/// signed in: sign in again.
+pub const UNAUTHORIZED: &str = "unauthorized";
+
 /// The body of `POST /db/_bulk_docs` for `docs`.
 pub fn bulk_docs_body(docs: &[Outgoing]) -> String {
     let list: Vec<Value> = docs.iter().map(document).collect();
@@ -59,9 +63,15 @@ pub fn read_bulk_docs(text: &str) -> Result<Vec<PushResult>, WireError> {
             Ok(match (item.rev, item.error.as_deref()) {
                 (Some(rev), None) => PushResult::Saved { id, rev },
                 (_, Some("conflict")) => PushResult::Conflict { id },
-                (_, Some("forbidden" | "unauthorized")) => PushResult::Refused {
+                (_, Some("forbidden")) => PushResult::Refused {
                     id,
                     reason: item.reason.unwrap_or_default(),
+                },
+                // The session ended (or the user left the team): not a refusal of the change,
+                // which stays to be sent once signed in again.
+                (_, Some("unauthorized")) => PushResult::Failed {
+                    id,
+                    reason: UNAUTHORIZED.into(),
                 },
                 (_, Some(error)) => PushResult::Failed {
                     id,
@@ -193,6 +203,18 @@ pub fn read_error(text: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unauthorized_document_is_kept_to_send_again_not_refused() {
+        let text = r#"[{"id":"deal:1","error":"unauthorized","reason":"You are not authorized to access this db."}]"#;
+        assert_eq!(
+            read_bulk_docs(text).unwrap(),
+            vec![PushResult::Failed {
+                id: "deal:1".into(),
+                reason: UNAUTHORIZED.into()
+            }]
+        );
+    }
 
     #[test]
     fn bulk_answers_are_read_per_document() {
