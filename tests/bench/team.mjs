@@ -5,7 +5,9 @@
 // rep's board (save pressed in one browser → the card drawn in the other, timed from Node, so
 // it includes Playwright's round trips; the long poll answers at once). The stored team
 // state's size is read from localStorage. Results: bench-results/team.json.
-// Usage: node tests/bench/team.mjs [deal counts…]   (default 1000 10000); BENCH_RUNS (5).
+// A third browser joins on Fast 3G (1.6 Mbps down, 750 kbps up, 150 ms RTT); the requests and
+// bytes of the rep's join are counted from the browser's own network events.
+// Usage: node tests/bench/team.mjs [deal counts…]   (default 1000 10000); BENCH_RUNS (50 changes).
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { ADMIN, PEOPLE, database, user } from '../../tools/team-server/team.mjs'
 
 const counts = process.argv.slice(2).map(Number).filter(Boolean);
 const sizes = counts.length ? counts : [1000, 10000];
-const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number(process.env.BENCH_RUNS ?? 50);
 const port = 4175;
 const teamPort = 5988;
 const base = `http://127.0.0.1:${port}/voronka/app/`;
@@ -80,7 +82,28 @@ for (const n of sizes) {
   const rep = await repContext.newPage();
   await rep.goto(`${base}#/data`);
   await rep.click('[data-start=blank]');
+  const traffic = { requests: 0, bytes: 0 };
+  const count = async (request) => {
+    if (!request.url().startsWith(couch)) return;
+    const sizes = await request.sizes();
+    traffic.requests += 1;
+    traffic.bytes += sizes.requestBodySize + sizes.requestHeadersSize + sizes.responseBodySize + sizes.responseHeadersSize;
+  };
+  rep.on('requestfinished', count);
   const joinMs = await connect(rep, db, anna);
+  rep.off('requestfinished', count);
+  // The same join on Fast 3G, in a browser of its own.
+  const slowContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  const slow = await slowContext.newPage();
+  await slow.goto(`${base}#/data`);
+  await slow.click('[data-start=blank]');
+  const cdp = await slowContext.newCDPSession(slow);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  const joinSlowMs = await connect(slow, db, PEOPLE[2]);
+  await slowContext.close();
   await rep.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
   const stateChars = await rep.evaluate(() => (localStorage.getItem('voronka.team.state') ?? '').length);
   await headPage.click('.nav-link[data-view=board]');
@@ -98,7 +121,18 @@ for (const n of sizes) {
     latency.push(Date.now() - at);
     await headPage.waitForSelector('.team-status[data-state=synced]', { timeout: 120_000 });
   }
-  results[n] = { deals: n, create_team_ms: createMs, join_ms: joinMs, change_seen_by_rep_ms: median(latency), team_state_chars: stateChars };
+  results[n] = {
+    deals: n,
+    create_team_ms: createMs,
+    join_ms: joinMs,
+    join_fast_3g_ms: joinSlowMs,
+    join_requests: traffic.requests,
+    join_bytes: traffic.bytes,
+    change_seen_by_rep_median_ms: median(latency),
+    change_seen_by_rep_worst_ms: Math.max(...latency),
+    changes_timed: latency.length,
+    team_state_chars: stateChars,
+  };
   console.log(JSON.stringify(results[n]));
   await headContext.close();
   await repContext.close();

@@ -77,6 +77,7 @@ test('a head of sales creates the team, a rep joins, changes travel both ways, a
   expect(await count(rep, 'deals')).toBe(deals);
   await expect(rep.getByTestId('recovery-copy')).toHaveCount(1);
   await expect(rep.getByTestId('team-connected')).toContainText('as anna, sales rep.');
+  await expect(rep.getByTestId('team-user')).toHaveText('anna');
   await rep.screenshot({ path: `${shots}/team-en.png`, fullPage: true });
 
   // The head's new deal reaches the rep's board; the rep's new deal is the rep's own and
@@ -228,7 +229,8 @@ test('when the session ends the header asks to sign in again; the password bring
   await context.clearCookies();
   await createDeal(page, 'After the session ended', '300');
   await expect(teamState(page)).toHaveAttribute('data-state', 'sign-in');
-  await expect(teamState(page)).toHaveText('Team: sign in again');
+  await expect(teamState(page).locator('.save-label')).toHaveText('Team: sign in again');
+  await expect(page.getByTestId('team-user')).toHaveText('head');
   await page.click('.nav-link[data-view=data]');
   const form = page.getByTestId('team-sign-in');
   await expect(form).toContainText('The session on the server ended');
@@ -247,7 +249,7 @@ test('two tabs of one browser: one syncs, the other\'s changes go up through it,
   const second = await context.newPage();
   await second.goto('./#/board');
   await expect(teamState(second)).toHaveAttribute('data-state', 'elsewhere');
-  await expect(teamState(second)).toHaveText('Team: synced by another tab');
+  await expect(teamState(second).locator('.save-label')).toHaveText('Team: synced by another tab');
   await createDeal(second, 'From the second tab', '700');
   await expect.poll(async () => (await serverDocs(db)).some((d) => d.title === 'From the second tab'), { timeout: 10_000 }).toBe(true);
   // The first tab closes: the second takes the lock and syncs on its own.
@@ -291,7 +293,7 @@ test.describe('in Russian', () => {
     }
     await expect(card.locator('[data-action=team-connect]')).toHaveText('Подключиться');
     await connect(page, db, HEAD);
-    await expect(teamState(page)).toHaveText('Команда: всё синхронизировано');
+    await expect(teamState(page).locator('.save-label')).toHaveText('Команда: всё синхронизировано');
     await expect(card.locator('[data-action=team-disconnect]')).toHaveText('Отключиться');
     await page.screenshot({ path: `${shots}/team-ru.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

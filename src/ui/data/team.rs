@@ -64,8 +64,13 @@ pub fn TeamCard() -> impl IntoView {
                 }
             }}
             {move || {
+                let failing = match team.status.get() {
+                    TeamStatus::Failing(e) => Some(e),
+                    _ => None,
+                };
                 team.error
                     .get()
+                    .or(failing)
                     .map(|e| {
                         view! {
                             <p class="form-error" role="alert" data-testid="team-error">

@@ -31,10 +31,14 @@ pub fn TeamIndicator() -> impl IntoView {
                 t_string!(i18n, team.status_elsewhere).to_string(),
             ),
         };
+        let user = team.connection.with(|c| c.as_ref().map(|c| c.user.clone()));
         Some(view! {
             <a class="team-status" data-state=kind href="#/data" role="status" aria-live="polite">
                 <span class="save-dot" aria-hidden="true"></span>
                 <span class="save-label">{label}</span>
+                <span class="team-user" data-testid="team-user">
+                    {user}
+                </span>
             </a>
         })
     }
