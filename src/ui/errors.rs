@@ -32,7 +32,7 @@ pub fn action_error(i18n: I18nContext<Locale>, e: &ActionError) -> String {
     match e {
         ActionError::ReadOnly => t_string!(i18n, error.read_only).to_string(),
         ActionError::Domain(d) => domain_error(i18n, d),
-        ActionError::NotAllowed(reason) => crate::ui::messages::refusal_sentence(i18n, reason),
+        ActionError::NotAllowed(reason) => refusal_sentence(i18n, reason),
     }
 }
 
@@ -94,5 +94,17 @@ pub fn field_of(e: &DomainError) -> Option<Field> {
         }
         DomainError::LossReasonRequired => Some(Field::LossReason),
         _ => None,
+    }
+}
+
+/// Why this user may not make a change in a team, as a sentence of its own (the view where
+/// they tried says it).
+pub fn refusal_sentence(i18n: I18nContext<Locale>, text: &str) -> String {
+    use voronka_core::sync::roles::reason;
+    match text {
+        reason::HEAD_ONLY => t_string!(i18n, team.deny_head_only).to_string(),
+        reason::NOT_YOURS => t_string!(i18n, team.deny_not_yours).to_string(),
+        reason::NOT_A_MEMBER => t_string!(i18n, team.deny_not_member).to_string(),
+        other => other.to_string(),
     }
 }

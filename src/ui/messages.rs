@@ -146,15 +146,3 @@ pub fn refusal_reason(i18n: I18nContext<Locale>, text: &str) -> String {
         other => other.to_string(),
     }
 }
-
-/// Why this user may not make a change in a team, as a sentence of its own (the view where
-/// they tried says it).
-pub fn refusal_sentence(i18n: I18nContext<Locale>, text: &str) -> String {
-    use voronka_core::sync::roles::reason;
-    match text {
-        reason::HEAD_ONLY => t_string!(i18n, team.deny_head_only).to_string(),
-        reason::NOT_YOURS => t_string!(i18n, team.deny_not_yours).to_string(),
-        reason::NOT_A_MEMBER => t_string!(i18n, team.deny_not_member).to_string(),
-        other => refusal_reason(i18n, other),
-    }
-}
