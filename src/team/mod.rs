@@ -81,8 +81,6 @@ struct Runtime {
     connecting: bool,
     /// Bumped on every disconnect and restart: a loop of an older generation stops.
     generation: u32,
-    /// A loop of the current generation runs.
-    running: bool,
     /// A change waits to be sent: the loop does not wait on the feed.
     wake: bool,
     /// The store's replacement count the connection belongs to in this page.
@@ -275,7 +273,6 @@ impl Team {
         let rt = self.rt();
         let mut rt = rt.borrow_mut();
         rt.generation += 1;
-        rt.running = false;
         drop(rt);
         http::abort(couch::POLL_KEY);
     }

@@ -21,7 +21,6 @@ impl Team {
             let rt = self.rt();
             let mut rt = rt.borrow_mut();
             rt.generation += 1;
-            rt.running = true;
             rt.wake = true;
             rt.replacements = self.store.replacements();
             rt.generation
@@ -93,7 +92,6 @@ impl Team {
                 Err(TeamError::SignIn) => {
                     if self.current(generation) {
                         self.status.set(TeamStatus::SignIn);
-                        self.rt().borrow_mut().running = false;
                     }
                     return;
                 }
