@@ -36,6 +36,12 @@ export async function freshDatabase() {
   return db;
 }
 
+/** Ends every session of `who` on the server: their password set again, so a new salt. */
+export async function endSessions(who) {
+  await serverReady();
+  await user(COUCH, who);
+}
+
 /** Fills Data → Team and presses Connect. */
 export async function connect(page, db, who, password = who.password) {
   await page.click('.nav-link[data-view=data]');
