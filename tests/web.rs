@@ -428,3 +428,57 @@ fn another_tabs_save_during_the_slices_shows_its_deals_and_redraws_the_cards() {
     assert_eq!(store.ws().with_untracked(|ws| ws.deal_count()), 1_500);
     assert_ne!(store.card_key(shown), key_before, "its card is drawn again");
 }
+
+/// The wall clock of `utc_minutes` in the browser's own zone.
+fn local_of(utc_minutes: i64) -> chrono::NaiveDateTime {
+    use chrono::TimeZone;
+    chrono::Local
+        .timestamp_opt(utc_minutes * 60, 0)
+        .unwrap()
+        .naive_local()
+}
+
+fn wall(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(y, mo, d)
+        .unwrap()
+        .and_hms_opt(h, mi, 0)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_team_in_another_zone_stamps_its_clock_and_shows_the_viewers() {
+    use voronka::domain::Stamp;
+    use voronka::state::clock;
+    // Vladivostok is UTC+10 all year: 06:30 on 1 December there is 20:30 UTC the day before.
+    clock::set_team_zone(Some("Asia/Vladivostok"));
+    let stamp = Stamp::from_datetime(wall(2026, 12, 1, 6, 30));
+    let utc = wall(2026, 11, 30, 20, 30).and_utc().timestamp() / 60;
+    assert_eq!(clock::shown(stamp), local_of(utc));
+    // Now is Vladivostok's wall clock.
+    let now_utc = (js_sys::Date::now() / 60_000.0).floor() as i64;
+    let vladivostok_now = now_utc + 600;
+    assert!(
+        (clock::now().0 - vladivostok_now).abs() <= 1,
+        "now is Vladivostok's"
+    );
+    assert_eq!(clock::today(), clock::now().date());
+
+    // Berlin's clock goes back at 03:00 on 25 October 2026: 02:30 names 00:30 or 01:30 UTC.
+    clock::set_team_zone(Some("Europe/Berlin"));
+    let twice = Stamp::from_datetime(wall(2026, 10, 25, 2, 30));
+    let candidates = [
+        local_of(wall(2026, 10, 25, 0, 30).and_utc().timestamp() / 60),
+        local_of(wall(2026, 10, 25, 1, 30).and_utc().timestamp() / 60),
+    ];
+    assert!(candidates.contains(&clock::shown(twice)));
+    // Summer time: 12:00 in Berlin on 1 July is 10:00 UTC.
+    let summer = Stamp::from_datetime(wall(2026, 7, 1, 12, 0));
+    let utc = wall(2026, 7, 1, 10, 0).and_utc().timestamp() / 60;
+    assert_eq!(clock::shown(summer), local_of(utc));
+
+    // A zone the browser does not know: the browser's clock, the stamp shown as it is.
+    clock::set_team_zone(Some("Mars/Olympus_Mons"));
+    assert_eq!(clock::shown(stamp), stamp.datetime());
+    clock::set_team_zone(None);
+    assert_eq!(clock::shown(stamp), stamp.datetime());
+}

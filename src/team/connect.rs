@@ -125,6 +125,7 @@ impl Team {
             role: SavedRole::Head,
             slot: slot.slot,
             lineage: self.store.lineage(),
+            zone: team.zone.clone(),
         };
         self.adopt(connection, TeamState::new(team));
         Ok(Connected::Created)
@@ -171,6 +172,7 @@ impl Team {
             slot: slot.slot,
             // Known once the replaced workspace is saved (the save's hook fills it in).
             lineage: None,
+            zone: state.team.zone.clone(),
         };
         self.adopt(connection, state);
         Ok(Connected::Joined)
@@ -273,6 +275,7 @@ impl Team {
         self.rt().borrow_mut().saved = None;
         crate::state::write_lock::with_write_lock(saved::remove);
         self.connection.set(None);
+        self.follow_zone(None);
         self.members.set(Vec::new());
         self.status.set(TeamStatus::Off);
     }

@@ -68,6 +68,7 @@ pub struct Team {
     /// Why the last connect or sign-in failed.
     pub error: RwSignal<Option<TeamError>>,
     store: Store,
+    today: Option<crate::state::clock::Today>,
     inner: StoredValue<Rc<RefCell<Runtime>>, LocalStorage>,
 }
 
@@ -114,6 +115,7 @@ impl Team {
             busy: RwSignal::new(false),
             error: RwSignal::new(None),
             store,
+            today: use_context(),
             inner: StoredValue::new_local(Rc::new(RefCell::new(Runtime {
                 replacements: store.replacements(),
                 ..Runtime::default()
@@ -125,6 +127,7 @@ impl Team {
             Rc::new(move || after_reload.reread()),
         );
         store.set_guard(Some(Rc::new(move |ws, command| team.permits(ws, command))));
+        team.follow_zone(connection.as_ref().map(|c| c.zone.as_str()));
         team.follow_events();
         holder::request(move || team.became_holder());
         if let Some(connection) = connection {
@@ -180,12 +183,36 @@ impl Team {
         self.inner.get_value()
     }
 
+    /// The team's time zone (IANA name), when connected and known.
+    pub fn zone(&self) -> Option<String> {
+        self.connection
+            .with(|c| c.as_ref().map(|c| c.zone.clone()))
+            .filter(|z| !z.is_empty())
+    }
+
     /// The user signed in, and whether as the head of sales (`None`: not connected).
     pub fn role(&self) -> Option<saved::SavedRole> {
         self.connection.with(|c| c.as_ref().map(|c| c.role))
     }
 
+    /// Stamps count in the team's zone while connected, else in the browser's; today moves
+    /// with it.
+    fn follow_zone(&self, zone: Option<&str>) {
+        if crate::state::clock::set_team_zone(zone) {
+            if let Some(today) = self.today {
+                today.refresh();
+            }
+        }
+    }
+
     fn show_members(&self) {
+        let zone = self
+            .rt()
+            .borrow()
+            .saved
+            .as_ref()
+            .map(|s| s.state.team.zone.clone());
+        self.follow_zone(zone.as_deref());
         let members = self.rt().borrow().saved.as_ref().map(|s| {
             s.state
                 .team
@@ -256,6 +283,7 @@ impl Team {
         self.rt().borrow_mut().saved = None;
         self.rt().borrow_mut().replacements = self.store.replacements();
         self.connection.set(connection.clone());
+        self.follow_zone(connection.as_ref().map(|c| c.zone.as_str()));
         match connection {
             Some(connection) => {
                 let team = *self;

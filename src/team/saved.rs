@@ -44,6 +44,10 @@ pub struct Connection {
     /// The lineage of the stored workspace this team state belongs to (`None` until the
     /// workspace joined is first saved).
     pub lineage: Option<String>,
+    /// The team's time zone (IANA name), kept here too so that the first stamps after a
+    /// reload, before the team's state is read, are already in it.
+    #[serde(default)]
+    pub zone: String,
 }
 
 /// The stored record.

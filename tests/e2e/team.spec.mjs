@@ -282,6 +282,60 @@ test('a wrong password, a rep before the team exists, and a server that does not
   expect(await count(page, 'deals')).toBe(deals);
 });
 
+test.describe('across time zones', () => {
+  // 23:30 on the last day of November in Moscow (the team's zone: the head creates the team
+  // there) is 06:30 on the first of December in Vladivostok, where the rep is.
+  test.use({ moment: '2026-11-30T23:30' });
+
+  test('a rep in Vladivostok wins at 06:30 on December 1: the team counts it on November 30, each sees the time in their own zone', async ({ page, browser, moment, timezoneId }) => {
+    const db = await freshDatabase();
+    await headCreates(page, db);
+    await expect(page.getByTestId('team-zone')).toContainText("the team's time zone, Europe/Moscow");
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Vladivostok', viewport: { width: 1400, height: 900 } });
+    await context.clock.setFixedTime(instant(moment, timezoneId));
+    const rep = await context.newPage();
+    await repJoins(rep, db);
+    await expect(rep.getByTestId('team-zone')).toContainText("the team's time zone, Europe/Moscow");
+    await createDeal(rep, 'Night win', '700 000');
+    const card = rep.locator('.deal-card', { hasText: 'Night win' });
+    await card.locator('[data-action=move-to]').click();
+    const menu = rep.getByTestId('move-menu');
+    await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
+    await menu.locator('[data-action=do-move]').click();
+    await rep.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
+    await synced(rep);
+
+    // Stored as the team's wall clock: 2026-11-30 23:30.
+    const stored = (await serverDocs(db)).find((d) => d.title === 'Night win');
+    const minutes = Date.UTC(2026, 10, 30, 23, 30) / 60_000;
+    expect(stored.closed_at).toBe(minutes);
+    expect(stored.created_at).toBe(minutes);
+
+    // Each sees the moment on their own clock.
+    const history = async (p) => {
+      await p.click('.nav-link[data-view=board]');
+      await p.locator('.deal-card', { hasText: 'Night win' }).click();
+      const text = await p.getByTestId('history').innerText();
+      await p.keyboard.press('Escape');
+      return text;
+    };
+    await expect.poll(() => history(page)).toContain('Nov 30, 2026 23:30');
+    expect(await history(rep)).toContain('Dec 1, 2026 06:30');
+    expect(await history(rep)).not.toContain('Nov 30');
+
+    // Both count the win in November, the team's month, and say it is still November.
+    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) {
+      await p.click('.nav-link[data-view=plans]');
+      await expect(p.getByTestId('period-label')).toHaveAttribute('data-period', '2026-11');
+      await p.getByTestId('gauge-company').locator('.gauge').click();
+      const row = p.getByTestId('won-deals').locator('tr', { hasText: 'Night win' });
+      await expect(row.locator('td.date')).toHaveText(day);
+      await p.keyboard.press('Escape');
+    }
+    await context.close();
+  });
+});
+
 test.describe('in Russian', () => {
   test.use({ locale: 'ru-RU' });
   test('the Team card and the header speak Russian', async ({ page }) => {

@@ -199,6 +199,16 @@ fn Connected(done: RwSignal<Option<Connected>>) -> impl IntoView {
             {line}
         </p>
         {move || {
+            team.zone()
+                .map(|zone| {
+                    view! {
+                        <p class="muted" data-testid="team-zone">
+                            {msg!(i18n, team.zone, zone = zone)}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
             done.get()
                 .map(|how| {
                     let text = match how {

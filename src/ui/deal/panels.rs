@@ -126,10 +126,11 @@ pub fn HistoryPanel(deal: DealId) -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|h| {
-                    let t = h.at.datetime();
+                    // In the viewer's zone (a team's stamps are in the team's).
+                    let t = crate::state::clock::shown(h.at);
                     let when = format!(
                         "{} {:02}:{:02}",
-                        format::date(locale, h.at.date()),
+                        format::date(locale, t.date()),
                         chrono::Timelike::hour(&t),
                         chrono::Timelike::minute(&t)
                     );

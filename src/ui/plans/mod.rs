@@ -719,8 +719,9 @@ fn WonDeals(
                         .map(|e| e.name.clone())
                         .unwrap_or_default(),
                     format::money(locale, ws.currency(), d.amount),
+                    // The day in the viewer's zone (the period is the team's).
                     d.closed_at
-                        .map(|c| format::date(locale, c.date()))
+                        .map(|c| format::date(locale, crate::state::clock::shown(c).date()))
                         .unwrap_or_default(),
                 )
             })

@@ -1,4 +1,11 @@
 //! The user's clock, read once per action and passed into commands.
+//!
+//! Alone, a stamp is the browser's wall clock. In a team, it is the wall clock of the team's
+//! zone (`settings.zone`, set when the head of sales creates the team), so that a deal won at
+//! 23:30 in Moscow and one won at 06:30 the next morning in Vladivostok at the same instant
+//! fall on the same day and in the same month for everybody; a time of day is shown in the
+//! viewer's own zone ([`shown`]). The zone's wall clock is read with `Intl.DateTimeFormat`
+//! (no time-zone data in the wasm).
 
 use crate::domain::Stamp;
 use chrono::{Datelike, Local, NaiveDate, Timelike, Utc};
@@ -34,6 +41,14 @@ impl Today {
     pub fn get_untracked(self) -> NaiveDate {
         self.0.get_untracked()
     }
+
+    /// Reads today again now (the clock's zone changed).
+    pub fn refresh(self) {
+        let now = self::today();
+        if self.0.get_untracked() != now {
+            self.0.set(now);
+        }
+    }
 }
 
 /// The app's [`Today`] (outside the app, e.g. in a component test: a fixed signal of today).
@@ -51,23 +66,73 @@ pub fn today() -> NaiveDate {
     wall_clock().1
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LAST: std::cell::Cell<Option<(f64, Stamp, NaiveDate)>> = const { std::cell::Cell::new(None) };
+    static TEAM_ZONE: std::cell::RefCell<Option<zone::Zone>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Counts stamps in the team's zone (`Some`, an IANA name) or the browser's (`None`, or a zone
+/// the browser does not know, or the browser's own). Returns whether the clock changed.
+pub fn set_team_zone(name: Option<&str>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let name = name.filter(|n| !n.is_empty() && *n != self::zone());
+        let changed = TEAM_ZONE.with(|z| {
+            let mut z = z.borrow_mut();
+            if z.as_ref().map(|z| z.name.as_str()) == name {
+                return false;
+            }
+            *z = name.and_then(zone::Zone::new);
+            true
+        });
+        if changed {
+            LAST.with(|last| last.set(None));
+        }
+        changed
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        false
+    }
+}
+
+/// The wall-clock date and time a stamp shows in the viewer's zone: the stamp itself alone or
+/// in a team of the browser's zone; else converted from the team's zone.
+pub fn shown(at: Stamp) -> chrono::NaiveDateTime {
+    #[cfg(target_arch = "wasm32")]
+    {
+        TEAM_ZONE.with(|z| match z.borrow().as_ref() {
+            Some(zone) => zone.to_local(at),
+            None => at.datetime(),
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        at.datetime()
+    }
+}
+
 /// Now and today, read from the browser at most once a second: a board draws a hundred cards
 /// in one go and each asks, while a reading of the local time costs several calls into JS.
 #[cfg(target_arch = "wasm32")]
 fn wall_clock() -> (Stamp, NaiveDate) {
-    use std::cell::Cell;
-    thread_local! {
-        static LAST: Cell<Option<(f64, Stamp, NaiveDate)>> = const { Cell::new(None) };
-    }
     let ms = js_sys::Date::now();
     LAST.with(|last| match last.get() {
         Some((at, stamp, date)) if (0.0..1000.0).contains(&(ms - at)) => (stamp, date),
         _ => {
-            let local = Local::now();
-            let read = (
-                Stamp::from_datetime(local.naive_local()),
-                local.date_naive(),
-            );
+            let team = TEAM_ZONE.with(|z| z.borrow().as_ref().map(|z| z.wall(ms)));
+            let read = match team {
+                Some(stamp) => (stamp, stamp.date()),
+                None => {
+                    let local = Local::now();
+                    (
+                        Stamp::from_datetime(local.naive_local()),
+                        local.date_naive(),
+                    )
+                }
+            };
             last.set(Some((ms, read.0, read.1)));
             read
         }
@@ -109,3 +174,6 @@ pub fn zone() -> String {
         .and_then(|z| z.as_string())
         .unwrap_or_default()
 }
+
+#[cfg(target_arch = "wasm32")]
+mod zone;
