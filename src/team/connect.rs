@@ -195,6 +195,7 @@ impl Team {
         }
         self.notice.set(None);
         self.conflicts.set(Vec::new());
+        self.deal_conflicts.set(Vec::new());
         self.refused.set(Vec::new());
         self.connection.set(Some(connection));
         self.show_members();

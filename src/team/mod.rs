@@ -59,6 +59,9 @@ pub struct Team {
     pub members: RwSignal<Vec<(String, voronka_core::domain::EmployeeId)>>,
     /// Fields two people changed; the saved value was kept and yours is reported here.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Those conflicts that are a deal's editable fields: the deal editor opens them in its
+    /// "Yours / Now saved" panel.
+    pub deal_conflicts: RwSignal<Vec<voronka_core::sync::DealConflict>>,
     /// Changes the server refused (rolled back here).
     pub refused: RwSignal<Vec<Refusal>>,
     /// A note about the connection.
@@ -110,6 +113,7 @@ impl Team {
             connection: RwSignal::new(connection.clone()),
             members: RwSignal::new(Vec::new()),
             conflicts: RwSignal::new(Vec::new()),
+            deal_conflicts: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
@@ -188,6 +192,42 @@ impl Team {
         self.connection
             .with(|c| c.as_ref().map(|c| c.zone.clone()))
             .filter(|z| !z.is_empty())
+    }
+
+    /// Whether the signed-in user may change this deal (always outside a team): a rep
+    /// changes their own deals and those nobody signs in for.
+    pub fn may_change_deal(&self, deal: voronka_core::domain::DealId) -> bool {
+        self.store.ws().with_untracked(|ws| {
+            self.permits(ws, &voronka_core::domain::Command::DeleteDeal { deal })
+                .is_ok()
+        })
+    }
+
+    /// A conflict on a deal's field was settled in the editor: the banner forgets it.
+    pub fn settle(
+        &self,
+        deal: voronka_core::domain::DealId,
+        field: voronka_core::domain::DraftField,
+    ) {
+        let mut fields = Vec::new();
+        self.deal_conflicts.update(|list| {
+            list.retain(|c| {
+                let this = c.deal == deal && c.field == field;
+                if this {
+                    fields.push(c.doc_field.clone());
+                }
+                !this
+            })
+        });
+        let doc = voronka_core::sync::docs::deal_doc(deal);
+        self.conflicts
+            .update(|list| list.retain(|c| !(c.doc == doc && fields.contains(&c.field))));
+    }
+
+    /// The banner of conflicts dismissed: the editor no longer offers them either.
+    pub fn dismiss_conflicts(&self) {
+        self.conflicts.set(Vec::new());
+        self.deal_conflicts.set(Vec::new());
     }
 
     /// The user signed in, and whether as the head of sales (`None`: not connected).

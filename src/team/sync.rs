@@ -205,6 +205,18 @@ impl Team {
         if !outcome.conflicts.is_empty() {
             self.conflicts.update(|c| c.extend(outcome.conflicts));
         }
+        if !outcome.deal_conflicts.is_empty() {
+            // The latest of each field: one a later merge reports again replaces the older.
+            self.deal_conflicts.update(|list| {
+                list.retain(|c| {
+                    !outcome
+                        .deal_conflicts
+                        .iter()
+                        .any(|n| n.deal == c.deal && n.field == c.field)
+                });
+                list.extend(outcome.deal_conflicts);
+            });
+        }
         self.show_members();
         self.persist();
         Ok(())

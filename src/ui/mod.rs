@@ -12,6 +12,7 @@ pub mod errors;
 pub mod files;
 pub mod focus;
 pub mod format;
+pub mod head_only;
 pub mod lazy;
 pub mod messages;
 pub mod modal;

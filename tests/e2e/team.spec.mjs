@@ -90,14 +90,34 @@ test('a head of sales creates the team, a rep joins, changes travel both ways, a
   await expect(page.locator('.deal-card', { hasText: 'Rep door' })).toHaveCount(1);
   await expect(page.locator('.deal-card', { hasText: 'Rep door' }).locator('.deal-owner')).toHaveText(employee);
 
-  // A rep renaming a direction is told at once that only the head of sales may; the name stays.
+  // Directions, stages and plans are read-only for a rep, and say why.
   await rep.click('.nav-link[data-view=directions]');
+  const note = 'You are a sales rep in this team: only the head of sales changes this, so you see it read-only.';
+  await expect(rep.getByTestId('head-only')).toHaveText(note);
   const name = rep.getByTestId('direction-details').getByTestId('direction-name');
   const before = await name.inputValue();
-  await name.fill('Renamed by a rep');
-  await name.press('Enter');
-  await expect(rep.getByTestId('directions-error')).toHaveText('Only the head of sales changes directions, stages, employees and plans.');
-  await expect(name).toHaveValue(before);
+  await expect(name).toBeDisabled();
+  await expect(rep.locator('.direction-select').first()).toBeEnabled();
+  await rep.click('.nav-link[data-view=plans]');
+  await expect(rep.getByTestId('head-only')).toHaveText(note);
+  await expect(rep.locator('.plan-amount').first()).toBeDisabled();
+  await expect(rep.locator('[data-action=next-period]')).toBeEnabled();
+  await page.click('.nav-link[data-view=plans]');
+  await expect(page.getByTestId('head-only')).toHaveCount(0);
+  await expect(page.locator('.plan-amount').first()).toBeEnabled();
+  // The server itself refuses a rep's plan, whatever the browser does.
+  const plan = (await serverDocs(db)).find((d) => d._id.startsWith('plan:'));
+  const status = await rep.evaluate(async ({ url, db, plan }) => {
+    const res = await fetch(`${url}/${db}/${encodeURIComponent(plan._id)}`, {
+      method: 'PUT',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...plan, amount: plan.amount + 100 }),
+    });
+    return res.status;
+  }, { url: COUCH, db, plan });
+  expect(status).toBe(403);
+  expect((await serverDocs(db)).find((d) => d._id === plan._id).amount).toBe(plan.amount);
   await page.click('.nav-link[data-view=directions]');
   await expect(page.getByTestId('direction-details').getByTestId('direction-name')).toHaveValue(before);
   await context.close();
@@ -184,6 +204,19 @@ test('a rep offline keeps working through a reload and catches up; one field cha
   await expect(rep.locator('[data-banner=team-conflicts]')).toContainText('yours “Shared roof (rep)”, kept “Shared roof (head)”');
   await expect(rep.locator('.deal-card', { hasText: 'Shared roof (head)' })).toHaveCount(1);
   await expect(page.locator('.deal-card', { hasText: 'Shared roof (head)' })).toHaveCount(1);
+  // The rep opens the deal: both values side by side, theirs in the form; the rep keeps theirs.
+  await rep.locator('.deal-card', { hasText: 'Shared roof (head)' }).click();
+  const panel = rep.getByTestId('deal-editor').getByTestId('conflicts');
+  await expect(panel).toContainText('Someone in the team changed this too');
+  await expect(panel.locator('.conflict[data-field=Title]')).toContainText('Shared roof (rep)');
+  await expect(panel.locator('.conflict[data-field=Title]')).toContainText('Shared roof (head)');
+  await expect(rep.getByTestId('deal-editor').getByTestId('title')).toHaveValue('Shared roof (rep)');
+  await panel.locator('.conflict[data-field=Title] [data-action=keep-mine]').click();
+  await expect(rep.locator('[data-banner=team-conflicts]')).toHaveCount(0);
+  await rep.getByTestId('deal-editor').locator('[data-action=save-deal]').click();
+  await expect(rep.getByTestId('deal-editor')).toHaveCount(0);
+  await synced(rep);
+  await expect(page.locator('.deal-card', { hasText: 'Shared roof (rep)' })).toHaveCount(1);
   for (const p of [page, rep]) {
     const both = p.locator('.deal-card', { hasText: 'Two fields (rep)' });
     await expect(both.locator('.deal-amount')).toContainText('2,500');
@@ -220,6 +253,14 @@ test('a change the server refuses is undone and explained: the deal became anoth
   await expect(rep.locator('.deal-card', { hasText: 'Anna’s fence' })).toHaveText(/Anna’s fence(?!, renamed)/);
   await synced(rep);
   expect((await serverDocs(db)).find((d) => d.title?.startsWith('Anna’s fence')).title).toBe('Anna’s fence');
+  // Boris's deal now: it opens read-only for anna.
+  await rep.locator('.deal-card', { hasText: 'Anna’s fence' }).click();
+  const editor = rep.getByTestId('deal-editor');
+  await expect(editor.getByTestId('deal-read-only')).toContainText("This is another rep's deal");
+  await expect(editor.getByTestId('title')).toBeDisabled();
+  await expect(editor.locator('[data-action=save-deal]')).toHaveCount(0);
+  await expect(editor.locator('[data-action=delete-deal]')).toHaveCount(0);
+  await rep.keyboard.press('Escape');
   await context.close();
 });
 

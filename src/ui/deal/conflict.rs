@@ -75,14 +75,33 @@ fn shown(i18n: leptos_i18n::I18nContext<Locale>, ws: &Workspace, value: &FieldVa
 pub fn ConflictPanel(
     conflicts: Signal<Vec<FieldConflict>>,
     on_choose: Callback<(DraftField, bool)>,
+    /// The conflicts are a team's merge (someone else saved first), not another tab's.
+    #[prop(optional)]
+    team: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = crate::state::store::use_store();
     view! {
         <When when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflict-panel" data-testid="conflicts" role="alert">
-                <h3 class="panel-title">{tr!(i18n, deal.conflict_title)}</h3>
-                <p class="muted">{tr!(i18n, deal.conflict_desc)}</p>
+                <h3 class="panel-title">
+                    {move || {
+                        if team {
+                            t_string!(i18n, deal.conflict_title_team)
+                        } else {
+                            t_string!(i18n, deal.conflict_title)
+                        }
+                    }}
+                </h3>
+                <p class="muted">
+                    {move || {
+                        if team {
+                            t_string!(i18n, deal.conflict_desc_team)
+                        } else {
+                            t_string!(i18n, deal.conflict_desc)
+                        }
+                    }}
+                </p>
                 <ul class="conflicts">
                     {move || {
                         store

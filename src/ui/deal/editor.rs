@@ -71,6 +71,9 @@ struct Edits {
     target: EditorTarget,
     base: StoredValue<DealDraft>,
     conflicts: RwSignal<Vec<FieldConflict>>,
+    /// Fields the team's merge kept as someone else saved them, yours in the form: open until
+    /// chosen.
+    from_team: StoredValue<Vec<DraftField>>,
 }
 
 impl Edits {
@@ -91,6 +94,14 @@ impl Edits {
         }
         self.conflicts
             .update(|list| list.retain(|c| c.field != field));
+        self.settle_team(deal, field);
+    }
+
+    fn settle_team(&self, deal: DealId, field: DraftField) {
+        if self.from_team.with_value(|f| f.contains(&field)) {
+            self.from_team.update_value(|f| f.retain(|&x| x != field));
+            super::team::settle(deal, field);
+        }
     }
 
     /// The command a save sends; `Ok(None)` when nothing changed or a conflict must be
@@ -118,7 +129,17 @@ impl Edits {
             return Err((None, t_string!(i18n, deal.deleted_elsewhere).to_string()));
         };
         let base = self.base.get_value();
-        let found = conflict::conflicts(&base, &draft, &current);
+        let mut found = conflict::conflicts(&base, &draft, &current);
+        for field in self.from_team.get_value() {
+            if found.iter().any(|c| c.field == field) {
+                continue;
+            }
+            match super::team::still_open(field, draft.get(field), current.get(field)) {
+                Some(c) => found.push(c),
+                // The form holds the saved value: taken.
+                None => self.settle_team(deal, field),
+            }
+        }
         let settled = found.is_empty();
         self.conflicts.set(found);
         let patch = DealPatch::between(&base, &draft);
@@ -152,10 +173,23 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
         locale,
     );
     let error = form.error;
+    // A team's merge kept someone else's value of a field you changed: yours is in the form,
+    // both in the panel.
+    let from_team = match (target, opened.as_ref()) {
+        (EditorTarget::Existing(deal), Some(current)) => super::team::open_conflicts(deal, current),
+        _ => Vec::new(),
+    };
+    for c in &from_team {
+        form.fill(c.field, c.mine.clone(), locale);
+    }
+    let team_conflict = !from_team.is_empty();
+    let read_only =
+        matches!(target, EditorTarget::Existing(deal) if !super::team::may_change(deal));
     let edits = Edits {
         target,
         base: StoredValue::new(opened.unwrap_or_default()),
-        conflicts: RwSignal::new(Vec::new()),
+        from_team: StoredValue::new(from_team.iter().map(|c| c.field).collect()),
+        conflicts: RwSignal::new(from_team),
     };
     let conflicts = edits.conflicts;
     let choose = Callback::new(move |(field, keep_mine): (DraftField, bool)| {
@@ -221,33 +255,58 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     {title_text}
                 </h2>
                 <p class="muted">{msg!(i18n, deal.stage, stage = stage_name)}</p>
-                <DealFields form=form currency=currency stage_kind=stage_kind employees=employees />
-                <NotesField form=form />
-                {match target {
-                    EditorTarget::Existing(deal) => {
+                {read_only
+                    .then(|| {
                         view! {
-                            <TaskPanel deal=deal />
-                            <HistoryPanel deal=deal />
+                            <p
+                                class="notice head-only-note"
+                                role="note"
+                                data-testid="deal-read-only"
+                            >
+                                {tr!(i18n, team.deal_read_only)}
+                            </p>
                         }
-                            .into_any()
-                    }
+                    })}
+                <fieldset class="head-only" disabled=read_only>
+                    <DealFields
+                        form=form
+                        currency=currency
+                        stage_kind=stage_kind
+                        employees=employees
+                    />
+                    <NotesField form=form />
+                    {match target {
+                        EditorTarget::Existing(deal) => view! { <TaskPanel deal=deal /> }.into_any(),
+                        EditorTarget::New(_) => ().into_any(),
+                    }}
+                </fieldset>
+                {match target {
+                    EditorTarget::Existing(deal) => view! { <HistoryPanel deal=deal /> }.into_any(),
                     EditorTarget::New(_) => ().into_any(),
                 }}
-                <ConflictPanel conflicts=conflicts.into() on_choose=choose />
+                <ConflictPanel conflicts=conflicts.into() on_choose=choose team=team_conflict />
                 <p class="form-error" role="alert" data-testid="editor-error">
                     {form.general_message()}
                 </p>
                 <DialogActions>
-                    <button type="submit" class="button button-primary" data-action="save-deal">
-                        {match target {
-                            EditorTarget::New(_) => t_string!(i18n, deal.create),
-                            EditorTarget::Existing(_) => t_string!(i18n, deal.save),
-                        }}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    {(!read_only)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="submit"
+                                    class="button button-primary"
+                                    data-action="save-deal"
+                                >
+                                    {match target {
+                                        EditorTarget::New(_) => t_string!(i18n, deal.create),
+                                        EditorTarget::Existing(_) => t_string!(i18n, deal.save),
+                                    }}
+                                </button>
+                            }
+                        })} <button type="button" class="button" on:click=move |_| on_close.run(())>
                         {tr!(i18n, deal.cancel)}
                     </button>
-                    {matches!(target, EditorTarget::Existing(_))
+                    {(matches!(target, EditorTarget::Existing(_)) && !read_only)
                         .then(|| {
                             view! {
                                 <button

@@ -6,5 +6,6 @@ pub mod editor;
 mod form;
 mod lazy_editor;
 mod panels;
+mod team;
 
 pub use lazy_editor::{OpenEditor, EDITOR};

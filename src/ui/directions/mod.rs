@@ -12,6 +12,7 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::store::use_store;
 use crate::ui::errors;
+use crate::ui::head_only::{HeadOnly, HeadOnlyNote};
 use crate::ui::modal::DialogActions;
 use crate::ui::text::{message, tr};
 use crate::ui::{counts, format};
@@ -56,7 +57,10 @@ pub fn DirectionsView() -> impl IntoView {
     view! {
         <section class="view directions-view" data-view="directions">
             <h1 class="view-title">{tr!(i18n, views.directions_title)}</h1>
-            <CreateDirection run=run error=error />
+            <HeadOnlyNote />
+            <HeadOnly>
+                <CreateDirection run=run error=error />
+            </HeadOnly>
             <div class="directions-layout">
                 <DirectionList list=list selected=selected run=run />
                 {move || {
@@ -65,20 +69,24 @@ pub fn DirectionsView() -> impl IntoView {
                         .and_then(|id| list.get().into_iter().find(|d| d.0 == id))
                         .map(|(id, name, description, classification, archived, _)| {
                             view! {
-                                <DirectionDetails
-                                    id=id
-                                    name=name
-                                    description=description
-                                    classification=classification
-                                    archived=archived
-                                    error=error
-                                    deleting=deleting
-                                />
+                                <HeadOnly>
+                                    <DirectionDetails
+                                        id=id
+                                        name=name
+                                        description=description
+                                        classification=classification
+                                        archived=archived
+                                        error=error
+                                        deleting=deleting
+                                    />
+                                </HeadOnly>
                             }
                         })
                 }}
             </div>
-            <LossReasons />
+            <HeadOnly>
+                <LossReasons />
+            </HeadOnly>
             {move || {
                 deleting
                     .get()
@@ -215,32 +223,34 @@ fn DirectionList(
                                                 }
                                             })}
                                     </button>
-                                    <span class="direction-actions">
-                                        <button
-                                            type="button"
-                                            class="icon-button"
-                                            aria-label=move || t_string!(i18n, dir.up)
-                                            disabled=i == 0
-                                            on:click=move |_| run(Command::ReorderDirection {
-                                                direction: id,
-                                                index: i - 1,
-                                            })
-                                        >
-                                            "↑"
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="icon-button"
-                                            aria-label=move || t_string!(i18n, dir.down)
-                                            disabled=i + 1 == n
-                                            on:click=move |_| run(Command::ReorderDirection {
-                                                direction: id,
-                                                index: i + 1,
-                                            })
-                                        >
-                                            "↓"
-                                        </button>
-                                    </span>
+                                    <HeadOnly>
+                                        <span class="direction-actions">
+                                            <button
+                                                type="button"
+                                                class="icon-button"
+                                                aria-label=move || t_string!(i18n, dir.up)
+                                                disabled=i == 0
+                                                on:click=move |_| run(Command::ReorderDirection {
+                                                    direction: id,
+                                                    index: i - 1,
+                                                })
+                                            >
+                                                "↑"
+                                            </button>
+                                            <button
+                                                type="button"
+                                                class="icon-button"
+                                                aria-label=move || t_string!(i18n, dir.down)
+                                                disabled=i + 1 == n
+                                                on:click=move |_| run(Command::ReorderDirection {
+                                                    direction: id,
+                                                    index: i + 1,
+                                                })
+                                            >
+                                                "↓"
+                                            </button>
+                                        </span>
+                                    </HeadOnly>
                                 </li>
                             }
                         })

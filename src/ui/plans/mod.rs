@@ -10,6 +10,7 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
+use crate::ui::head_only::{HeadOnly, HeadOnlyNote};
 use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
@@ -169,8 +170,11 @@ pub fn PlansView() -> impl IntoView {
                 }}
             </div>
 
-            <PlanGrid period=period />
-            <Employees />
+            <HeadOnlyNote />
+            <HeadOnly>
+                <PlanGrid period=period />
+                <Employees />
+            </HeadOnly>
 
             {move || {
                 open_list

@@ -130,7 +130,7 @@ pub fn TeamBanners() -> impl IntoView {
                             <button
                                 type="button"
                                 class="button button-small"
-                                on:click=move |_| team.conflicts.set(Vec::new())
+                                on:click=move |_| team.dismiss_conflicts()
                             >
                                 {tr!(i18n, team.dismiss)}
                             </button>

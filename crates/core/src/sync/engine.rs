@@ -32,6 +32,8 @@ pub struct PullOutcome {
     pub ws: Option<Workspace>,
     /// Fields two people changed (the saved value kept, yours reported).
     pub conflicts: Vec<Conflict>,
+    /// Those of them that are a deal's editable fields, for the deal editor.
+    pub deal_conflicts: Vec<super::fields::DealConflict>,
     /// Documents ignored as unreadable.
     pub rejected: Vec<String>,
 }
@@ -145,6 +147,7 @@ impl TeamState {
         let local = next.local_docs(ws);
         let pulled = next.replica.pulled(&local, changes, last_seq);
         let mut outcome = PullOutcome {
+            deal_conflicts: super::fields::deal_conflicts(&pulled.docs, &pulled.conflicts),
             conflicts: pulled.conflicts,
             rejected: pulled.rejected,
             ..PullOutcome::default()

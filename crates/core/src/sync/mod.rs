@@ -8,6 +8,7 @@
 //! - [`merge`]: the three-way merge of a document (what was last synced, this browser's, the
 //!   server's): different fields both kept, the same field kept as the server's with yours
 //!   reported.
+//! - [`fields`]: a conflict on a deal's document as the deal editor's field and your value.
 //! - [`engine`]: one browser's team state and the steps it takes with the server's answers.
 //! - [`replica`]: what this browser last saw of the server (each document's revision and
 //!   body); the outbox is every local document that differs from it, so a change is sent
@@ -18,6 +19,7 @@
 
 pub mod docs;
 pub mod engine;
+pub mod fields;
 pub mod memory;
 pub mod merge;
 pub mod ranks;
@@ -27,5 +29,6 @@ pub mod wire;
 
 pub use docs::{assemble, docs_of, Docs, TeamSettings};
 pub use engine::{PullOutcome, PushOutcome, TeamState};
+pub use fields::DealConflict;
 pub use merge::Conflict;
 pub use replica::{Incoming, Known, Outgoing, PushResult, Replica};
