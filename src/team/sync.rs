@@ -89,12 +89,25 @@ impl Team {
                 }
                 // Called off for a change to send: round again (after a turn of the page).
                 Err(TeamError::Aborted) => TimeoutFuture::new(0).await,
-                Err(TeamError::SignIn) => {
-                    if self.current(generation) {
-                        self.status.set(TeamStatus::SignIn);
+                Err(TeamError::SignIn) => match self.why_unauthorized().await {
+                    TeamError::SignIn => {
+                        if self.current(generation) {
+                            self.status.set(TeamStatus::SignIn);
+                        }
+                        return;
                     }
-                    return;
-                }
+                    other => {
+                        if !self.current(generation) {
+                            return;
+                        }
+                        self.status.set(match other {
+                            TeamError::Offline => TeamStatus::Offline(self.waiting()),
+                            other => TeamStatus::Failing(other),
+                        });
+                        self.pause(generation, backoff).await;
+                        backoff = (backoff * 2).min(MAX_BACKOFF_MS);
+                    }
+                },
                 Err(e) => {
                     if !self.current(generation) {
                         return;
@@ -108,6 +121,22 @@ impl Team {
                     backoff = (backoff * 2).min(MAX_BACKOFF_MS);
                 }
             }
+        }
+    }
+
+    /// What a 401 means: the session ended ([`TeamError::SignIn`]), or it still signs in but
+    /// the user is no longer a member (pouchdb-server says 401 where CouchDB says 403; both
+    /// when the head took the user's role away).
+    async fn why_unauthorized(&self) -> TeamError {
+        let Some(server) = self.server() else {
+            return TeamError::SignIn;
+        };
+        match server.session().await {
+            Ok(session) if voronka_core::sync::roles::Role::of(&session.roles).is_none() => {
+                TeamError::NotAMember
+            }
+            Ok(_) => TeamError::SignIn,
+            Err(e) => e,
         }
     }
 

@@ -5,61 +5,13 @@
 // keeps working and catches up, two people changing one field keep the saved value and are
 // told, and a wrong password or a server that does not answer say so.
 import { test, expect, open, start, count, instant } from './helpers.mjs';
-import { COUCH, HEAD, ANNA, connect, endSessions, freshDatabase, synced, teamState, serverDocs } from './team.mjs';
+import {
+  COUCH, HEAD, ANNA, connect, createDeal, endSessions, freshDatabase, headCreates, repJoins, secondBrowser, synced,
+  teamState, serverDocs,
+} from './team.mjs';
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
 const shots = 'tests/e2e/screenshots';
-
-/** A second person's browser: a context of its own with the same fixed clock. */
-async function secondBrowser(browser, moment, timezoneId, locale = 'en-US') {
-  const context = await browser.newContext({ locale, timezoneId, viewport: { width: 1400, height: 900 } });
-  await context.clock.setFixedTime(instant(moment, timezoneId));
-  return context;
-}
-
-async function createDeal(page, title, amount) {
-  await page.click('.nav-link[data-view=board]');
-  await page.locator('.column').nth(0).locator('[data-action=add-deal]').click();
-  const editor = page.getByTestId('deal-editor');
-  await editor.getByTestId('title').fill(title);
-  await editor.getByTestId('amount').fill(amount);
-  await editor.locator('[data-action=save-deal]').click();
-  await expect(editor).toHaveCount(0);
-}
-
-/** The head creates the team from the demo and links the first employee to anna. */
-async function headCreates(page, db) {
-  await open(page, 'data');
-  await page.reload();
-  await start(page, 'demo');
-  await connect(page, db, HEAD);
-  await expect(page.getByTestId('team-connected')).toContainText(`Connected to ${db} on ${COUCH} as head, head of sales.`);
-  await expect(page.getByTestId('team-done')).toContainText('The team was created from this workspace');
-  await synced(page);
-  const first = page.getByTestId('team-members').locator('.team-member').first();
-  await first.locator('[data-field=member-user]').fill(ANNA.name);
-  await first.locator('[data-field=member-user]').blur();
-  await synced(page);
-  return first.getAttribute('data-employee');
-}
-
-/** A rep with a workspace of their own joins: confirmed, downloaded, kept as a recovery copy. */
-async function repJoins(rep, db) {
-  await open(rep, 'data');
-  await rep.reload();
-  await start(rep, 'templates');
-  let asked = '';
-  rep.once('dialog', (d) => {
-    asked = d.message();
-    d.accept();
-  });
-  const download = rep.waitForEvent('download');
-  await connect(rep, db, ANNA);
-  expect((await download).suggestedFilename()).toMatch(/\.json$/);
-  await expect(rep.getByTestId('team-done')).toContainText('You joined the team');
-  expect(asked).toContain("The team's workspace will replace the one in this browser");
-  await synced(rep);
-}
 
 test('a head of sales creates the team, a rep joins, changes travel both ways, and what a rep may not change is undone', async ({ page, browser, moment, timezoneId }) => {
   const db = await freshDatabase();
