@@ -11,8 +11,9 @@ use crate::ui::when::When;
 use leptos::prelude::*;
 
 /// Whether the signed-in user is a rep of a team (outside a team, or with no team context as
-/// in a component test: no).
-fn is_rep() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+/// in a component test: no), read reactively: for a control that sits among others a rep
+/// still uses (a plan cell beside the quarter toggles).
+pub fn is_rep() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
     let connection = use_context::<Team>().map(|t| t.connection);
     move || {
         connection.is_some_and(|c| c.with(|c| c.as_ref().is_some_and(|c| c.role == SavedRole::Rep)))

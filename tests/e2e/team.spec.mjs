@@ -53,7 +53,10 @@ test('a head of sales creates the team, a rep joins, changes travel both ways, a
   await rep.click('.nav-link[data-view=plans]');
   await expect(rep.getByTestId('head-only')).toHaveText(note);
   await expect(rep.locator('.plan-amount').first()).toBeDisabled();
+  await rep.screenshot({ path: `${shots}/team-rep-plans-en.png`, fullPage: true });
   await expect(rep.locator('[data-action=next-period]')).toBeEnabled();
+  await expect(rep.locator('.fold-button').first()).toBeEnabled();
+  await expect(rep.getByRole('button', { name: 'Add employee' })).toBeDisabled();
   await page.click('.nav-link[data-view=plans]');
   await expect(page.getByTestId('head-only')).toHaveCount(0);
   await expect(page.locator('.plan-amount').first()).toBeEnabled();
@@ -163,6 +166,7 @@ test('a rep offline keeps working through a reload and catches up; one field cha
   await expect(panel.locator('.conflict[data-field=Title]')).toContainText('Shared roof (rep)');
   await expect(panel.locator('.conflict[data-field=Title]')).toContainText('Shared roof (head)');
   await expect(rep.getByTestId('deal-editor').getByTestId('title')).toHaveValue('Shared roof (rep)');
+  await rep.screenshot({ path: `${shots}/team-conflict-en.png` });
   await panel.locator('.conflict[data-field=Title] [data-action=keep-mine]').click();
   await expect(rep.locator('[data-banner=team-conflicts]')).toHaveCount(0);
   await rep.getByTestId('deal-editor').locator('[data-action=save-deal]').click();

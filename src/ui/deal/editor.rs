@@ -255,6 +255,13 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     {title_text}
                 </h2>
                 <p class="muted">{msg!(i18n, deal.stage, stage = stage_name)}</p>
+                // A team's conflict is there when the editor opens: first thing in it.
+                {team_conflict
+                    .then(|| {
+                        view! {
+                            <ConflictPanel conflicts=conflicts.into() on_choose=choose team=true />
+                        }
+                    })}
                 {read_only
                     .then(|| {
                         view! {
@@ -284,7 +291,11 @@ pub fn DealEditor(target: EditorTarget, on_close: Callback<()>) -> impl IntoView
                     EditorTarget::Existing(deal) => view! { <HistoryPanel deal=deal /> }.into_any(),
                     EditorTarget::New(_) => ().into_any(),
                 }}
-                <ConflictPanel conflicts=conflicts.into() on_choose=choose team=team_conflict />
+                // Another tab's change shows where Save was pressed.
+                {(!team_conflict)
+                    .then(|| {
+                        view! { <ConflictPanel conflicts=conflicts.into() on_choose=choose /> }
+                    })}
                 <p class="form-error" role="alert" data-testid="editor-error">
                     {form.general_message()}
                 </p>

@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::state::clock;
 use crate::state::store::{use_store, Store};
-use crate::ui::head_only::{HeadOnly, HeadOnlyNote};
+use crate::ui::head_only::{is_rep, HeadOnly, HeadOnlyNote};
 use crate::ui::modal::{DialogActions, Modal};
 use crate::ui::text::{msg, tr};
 use crate::ui::when::When;
@@ -171,8 +171,9 @@ pub fn PlansView() -> impl IntoView {
             </div>
 
             <HeadOnlyNote />
+            // The plan cells read-only one by one: the quarter toggles stay a rep's.
+            <PlanGrid period=period />
             <HeadOnly>
-                <PlanGrid period=period />
                 <Employees />
             </HeadOnly>
 
@@ -547,6 +548,7 @@ fn PlanCell(
             Err(_) => error.set(Some(msg!(i18n, plans.bad_count, value = text))),
         }
     };
+    let read_only = is_rep();
     let shown = move |v: Option<PlanValue>, set_here: bool| v.filter(|_| !set_here);
     view! {
         <div
@@ -572,6 +574,7 @@ fn PlanCell(
                         .unwrap_or_default()
                 }
                 on:change=on_amount
+                disabled=read_only
             />
             <input
                 class="input plan-deals"
@@ -588,6 +591,7 @@ fn PlanCell(
                         .unwrap_or_default()
                 }
                 on:change=on_deals
+                disabled=read_only
             />
         </div>
     }
