@@ -102,3 +102,32 @@ test('the network drops after the server saved a push, before its answer: nothin
   await expect(page.locator('[data-banner=team-refused]')).toHaveCount(0);
   await expect(page.locator('.deal-card', { hasText: 'Answer lost' })).toHaveCount(1);
 });
+
+test('two browsers whose clocks are 10 minutes apart: a deal created on the fast one and won on the slow one never closes before it was made', async ({ page, browser, timezoneId }) => {
+  const db = await freshDatabase();
+  await headCreates(page, db);
+  // The head's clock reads 11:00 (the fixed moment); the rep's, 11:10.
+  const context = await secondBrowser(browser, '2026-11-18T11:10', timezoneId);
+  const rep = await context.newPage();
+  await repJoins(rep, db);
+  await createDeal(rep, 'Ten minutes ahead', '600');
+  await synced(rep);
+  await page.click('.nav-link[data-view=board]');
+  const card = page.locator('.deal-card', { hasText: 'Ten minutes ahead' });
+  await card.locator('[data-action=move-to]').click();
+  const menu = page.getByTestId('move-menu');
+  await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
+  await menu.locator('[data-action=do-move]').click();
+  await page.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
+  await synced(page);
+  const doc = (await serverDocs(db)).find((d) => d.title === 'Ten minutes ahead');
+  expect(doc.closed_at).toBe(doc.created_at);
+  expect(doc.history.map((h) => h.at)).toEqual([doc.created_at, doc.created_at]);
+  await rep.click('.nav-link[data-view=board]');
+  const won = rep.locator('.column').filter({ has: rep.locator('.column-title', { hasText: /^Won$/ }) });
+  await expect(won.locator('.deal-card', { hasText: 'Ten minutes ahead' })).toHaveCount(1);
+  await won.locator('.deal-card', { hasText: 'Ten minutes ahead' }).click();
+  await expect(rep.getByTestId('history')).toContainText('Nov 18, 2026 11:10');
+  await expect(rep.getByTestId('history')).not.toContainText('11:00');
+  await context.close();
+});

@@ -499,6 +499,9 @@ fn relocate(
     loss_reason: Option<&str>,
 ) -> DomainResult<()> {
     let mut deal = deal_of(tx.ws, id)?.clone();
+    // Never before the deal's last step: in a team, two browsers' clocks may be minutes
+    // apart, and a move stamped before the creation it follows would give negative stays.
+    let at = at.max(deal.history.last().map_or(deal.created_at, |h| h.at));
     let from_kind = tx
         .ws
         .stage(deal.stage)
