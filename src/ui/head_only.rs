@@ -14,10 +14,8 @@ use leptos::prelude::*;
 /// in a component test: no), read reactively: for a control that sits among others a rep
 /// still uses (a plan cell beside the quarter toggles).
 pub fn is_rep() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    let connection = use_context::<Team>().map(|t| t.connection);
-    move || {
-        connection.is_some_and(|c| c.with(|c| c.as_ref().is_some_and(|c| c.role == SavedRole::Rep)))
-    }
+    let team = use_context::<Team>();
+    move || team.is_some_and(|t| t.role() == Some(SavedRole::Rep))
 }
 
 /// Its children, their controls disabled for a rep (a `fieldset` laid out as if absent).

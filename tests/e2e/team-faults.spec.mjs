@@ -5,7 +5,7 @@
 // lost or sent twice.
 import { test, expect, count } from './helpers.mjs';
 import {
-  asAdmin, createDeal, freshDatabase, headCreates, makeUser, repJoins, secondBrowser, serverDocs, synced, teamState,
+  asAdmin, createDeal, freshDatabase, headCreates, makeUser, repJoins, secondBrowser, serverDocs, synced, teamState, winDeal,
 } from './team.mjs';
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
@@ -113,13 +113,7 @@ test('two browsers whose clocks are 10 minutes apart: a deal created on the fast
   await createDeal(rep, 'Ten minutes ahead', '600');
   await synced(rep);
   await page.click('.nav-link[data-view=board]');
-  const card = page.locator('.deal-card', { hasText: 'Ten minutes ahead' });
-  await card.locator('[data-action=move-to]').click();
-  const menu = page.getByTestId('move-menu');
-  await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
-  await menu.locator('[data-action=do-move]').click();
-  await page.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
-  await synced(page);
+  await winDeal(page, 'Ten minutes ahead');
   const doc = (await serverDocs(db)).find((d) => d.title === 'Ten minutes ahead');
   expect(doc.closed_at).toBe(doc.created_at);
   expect(doc.history.map((h) => h.at)).toEqual([doc.created_at, doc.created_at]);

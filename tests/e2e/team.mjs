@@ -146,3 +146,15 @@ export async function makeUser(who) {
   await user(COUCH, who);
   return who;
 }
+
+/** Moves a deal of the board to Won through its "Move to…" menu, past its unfinished task, and
+ * waits until the team has it. */
+export async function winDeal(page, title) {
+  const card = page.locator('.deal-card', { hasText: title });
+  await card.locator('[data-action=move-to]').click();
+  const menu = page.getByTestId('move-menu');
+  await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
+  await menu.locator('[data-action=do-move]').click();
+  await page.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
+  await synced(page);
+}

@@ -7,7 +7,7 @@
 import { test, expect, open, start, count, instant } from './helpers.mjs';
 import {
   COUCH, HEAD, ANNA, connect, createDeal, endSessions, freshDatabase, headCreates, repJoins, secondBrowser, synced,
-  teamState, serverDocs,
+  teamState, serverDocs, winDeal,
 } from './team.mjs';
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
@@ -90,13 +90,7 @@ test('a rep wins a deal: it moves on the head\'s board and fills the head\'s gau
   const gauge = page.getByTestId('gauge-company').locator('.gauge');
   const before = Number(await gauge.getAttribute('data-percent'));
 
-  const card = rep.locator('.deal-card', { hasText: 'Big win' });
-  await card.locator('[data-action=move-to]').click();
-  const menu = rep.getByTestId('move-menu');
-  await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
-  await menu.locator('[data-action=do-move]').click();
-  await rep.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
-  await synced(rep);
+  await winDeal(rep, 'Big win');
   await expect.poll(async () => Number(await gauge.getAttribute('data-percent'))).toBeGreaterThan(before);
   await page.click('.nav-link[data-view=board]');
   const won = page.locator('.column').filter({ has: page.locator('.column-title', { hasText: /^Won$/ }) });
@@ -294,13 +288,7 @@ test.describe('across time zones', () => {
     await repJoins(rep, db);
     await expect(rep.getByTestId('team-zone')).toContainText("the team's time zone, Europe/Moscow");
     await createDeal(rep, 'Night win', '700 000');
-    const card = rep.locator('.deal-card', { hasText: 'Night win' });
-    await card.locator('[data-action=move-to]').click();
-    const menu = rep.getByTestId('move-menu');
-    await menu.getByTestId('move-stage').selectOption({ label: 'Won' });
-    await menu.locator('[data-action=do-move]').click();
-    await rep.getByTestId('confirm-task').locator('[data-action=confirm-move]').click();
-    await synced(rep);
+    await winDeal(rep, 'Night win');
 
     // Stored as the team's wall clock: 2026-11-30 23:30.
     const stored = (await serverDocs(db)).find((d) => d.title === 'Night win');

@@ -21,12 +21,7 @@ impl Today {
     /// Starts the minute check and provides the signal in context; called once, by the app.
     pub fn provide() {
         let today = Today(RwSignal::new(self::today()));
-        let tick = gloo_timers::callback::Interval::new(60_000, move || {
-            let now = self::today();
-            if today.0.get_untracked() != now {
-                today.0.set(now);
-            }
-        });
+        let tick = gloo_timers::callback::Interval::new(60_000, move || today.refresh());
         // The app's clock for as long as the page lives.
         tick.forget();
         provide_context(today);
@@ -42,7 +37,7 @@ impl Today {
         self.0.get_untracked()
     }
 
-    /// Reads today again now (the clock's zone changed).
+    /// Reads today again (each minute, and when the clock's zone changed).
     pub fn refresh(self) {
         let now = self::today();
         if self.0.get_untracked() != now {
