@@ -21,6 +21,10 @@ use voronka_core::sync::{replica::Refusal, Conflict};
 
 pub use couch::TeamError;
 
+/// How long a change waits for more before it is sent: a burst of commands (a drag and the
+/// confirm after it) goes up as one request, and a change is on the server well within 2 s.
+const SEND_AFTER_MS: u32 = 100;
+
 /// What the header says about the team.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TeamStatus {
@@ -369,7 +373,7 @@ impl Team {
             if team.status.get_untracked() == TeamStatus::Synced {
                 team.status.set(TeamStatus::Syncing);
             }
-            let t = gloo_timers::callback::Timeout::new(300, move || team.wake());
+            let t = gloo_timers::callback::Timeout::new(SEND_AFTER_MS, move || team.wake());
             timer.set_value(Some(t));
         });
         let online = window_event_listener(leptos::ev::online, move |_| team.wake());

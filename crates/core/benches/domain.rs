@@ -293,6 +293,60 @@ fn analytics(c: &mut Criterion) {
     }
 }
 
+/// A team's sync steps for one changed deal: the head's outbox once the others are known to
+/// be in sync, and the rep's merge of the head's change (deal by deal, and assembled whole).
+fn team_sync(c: &mut Criterion) {
+    use voronka_core::sync::memory::MemoryCouch;
+    use voronka_core::sync::{TeamSettings, TeamState};
+    for n in [10_000, 50_000] {
+        let ws = workspace(n);
+        let mut db = MemoryCouch::new();
+        let mut head = TeamState::new(TeamSettings::default());
+        let sent = head.begin_push(&ws);
+        let results = db.bulk_docs(&sent);
+        head.after_push(&ws, &sent, &results).unwrap();
+        let (changes, seq) = db.changes(0);
+        let (rep, rep_ws) = TeamState::join(changes, seq.into(), IdSlot::new(1).unwrap()).unwrap();
+        let mut changed = ws.clone();
+        let deal = changed.deals().next().unwrap().id;
+        let mut draft = changed.deal(deal).unwrap().draft();
+        draft.title = "Changed by the head".into();
+        changed.apply(&Command::EditDeal { deal, draft }).unwrap();
+        let mut group = c.benchmark_group(format!("team sync {n}"));
+        group.sample_size(20);
+        head.outbox(&changed);
+        group.bench_function("the head's outbox of one changed deal", |bench| {
+            bench.iter(|| black_box(head.outbox(&changed)))
+        });
+        let sent = head.begin_push(&changed);
+        let results = db.bulk_docs(&sent);
+        head.after_push(&changed, &sent, &results).unwrap();
+        let (changes, last) = db.changes(seq);
+        for (name, whole) in [
+            ("the rep's merge, deal by deal", false),
+            ("assembled whole", true),
+        ] {
+            group.bench_function(name, |bench| {
+                // Timed by hand: the copy of the state and its drop stay outside the time.
+                bench.iter_custom(|iterations| {
+                    let mut spent = std::time::Duration::ZERO;
+                    for _ in 0..iterations {
+                        let mut state = rep.clone();
+                        state.always_assemble = whole;
+                        let changes = changes.clone();
+                        let at = std::time::Instant::now();
+                        let outcome = state.after_pull(&rep_ws, changes, last.into()).unwrap();
+                        spent += at.elapsed();
+                        black_box((state, outcome));
+                    }
+                    spent
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
 fn main() {
     report_memory();
     let mut criterion = Criterion::default().configure_from_args();
@@ -300,5 +354,6 @@ fn main() {
     storage(&mut criterion);
     csv_import(&mut criterion);
     analytics(&mut criterion);
+    team_sync(&mut criterion);
     criterion.final_summary();
 }

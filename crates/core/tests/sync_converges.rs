@@ -32,6 +32,12 @@ enum Fault {
 
 impl Browser {
     fn push(&mut self, db: &mut MemoryCouch, fault: Fault) {
+        let reference = self.state.replica.outbox(&self.state.local_docs(&self.ws));
+        assert_eq!(
+            self.state.outbox(&self.ws),
+            reference,
+            "the outbox makes what every document compared makes"
+        );
         let sent = self.state.begin_push(&self.ws);
         if sent.is_empty() {
             return;
@@ -54,10 +60,20 @@ impl Browser {
 
     fn pull(&mut self, db: &MemoryCouch) {
         let (changes, seq) = db.changes(self.since);
+        // The same pull assembled whole: a pull of deals written deal by deal gives the same.
+        let mut reference = self.state.clone();
+        reference.always_assemble = true;
+        let expected = reference
+            .after_pull(&self.ws, changes.clone(), serde_json::Value::from(seq))
+            .unwrap();
         let outcome = self
             .state
             .after_pull(&self.ws, changes, serde_json::Value::from(seq))
             .unwrap();
+        assert_eq!(outcome.ws, expected.ws, "deal by deal as assembled whole");
+        assert_eq!(outcome.conflicts, expected.conflicts);
+        assert_eq!(self.state.replica, reference.replica);
+        assert_eq!(self.state.team, reference.team);
         self.since = seq;
         if let Some(ws) = outcome.ws {
             ws.check_invariants().unwrap();
@@ -126,7 +142,7 @@ type Step = (u8, u8, u16, u16, u8);
 fn command(ws: &Workspace, what: u8, who: usize, a: u16, b: u16, n: usize) -> Option<Command> {
     let deals: Vec<&Deal> = ws.deals().collect();
     let deal = (!deals.is_empty()).then(|| deals[a as usize % deals.len()]);
-    match what % 8 {
+    match what % 10 {
         0 | 1 => {
             let deal = deal?;
             let direction = ws.direction(deal.direction)?;
@@ -171,6 +187,34 @@ fn command(ws: &Workspace, what: u8, who: usize, a: u16, b: u16, n: usize) -> Op
             })
         }
         6 => Some(Command::DeleteDeal { deal: deal?.id }),
+        // The structure changing under the deals: a stage added, a stage deleted (its deals
+        // moved to the next open one), while others move deals into it.
+        8 => {
+            let direction = ws.directions_taking_deals().nth(b as usize % 2)?;
+            Some(Command::AddStage {
+                direction: direction.id,
+                index: a as usize % 2,
+                spec: StageSpec::new(&format!("s{who}-{n}"), StageKind::Open),
+            })
+        }
+        9 => {
+            let direction = ws.directions_taking_deals().nth(b as usize % 2)?;
+            let open: Vec<&Stage> = direction
+                .stages
+                .iter()
+                .filter(|s| s.kind == StageKind::Open)
+                .collect();
+            if open.len() < 3 {
+                return None;
+            }
+            let gone = a as usize % (open.len() - 1);
+            Some(Command::DeleteStage {
+                stage: open[gone].id,
+                move_to: Some(open[gone + 1].id),
+                loss_reason: None,
+                at: NOW,
+            })
+        }
         _ => {
             let employee = ws.employees().nth(b as usize % 3)?.id;
             Some(Command::SetPlan {
@@ -210,7 +254,7 @@ fn run(browsers: usize, steps: &[Step]) {
         match what % 4 {
             0 | 1 => {
                 let browser = &mut list[who];
-                let what = (a % 8) as u8 ^ (b % 8) as u8;
+                let what = ((a % 16) as u8 ^ (b % 16) as u8) % 10;
                 let Some(cmd) = command(&browser.ws, what, who, a, b, n) else {
                     continue;
                 };

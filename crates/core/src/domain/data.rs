@@ -224,63 +224,13 @@ impl Workspace {
         for (i, deal) in data.deals.iter().enumerate() {
             let path = |field: &str| format!("deals[{i}].{field}");
             claim(deal.id.0, &|| path("id"))?;
-            check_name(|| path("title"), &deal.title)?;
-            if deal.amount < Money::ZERO {
-                return err(path("amount"), DataProblem::NegativeAmount);
-            }
-            if deal.amount.0 > validate::MAX_AMOUNT {
-                return err(path("amount"), DataProblem::TooLarge);
-            }
-            // The editor's limits, so an imported deal can always be edited and shown.
-            let c = &deal.client;
-            for (field, text) in [
-                ("client.company", &c.company),
-                ("client.contact", &c.contact),
-            ] {
-                if validate::max_len(Field::Notes, text.trim(), validate::MAX_NAME).is_err() {
-                    return err(path(field), DataProblem::TooLong);
-                }
-            }
-            if validate::phone(&c.phone).is_err() {
-                return err(path("client.phone"), DataProblem::Invalid);
-            }
-            if let Some(r) = &deal.loss_reason {
-                if validate::max_len(Field::Notes, r.trim(), validate::MAX_NAME).is_err() {
-                    return err(path("loss_reason"), DataProblem::TooLong);
-                }
-            }
-            if !employees.contains(&deal.owner) {
-                return err(path("owner"), DataProblem::UnknownEmployee);
-            }
-            if !data.directions.iter().any(|d| d.id == deal.direction) {
-                return err(path("direction"), DataProblem::UnknownDirection);
-            }
-            let Some(&(direction, kind)) = stage_direction.get(&deal.stage) else {
-                return err(path("stage"), DataProblem::UnknownStage);
-            };
-            if direction != deal.direction {
-                return err(path("stage"), DataProblem::StageOfAnotherDirection);
-            }
-            if kind.is_closed() != deal.closed_at.is_some() {
-                return err(path("closed_at"), DataProblem::CloseDateMismatch);
-            }
-            if (kind == StageKind::Lost)
-                != deal
-                    .loss_reason
-                    .as_deref()
-                    .is_some_and(|r| !r.trim().is_empty())
-            {
-                return err(path("loss_reason"), DataProblem::LossReasonMismatch);
-            }
-            if deal.nps.is_some_and(|n| n > 10) {
-                return err(path("nps"), DataProblem::Invalid);
-            }
-            if validate::email(&deal.client.email).is_err() {
-                return err(path("client.email"), DataProblem::Invalid);
-            }
-            if validate::max_len(Field::Notes, &deal.notes, validate::MAX_TEXT).is_err() {
-                return err(path("notes"), DataProblem::TooLong);
-            }
+            check_deal(
+                deal,
+                &path,
+                &|e| employees.contains(&e),
+                &|d| data.directions.iter().any(|x| x.id == d),
+                &|s| stage_direction.get(&s).copied(),
+            )?;
         }
         let mut plans = std::collections::BTreeMap::new();
         for (i, p) in data.plans.iter().enumerate() {
@@ -380,4 +330,74 @@ impl Workspace {
             .flat_map(|d| d.stages.iter().map(|s| (s.id, self.column(s.id).to_vec())))
             .collect()
     }
+}
+
+/// The rules one deal keeps against the rest of a workspace (its id aside): a title, amounts
+/// in range, the editor's limits, an owner, a direction and a stage of it that agrees with
+/// its close date and loss reason. `path` names a field for the error.
+pub(crate) fn check_deal(
+    deal: &Deal,
+    path: &dyn Fn(&str) -> String,
+    has_employee: &dyn Fn(EmployeeId) -> bool,
+    has_direction: &dyn Fn(DirectionId) -> bool,
+    stage_of: &dyn Fn(StageId) -> Option<(DirectionId, StageKind)>,
+) -> Result<(), DataError> {
+    check_name(|| path("title"), &deal.title)?;
+    if deal.amount < Money::ZERO {
+        return err(path("amount"), DataProblem::NegativeAmount);
+    }
+    if deal.amount.0 > validate::MAX_AMOUNT {
+        return err(path("amount"), DataProblem::TooLarge);
+    }
+    // The editor's limits, so an imported deal can always be edited and shown.
+    let c = &deal.client;
+    for (field, text) in [
+        ("client.company", &c.company),
+        ("client.contact", &c.contact),
+    ] {
+        if validate::max_len(Field::Notes, text.trim(), validate::MAX_NAME).is_err() {
+            return err(path(field), DataProblem::TooLong);
+        }
+    }
+    if validate::phone(&c.phone).is_err() {
+        return err(path("client.phone"), DataProblem::Invalid);
+    }
+    if let Some(r) = &deal.loss_reason {
+        if validate::max_len(Field::Notes, r.trim(), validate::MAX_NAME).is_err() {
+            return err(path("loss_reason"), DataProblem::TooLong);
+        }
+    }
+    if !has_employee(deal.owner) {
+        return err(path("owner"), DataProblem::UnknownEmployee);
+    }
+    if !has_direction(deal.direction) {
+        return err(path("direction"), DataProblem::UnknownDirection);
+    }
+    let Some((direction, kind)) = stage_of(deal.stage) else {
+        return err(path("stage"), DataProblem::UnknownStage);
+    };
+    if direction != deal.direction {
+        return err(path("stage"), DataProblem::StageOfAnotherDirection);
+    }
+    if kind.is_closed() != deal.closed_at.is_some() {
+        return err(path("closed_at"), DataProblem::CloseDateMismatch);
+    }
+    if (kind == StageKind::Lost)
+        != deal
+            .loss_reason
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty())
+    {
+        return err(path("loss_reason"), DataProblem::LossReasonMismatch);
+    }
+    if deal.nps.is_some_and(|n| n > 10) {
+        return err(path("nps"), DataProblem::Invalid);
+    }
+    if validate::email(&deal.client.email).is_err() {
+        return err(path("client.email"), DataProblem::Invalid);
+    }
+    if validate::max_len(Field::Notes, &deal.notes, validate::MAX_TEXT).is_err() {
+        return err(path("notes"), DataProblem::TooLong);
+    }
+    Ok(())
 }

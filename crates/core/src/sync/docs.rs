@@ -89,6 +89,20 @@ pub fn known_ranks<'a>(
 /// Every document of `ws` for a team with `team`'s settings; a deal's rank is kept from
 /// `ranks` (what was last synced) unless its place in the column changed.
 pub fn docs_of(ws: &Workspace, team: &TeamSettings, ranks: &HashMap<DealId, f64>) -> Docs {
+    let mut docs = structure_docs(ws, team);
+    for (_, column) in ws.columns_in_order() {
+        let column_ranks = ranks::assign(&column, ranks);
+        for (id, rank) in column.iter().zip(column_ranks) {
+            let Some(deal) = ws.deal(*id) else { continue };
+            docs.insert(deal_doc(deal.id), deal_body(deal, rank, team));
+        }
+    }
+    docs
+}
+
+/// The documents of `ws` that are not deals: the settings, employees, directions and plans
+/// (a few hundred at most, so they are made anew each time).
+pub fn structure_docs(ws: &Workspace, team: &TeamSettings) -> Docs {
     let mut docs = Docs::new();
     let order: Vec<u32> = ws.directions().map(|d| d.id.0).collect();
     docs.insert(
@@ -120,20 +134,18 @@ pub fn docs_of(ws: &Workspace, team: &TeamSettings, ranks: &HashMap<DealId, f64>
             body(&record, "plan"),
         );
     }
-    for (_, column) in ws.columns_in_order() {
-        let column_ranks = ranks::assign(&column, ranks);
-        for (id, rank) in column.iter().zip(column_ranks) {
-            let Some(deal) = ws.deal(*id) else { continue };
-            let mut doc = body(deal, "deal");
-            let object = doc.as_object_mut().expect("a deal is an object");
-            object.insert("rank".into(), Value::from(rank));
-            if let Some(user) = team.user_of(deal.owner) {
-                object.insert("owner_user".into(), Value::from(user));
-            }
-            docs.insert(deal_doc(deal.id), doc);
-        }
-    }
     docs
+}
+
+/// A deal's document at `rank` in its column, with its owner's user name.
+pub fn deal_body(deal: &Deal, rank: f64, team: &TeamSettings) -> Value {
+    let mut doc = body(deal, "deal");
+    let object = doc.as_object_mut().expect("a deal is an object");
+    object.insert("rank".into(), Value::from(rank));
+    if let Some(user) = team.user_of(deal.owner) {
+        object.insert("owner_user".into(), Value::from(user));
+    }
+    doc
 }
 
 /// Whether a document from the server can be taken in: of a known kind, readable as its
@@ -406,7 +418,7 @@ fn stage_position(directions: &[Direction], deal: &Deal) -> Option<(usize, usize
 /// Puts a deal whose stage or direction is gone where the rules send it, and makes its
 /// close date, loss reason and history agree with the stage it ends in. `false` when no
 /// direction is left to take it.
-fn place(deal: &mut Deal, directions: &[Direction], loss_reasons: &[String]) -> bool {
+pub(super) fn place(deal: &mut Deal, directions: &[Direction], loss_reasons: &[String]) -> bool {
     let owner_of = |stage| directions.iter().find(|d| d.stage(stage).is_some());
     if let Some(direction) = owner_of(deal.stage) {
         deal.direction = direction.id;

@@ -20,6 +20,8 @@
 pub mod docs;
 pub mod engine;
 pub mod fields;
+mod incremental;
+pub mod local;
 pub mod memory;
 pub mod merge;
 pub mod ranks;

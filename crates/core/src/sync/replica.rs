@@ -83,17 +83,39 @@ pub struct Refusal {
     pub reason: String,
 }
 
-/// The local documents after a pull, and what the pull found.
+/// What a page of the changes feed does to the local documents, worked out before anything
+/// is kept (see [`Replica::merge`] and [`Replica::keep`]).
 #[derive(Clone, Debug, Default)]
 pub struct Pulled {
-    /// The merged documents: the workspace to assemble.
-    pub docs: Docs,
+    /// Each entity of the feed taken in: its merged local document (`None`: deleted here).
+    pub docs: BTreeMap<String, Option<Value>>,
+    /// Those of them whose local document the merge changed.
+    pub changed_ids: BTreeSet<String>,
     /// Fields both sides changed (the server's kept, yours reported).
     pub conflicts: Vec<Conflict>,
     /// Documents from the server that are not readable: ignored and reported.
     pub rejected: Vec<String>,
     /// Whether anything changed locally.
     pub changed: bool,
+    /// The server's versions to record once the result is kept.
+    known: BTreeMap<String, Known>,
+    /// Documents whose unanswered sends the feed settled.
+    settled: BTreeSet<String>,
+    /// Where the feed was read up to.
+    since: Value,
+}
+
+impl Pulled {
+    /// `local` with the merge's changes written over it: every local document after the pull.
+    pub fn over(&self, mut local: Docs) -> Docs {
+        for id in &self.changed_ids {
+            match self.docs.get(id).cloned().flatten() {
+                Some(body) => local.insert(id.clone(), body),
+                None => local.remove(id),
+            };
+        }
+        local
+    }
 }
 
 /// This browser's view of the server.
@@ -258,19 +280,33 @@ impl Replica {
         }
     }
 
-    /// Merges the changes feed into the local documents and records the server's versions.
-    pub fn pulled(&mut self, local: &Docs, changes: Vec<Incoming>, last_seq: Value) -> Pulled {
+    /// Merges the changes feed into the local documents (`mine` gives one by id) and
+    /// returns what changes, recording nothing yet: [`Replica::keep`] records it once the
+    /// result is used, so a pull that cannot be used leaves the replica as it was.
+    pub fn merge(
+        &self,
+        mine: &dyn Fn(&str) -> Option<Value>,
+        changes: Vec<Incoming>,
+        last_seq: Value,
+    ) -> Pulled {
         let mut pulled = Pulled {
-            docs: local.clone(),
+            since: last_seq,
             ..Pulled::default()
         };
         for change in changes {
+            // A document twice in one page: the later version merges over the earlier.
+            let base_of = |pulled: &Pulled, id: &str| -> Option<Value> {
+                match pulled.known.get(id) {
+                    Some(k) => k.body.clone(),
+                    None => self.base.get(id).and_then(|k| k.body.clone()),
+                }
+            };
             if !is_entity(&change.id) {
                 let known = Known {
                     rev: change.rev,
                     body: change.body,
                 };
-                self.base.insert(change.id, known);
+                pulled.known.insert(change.id, known);
                 continue;
             }
             if let Some(body) = &change.body {
@@ -278,8 +314,8 @@ impl Replica {
                     pulled.rejected.push(change.id.clone());
                     // Its revision is recorded so a later edit here replaces it; its body is
                     // not, so nothing of it is applied.
-                    let body = self.base.get(&change.id).and_then(|k| k.body.clone());
-                    self.base.insert(
+                    let body = base_of(&pulled, &change.id);
+                    pulled.known.insert(
                         change.id,
                         Known {
                             rev: change.rev,
@@ -290,38 +326,58 @@ impl Replica {
                 }
             }
             let own = change.body.as_ref().is_some_and(|body| {
-                self.in_flight
-                    .get(&change.id)
-                    .is_some_and(|list| list.contains(body))
+                !pulled.settled.contains(&change.id)
+                    && self
+                        .in_flight
+                        .get(&change.id)
+                        .is_some_and(|list| list.contains(body))
             });
             let base = if own {
                 // This browser's own earlier change, saved though its answer was lost.
-                self.in_flight.remove(&change.id);
-                change.body.as_ref()
+                pulled.settled.insert(change.id.clone());
+                change.body.clone()
             } else {
-                self.base.get(&change.id).and_then(|k| k.body.as_ref())
+                base_of(&pulled, &change.id)
             };
-            let mine = pulled.docs.get(&change.id);
-            let (merged, conflicts) = merge3(&change.id, base, mine, change.body.as_ref());
-            if merged.as_ref() != mine {
+            let mine = match pulled.docs.get(&change.id) {
+                Some(merged) => merged.clone(),
+                None => mine(&change.id),
+            };
+            let (merged, conflicts) = merge3(
+                &change.id,
+                base.as_ref(),
+                mine.as_ref(),
+                change.body.as_ref(),
+            );
+            if merged != mine {
                 pulled.changed = true;
+                pulled.changed_ids.insert(change.id.clone());
             }
-            match merged {
-                Some(body) => {
-                    pulled.docs.insert(change.id.clone(), body);
-                }
-                None => {
-                    pulled.docs.remove(&change.id);
-                }
-            }
+            pulled.docs.insert(change.id.clone(), merged);
             pulled.conflicts.extend(conflicts);
             let known = Known {
                 rev: change.rev,
                 body: change.body,
             };
-            self.base.insert(change.id, known);
+            pulled.known.insert(change.id, known);
         }
-        self.since = last_seq;
         pulled
+    }
+
+    /// Records what [`Replica::merge`] found: the server's versions and where the feed is.
+    pub fn keep(&mut self, pulled: &mut Pulled) {
+        for id in std::mem::take(&mut pulled.settled) {
+            self.in_flight.remove(&id);
+        }
+        self.base.append(&mut pulled.known);
+        self.since = std::mem::take(&mut pulled.since);
+    }
+
+    /// Merges the changes feed into `local` and records the server's versions at once: the
+    /// merged documents are every local document after the pull.
+    pub fn pulled(&mut self, local: &Docs, changes: Vec<Incoming>, last_seq: Value) -> Docs {
+        let mut pulled = self.merge(&|id| local.get(id).cloned(), changes, last_seq);
+        self.keep(&mut pulled);
+        pulled.over(local.clone())
     }
 }

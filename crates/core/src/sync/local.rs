@@ -1,0 +1,146 @@
+//! This browser's documents as one sync step needs them, without turning a 10,000-deal
+//! workspace into JSON on every step: [`Locals`] makes the document of one id on demand, and
+//! [`InSyncMemo`] remembers which deals were last seen equal to the server's version, so the
+//! outbox serializes only the deals that changed. Both give exactly what
+//! [`super::docs::docs_of`] gives (the tests compare them).
+
+use super::docs::{deal_doc, deal_of_doc, structure_docs, Docs, TeamSettings};
+use super::engine::TeamState;
+use super::ranks;
+use crate::domain::{Deal, DealId, StageId, Workspace};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The local documents of a workspace, made one id at a time.
+pub struct Locals<'a> {
+    state: &'a TeamState,
+    ws: &'a Workspace,
+    structure: Docs,
+    /// Each deal's rank as last synced.
+    known: HashMap<DealId, f64>,
+    /// The ranks of each column asked for so far.
+    columns: RefCell<HashMap<StageId, Rc<HashMap<DealId, f64>>>>,
+}
+
+impl<'a> Locals<'a> {
+    /// The documents of `ws` as `state` sends them.
+    pub fn new(state: &'a TeamState, ws: &'a Workspace) -> Locals<'a> {
+        Locals {
+            state,
+            ws,
+            structure: structure_docs(ws, &state.team),
+            known: state.replica.ranks(),
+            columns: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The deals' ranks in column `stage` as the local documents have them.
+    pub fn column_ranks(&self, stage: StageId) -> Rc<HashMap<DealId, f64>> {
+        if let Some(ranks) = self.columns.borrow().get(&stage) {
+            return ranks.clone();
+        }
+        let column = self.ws.column(stage);
+        let ranks: Rc<HashMap<DealId, f64>> = Rc::new(
+            column
+                .iter()
+                .copied()
+                .zip(ranks::assign(column, &self.known))
+                .collect(),
+        );
+        self.columns.borrow_mut().insert(stage, ranks.clone());
+        ranks
+    }
+
+    /// The local document `id`, as [`TeamState::local_docs`] has it.
+    pub fn doc(&self, id: &str) -> Option<Value> {
+        match deal_of_doc(id).filter(|d| deal_doc(*d) == id) {
+            Some(deal) => {
+                let deal = self.ws.deal(deal)?;
+                let rank = *self.column_ranks(deal.stage).get(&deal.id)?;
+                Some(self.state.deal_doc_body(id, deal, rank))
+            }
+            None => self.structure.get(id).cloned(),
+        }
+    }
+
+    /// Whether the workspace has a document `id`.
+    pub fn has(&self, id: &str) -> bool {
+        match deal_of_doc(id).filter(|d| deal_doc(*d) == id) {
+            Some(deal) => self.ws.deal(deal).is_some(),
+            None => self.structure.contains_key(id),
+        }
+    }
+
+    /// The documents that are not deals.
+    pub fn structure(&self) -> &Docs {
+        &self.structure
+    }
+}
+
+/// Which deals' documents were last found equal to the server's version: the deal, its rank
+/// and the revision compared with. A deal, rank and revision all the same again make the same
+/// document, so it is not made again. A copy starts empty (a memo, never data).
+#[derive(Default)]
+pub struct InSyncMemo(RefCell<Memo>);
+
+#[derive(Default)]
+struct Memo {
+    /// The settings and owner rule the entries were made under.
+    team: Option<(TeamSettings, bool)>,
+    deals: HashMap<DealId, InSync>,
+}
+
+struct InSync {
+    deal: Deal,
+    rank: f64,
+    rev: String,
+}
+
+impl InSyncMemo {
+    /// Whether `deal` at `rank` was found equal to the server's revision `rev`.
+    pub fn holds(&self, team: (&TeamSettings, bool), deal: &Deal, rank: f64, rev: &str) -> bool {
+        let mut memo = self.0.borrow_mut();
+        let same_team = memo
+            .team
+            .as_ref()
+            .is_some_and(|(t, r)| t == team.0 && *r == team.1);
+        if !same_team {
+            memo.team = Some((team.0.clone(), team.1));
+            memo.deals.clear();
+            return false;
+        }
+        memo.deals
+            .get(&deal.id)
+            .is_some_and(|m| m.rev == rev && m.rank == rank && m.deal == *deal)
+    }
+
+    /// Notes that `deal` at `rank` makes the server's revision `rev`.
+    pub fn note(&self, deal: &Deal, rank: f64, rev: &str) {
+        let entry = InSync {
+            deal: deal.clone(),
+            rank,
+            rev: rev.to_string(),
+        };
+        self.0.borrow_mut().deals.insert(deal.id, entry);
+    }
+}
+
+impl Clone for InSyncMemo {
+    fn clone(&self) -> Self {
+        InSyncMemo::default()
+    }
+}
+
+impl PartialEq for InSyncMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for InSyncMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "InSyncMemo({} deals)", self.0.borrow().deals.len())
+    }
+}
