@@ -113,11 +113,11 @@ fn work(job: Job) -> Done {
         })()),
         Job::Read => Done::State(saved::read_state()),
         Job::Write(rt) => {
-            let rt = rt.borrow();
+            let mut rt = rt.borrow_mut();
             Done::Written(
                 rt.saved
-                    .as_ref()
-                    .is_some_and(|s| saved::write_state(&s.state)),
+                    .as_mut()
+                    .is_some_and(|s| saved::write_state(&mut s.state)),
             )
         }
     }

@@ -1,8 +1,9 @@
 //! What a browser keeps of its team between visits, in localStorage: under [`TEAM_KEY`] the
 //! connection (the server, the database, the user — never the password —, the role, the id
-//! slot, the workspace lineage it belongs to), under [`STATE_KEY`] the [`TeamState`] (the
-//! server's revisions and bodies as last synced, the feed's position), compressed like the
-//! deals' shards.
+//! slot, the workspace lineage it belongs to), under [`STATE_KEY`] and its parts the
+//! [`TeamState`] (the server's revisions and bodies as last synced, the feed's position),
+//! compressed like the deals' shards; a write rewrites only the parts that changed
+//! (`voronka_core::sync::stored`).
 //!
 //! It is written only when the stored workspace already holds everything it describes (after
 //! the workspace's save, or when nothing waits to be saved), so that what is stored never
@@ -10,14 +11,14 @@
 //! difference between the two, and a change missing there would be sent as a revert.
 
 use serde::{Deserialize, Serialize};
-use voronka_core::storage::codec;
-use voronka_core::sync::TeamState;
+use voronka_core::sync::{stored, TeamState};
 
 /// The localStorage key of the connection (not one of the workspace's keys: starting over or
 /// importing never removes it; a replaced workspace ends the connection instead).
 pub const TEAM_KEY: &str = "voronka.team";
-/// The key of what was last synced, written before the connection.
-pub const STATE_KEY: &str = "voronka.team.state";
+/// The key of what was last synced (its head; its parts follow it), written before the
+/// connection.
+pub const STATE_KEY: &str = stored::STATE_KEY;
 
 /// The role a user has in the team, as stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,18 +82,14 @@ pub fn write_connection(connection: &Connection) -> bool {
 
 /// Reads what was last synced (read by the team's own module).
 pub fn read_state() -> Option<TeamState> {
-    let text = storage()?.get_item(STATE_KEY).ok()??;
-    let json = codec::unpack(&text).ok()?;
-    serde_json::from_slice(&json).ok()
+    let kv = crate::storage::local::LocalKv::open().ok()?;
+    stored::read(&kv)
 }
 
-/// Writes what was last synced, compressed (the caller holds the tabs' write lock).
-pub fn write_state(state: &TeamState) -> bool {
-    let Ok(json) = serde_json::to_vec(state) else {
-        return false;
-    };
-    let text = codec::pack(&json);
-    storage().is_some_and(|s| s.set_item(STATE_KEY, &text).is_ok())
+/// Writes what was last synced: the parts that changed, then the head (the caller holds the
+/// tabs' write lock).
+pub fn write_state(state: &mut TeamState) -> bool {
+    crate::storage::local::LocalKv::open().is_ok_and(|kv| stored::write(&kv, state).is_ok())
 }
 
 /// Removes the record (disconnected): the connection first, so that a half-done removal
@@ -102,6 +99,8 @@ pub fn remove() {
         // A storage that refuses a removal refuses everything: the next start reads the
         // record again and its lineage check ends that connection.
         drop(s.remove_item(TEAM_KEY));
-        drop(s.remove_item(STATE_KEY));
+    }
+    if let Ok(kv) = crate::storage::local::LocalKv::open() {
+        stored::remove(&kv);
     }
 }

@@ -105,10 +105,20 @@ for (const n of sizes) {
   const joinSlowMs = await connect(slow, db, PEOPLE[2]);
   await slowContext.close();
   await rep.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
-  const stateChars = await rep.evaluate(() => (localStorage.getItem('voronka.team.state') ?? '').length);
+  // The head and its parts.
+  const stateChars = await rep.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k === 'voronka.team.state' || k.startsWith('voronka.team.state.'))
+    .reduce((sum, k) => sum + localStorage.getItem(k).length, 0));
   await headPage.click('.nav-link[data-view=board]');
   await rep.click('.nav-link[data-view=board]');
   const latency = [];
+  // The longest tasks the sync gives either page's main thread (the merge, the saves).
+  const watchTasks = () => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  };
+  await headPage.evaluate(watchTasks);
+  await rep.evaluate(watchTasks);
   for (let r = 0; r < runs; r++) {
     const title = `Latency ${r}`;
     await headPage.locator('.column').nth(0).locator('[data-action=add-deal]').click();
@@ -135,6 +145,15 @@ for (const n of sizes) {
     latency.push((await rep.evaluate(() => window.__seen)) - at);
     await headPage.waitForSelector('.team-status[data-state=synced]', { timeout: 120_000 });
   }
+  // Every save of the last change done too.
+  await rep.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
+  await headPage.waitForSelector('.save-status[data-state=saved]', { timeout: 120_000 });
+  const tasks = async (page) => {
+    const list = await page.evaluate(() => window.__tasks);
+    return { longest: Math.round(Math.max(0, ...list)), median: Math.round(list.length ? median(list) : 0), count: list.length };
+  };
+  const repTasks = await tasks(rep);
+  const headTasks = await tasks(headPage);
   results[n] = {
     deals: n,
     create_team_ms: createMs,
@@ -146,6 +165,8 @@ for (const n of sizes) {
     change_seen_by_rep_worst_ms: Math.max(...latency),
     changes_timed: latency.length,
     team_state_chars: stateChars,
+    rep_long_tasks: repTasks,
+    head_long_tasks: headTasks,
   };
   console.log(JSON.stringify(results[n]));
   await headContext.close();

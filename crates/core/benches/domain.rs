@@ -343,6 +343,33 @@ fn team_sync(c: &mut Criterion) {
                 })
             });
         }
+        // What a change costs the stored state: its part and the head, against every part.
+        let kv = voronka_core::storage::kv::MemoryKv::default();
+        let mut stored = rep.clone();
+        voronka_core::sync::stored::write(&kv, &mut stored).unwrap();
+        let id = format!("deal:{}", deal.0);
+        for (name, one) in [
+            ("the stored state, one part", true),
+            ("the stored state, every part", false),
+        ] {
+            group.bench_function(name, |bench| {
+                bench.iter_custom(|iterations| {
+                    let mut spent = std::time::Duration::ZERO;
+                    for _ in 0..iterations {
+                        let mut state = match one {
+                            true => voronka_core::sync::stored::read(&kv).unwrap(),
+                            false => rep.clone(),
+                        };
+                        state.replica.unwritten.touch(&id);
+                        let at = std::time::Instant::now();
+                        voronka_core::sync::stored::write(&kv, &mut state).unwrap();
+                        spent += at.elapsed();
+                        black_box(state);
+                    }
+                    spent
+                })
+            });
+        }
         group.finish();
     }
 }

@@ -32,7 +32,7 @@ pub struct TeamState {
     pub always_assemble: bool,
     /// Which deals were last found in sync, so the outbox makes only the others' documents.
     #[serde(skip)]
-    memo: InSyncMemo,
+    pub(crate) memo: InSyncMemo,
 }
 
 /// What a pull brought.

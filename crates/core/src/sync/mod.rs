@@ -15,6 +15,7 @@
 //!   until the server has it and never applied twice.
 //! - [`wire`]: CouchDB's JSON requests and answers, read defensively.
 //! - [`roles`]: who may change what, and the `validate_doc_update` the server enforces it with.
+//! - [`stored`]: the team state in localStorage in parts, only the changed ones rewritten.
 //! - [`memory`]: an in-memory CouchDB (revisions, 409, the changes feed) for the tests.
 
 pub mod docs;
@@ -27,6 +28,7 @@ pub mod merge;
 pub mod ranks;
 pub mod replica;
 pub mod roles;
+pub mod stored;
 pub mod wire;
 
 pub use docs::{assemble, docs_of, Docs, TeamSettings};

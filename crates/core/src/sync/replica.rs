@@ -135,6 +135,9 @@ pub struct Replica {
     /// not someone else's to merge against.
     #[serde(default)]
     pub in_flight: BTreeMap<String, Vec<Value>>,
+    /// Which of `base`'s parts changed since it was last stored (see [`super::stored`]).
+    #[serde(skip)]
+    pub unwritten: super::stored::Unwritten,
 }
 
 /// How many unanswered bodies of one document are remembered.
@@ -257,6 +260,7 @@ impl Replica {
                         rev: rev.clone(),
                         body: doc.body.clone(),
                     };
+                    self.unwritten.touch(id);
                     self.base.insert(id.clone(), known);
                 }
             }
@@ -368,6 +372,9 @@ impl Replica {
     pub fn keep(&mut self, pulled: &mut Pulled) {
         for id in std::mem::take(&mut pulled.settled) {
             self.in_flight.remove(&id);
+        }
+        for id in pulled.known.keys() {
+            self.unwritten.touch(id);
         }
         self.base.append(&mut pulled.known);
         self.since = std::mem::take(&mut pulled.since);
