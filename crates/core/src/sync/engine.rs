@@ -3,13 +3,13 @@
 //! a pull merges. Every step works on a copy and is kept only when the result assembles, so
 //! an answer that cannot be used leaves the workspace and the outbox as they were.
 
-use super::docs::{assemble, deal_body, deal_of_doc, docs_of, AssembleError, Docs, TeamSettings};
+use super::docs::{assemble, deal_of_doc, docs_of, AssembleError, Docs, TeamSettings};
 use super::incremental::apply_deal_changes;
-use super::local::{InSyncMemo, Locals};
+use super::local::{DocMaker, InSyncMemo, Locals};
 use super::merge::Conflict;
 use super::replica::{is_entity, Incoming, Outgoing, PushResult, Refusal, Replica};
 use super::{docs, ranks};
-use crate::domain::{Deal, IdSlot, Workspace};
+use crate::domain::{IdSlot, Workspace};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -82,36 +82,19 @@ impl TeamState {
         if !self.rewrites_owners {
             for (id, body) in docs.iter_mut() {
                 if deal_of_doc(id).is_some() {
-                    self.owner_as_synced(id, body);
+                    self.maker().owner_as_synced(id, body);
                 }
             }
         }
         docs
     }
 
-    /// The document `id` of `deal` at `rank`, as [`TeamState::local_docs`] makes it.
-    pub(crate) fn deal_doc_body(&self, id: &str, deal: &Deal, rank: f64) -> Value {
-        let mut body = deal_body(deal, rank, &self.team);
-        if !self.rewrites_owners {
-            self.owner_as_synced(id, &mut body);
-        }
-        body
-    }
-
-    /// A rep's browser keeps a deal's `owner_user` as the server has it while its owner is
-    /// the one synced.
-    fn owner_as_synced(&self, id: &str, body: &mut Value) {
-        let Some(base) = self.replica.base.get(id).and_then(|k| k.body.as_ref()) else {
-            return;
-        };
-        if base.get("owner") != body.get("owner") {
-            return;
-        }
-        if let Some(object) = body.as_object_mut() {
-            match base.get("owner_user") {
-                Some(user) => object.insert("owner_user".into(), user.clone()),
-                None => object.remove("owner_user"),
-            };
+    /// How this browser makes its documents.
+    fn maker(&self) -> DocMaker<'_> {
+        DocMaker {
+            team: &self.team,
+            replica: &self.replica,
+            rewrites_owners: self.rewrites_owners,
         }
     }
 
@@ -147,7 +130,7 @@ impl TeamState {
                 if rev.is_some_and(|rev| self.memo.holds(team, deal, rank, rev)) {
                     continue;
                 }
-                let body = self.deal_doc_body(&id, deal, rank);
+                let body = self.maker().deal(&id, deal, rank);
                 if !differs(&id, &body, &mut out) {
                     if let Some(rev) = rev {
                         self.memo.note(deal, rank, rev);
@@ -233,7 +216,7 @@ impl TeamState {
         changes: Vec<Incoming>,
         last_seq: Value,
     ) -> Result<PullOutcome, AssembleError> {
-        let locals = Locals::new(self, ws);
+        let locals = Locals::new(self.maker(), ws);
         let mut pulled = self.replica.merge(&|id| locals.doc(id), changes, last_seq);
         let with_conflicts: Docs = pulled
             .conflicts

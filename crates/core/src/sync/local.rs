@@ -4,18 +4,59 @@
 //! outbox serializes only the deals that changed. Both give exactly what
 //! [`super::docs::docs_of`] gives (the tests compare them).
 
-use super::docs::{deal_doc, deal_of_doc, structure_docs, Docs, TeamSettings};
-use super::engine::TeamState;
+use super::docs::{deal_body, deal_doc, deal_of_doc, structure_docs, Docs, TeamSettings};
 use super::ranks;
+use super::replica::Replica;
 use crate::domain::{Deal, DealId, StageId, Workspace};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// How this browser makes a deal's document: its team's settings, what was last synced, and
+/// whether it writes `owner_user` anew (the head of sales) or keeps it as synced while the
+/// deal's owner is the same (a rep, see [`super::engine::TeamState::rewrites_owners`]).
+#[derive(Clone, Copy)]
+pub struct DocMaker<'a> {
+    /// The team's settings.
+    pub team: &'a TeamSettings,
+    /// What was last synced.
+    pub replica: &'a Replica,
+    /// Whether `owner_user` is written anew.
+    pub rewrites_owners: bool,
+}
+
+impl DocMaker<'_> {
+    /// The document `id` of `deal` at `rank`.
+    pub fn deal(&self, id: &str, deal: &Deal, rank: f64) -> Value {
+        let mut body = deal_body(deal, rank, self.team);
+        if !self.rewrites_owners {
+            self.owner_as_synced(id, &mut body);
+        }
+        body
+    }
+
+    /// A rep's browser keeps a deal's `owner_user` as the server has it while its owner is
+    /// the one synced.
+    pub fn owner_as_synced(&self, id: &str, body: &mut Value) {
+        let Some(base) = self.replica.base.get(id).and_then(|k| k.body.as_ref()) else {
+            return;
+        };
+        if base.get("owner") != body.get("owner") {
+            return;
+        }
+        if let Some(object) = body.as_object_mut() {
+            match base.get("owner_user") {
+                Some(user) => object.insert("owner_user".into(), user.clone()),
+                None => object.remove("owner_user"),
+            };
+        }
+    }
+}
+
 /// The local documents of a workspace, made one id at a time.
 pub struct Locals<'a> {
-    state: &'a TeamState,
+    maker: DocMaker<'a>,
     ws: &'a Workspace,
     structure: Docs,
     /// Each deal's rank as last synced.
@@ -25,13 +66,13 @@ pub struct Locals<'a> {
 }
 
 impl<'a> Locals<'a> {
-    /// The documents of `ws` as `state` sends them.
-    pub fn new(state: &'a TeamState, ws: &'a Workspace) -> Locals<'a> {
+    /// The documents of `ws` as `maker` makes them.
+    pub fn new(maker: DocMaker<'a>, ws: &'a Workspace) -> Locals<'a> {
         Locals {
-            state,
+            maker,
             ws,
-            structure: structure_docs(ws, &state.team),
-            known: state.replica.ranks(),
+            structure: structure_docs(ws, maker.team),
+            known: maker.replica.ranks(),
             columns: RefCell::new(HashMap::new()),
         }
     }
@@ -53,13 +94,13 @@ impl<'a> Locals<'a> {
         ranks
     }
 
-    /// The local document `id`, as [`TeamState::local_docs`] has it.
+    /// The local document `id`, as [`super::engine::TeamState::local_docs`] has it.
     pub fn doc(&self, id: &str) -> Option<Value> {
         match deal_of_doc(id).filter(|d| deal_doc(*d) == id) {
             Some(deal) => {
                 let deal = self.ws.deal(deal)?;
                 let rank = *self.column_ranks(deal.stage).get(&deal.id)?;
-                Some(self.state.deal_doc_body(id, deal, rank))
+                Some(self.maker.deal(id, deal, rank))
             }
             None => self.structure.get(id).cloned(),
         }

@@ -118,6 +118,62 @@ impl Pulled {
     }
 }
 
+/// How many parts the stored documents are spread over (see [`super::stored`]).
+pub const PARTS: u32 = 32;
+
+/// The part a document is kept in (FNV-1a of its id: the same in every build).
+pub fn part_of(id: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in id.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % PARTS
+}
+
+/// Which parts changed since the state was last written (every part, for a state never
+/// written). Copies keep it; it is never compared.
+#[derive(Clone, Debug)]
+pub struct Unwritten {
+    all: bool,
+    parts: BTreeSet<u32>,
+}
+
+impl Default for Unwritten {
+    fn default() -> Self {
+        Unwritten {
+            all: true,
+            parts: BTreeSet::new(),
+        }
+    }
+}
+
+impl PartialEq for Unwritten {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Unwritten {
+    /// Notes that document `id` changed.
+    pub fn touch(&mut self, id: &str) {
+        if !self.all {
+            self.parts.insert(part_of(id));
+        }
+    }
+
+    /// Nothing left to write.
+    pub(crate) fn clear(&mut self) {
+        self.all = false;
+        self.parts.clear();
+    }
+
+    /// Whether `part` waits to be written.
+    pub(crate) fn includes(&self, part: u32) -> bool {
+        self.all || self.parts.contains(&part)
+    }
+}
+
 /// This browser's view of the server.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Replica {
@@ -137,7 +193,7 @@ pub struct Replica {
     pub in_flight: BTreeMap<String, Vec<Value>>,
     /// Which of `base`'s parts changed since it was last stored (see [`super::stored`]).
     #[serde(skip)]
-    pub unwritten: super::stored::Unwritten,
+    pub unwritten: Unwritten,
 }
 
 /// How many unanswered bodies of one document are remembered.

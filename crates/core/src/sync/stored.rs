@@ -10,7 +10,7 @@
 
 use super::docs::TeamSettings;
 use super::engine::TeamState;
-use super::replica::{Known, Replica};
+use super::replica::{part_of, Known, Replica, PARTS};
 use crate::storage::codec;
 use crate::storage::kv::{KeyValue, KvError};
 use serde::{Deserialize, Serialize};
@@ -21,63 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const STATE_KEY: &str = "voronka.team.state";
 /// The keys of the parts: this and the part's number.
 pub const PART_PREFIX: &str = "voronka.team.state.";
-/// How many parts the documents are spread over.
-pub const PARTS: u32 = 32;
 /// The head's layout with parts (a head without `format` is a whole state in one key, as
 /// written before parts: read, and written in parts next time).
 const FORMAT: u32 = 2;
-
-/// The part a document is kept in (FNV-1a of its id: the same in every build).
-pub fn part_of(id: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in id.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash % PARTS
-}
-
-/// Which parts changed since the state was last written (every part, for a state never
-/// written). Copies keep it; it is never compared.
-#[derive(Clone, Debug)]
-pub struct Unwritten {
-    all: bool,
-    parts: BTreeSet<u32>,
-}
-
-impl Default for Unwritten {
-    fn default() -> Self {
-        Unwritten {
-            all: true,
-            parts: BTreeSet::new(),
-        }
-    }
-}
-
-impl PartialEq for Unwritten {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Unwritten {
-    /// Notes that document `id` changed.
-    pub fn touch(&mut self, id: &str) {
-        if !self.all {
-            self.parts.insert(part_of(id));
-        }
-    }
-
-    /// Nothing left to write.
-    fn clear(&mut self) {
-        self.all = false;
-        self.parts.clear();
-    }
-
-    fn includes(&self, part: u32) -> bool {
-        self.all || self.parts.contains(&part)
-    }
-}
 
 #[derive(Serialize, Deserialize)]
 struct Head {
