@@ -482,3 +482,31 @@ fn a_team_in_another_zone_stamps_its_clock_and_shows_the_viewers() {
     clock::set_team_zone(None);
     assert_eq!(clock::shown(stamp), stamp.datetime());
 }
+
+#[wasm_bindgen_test]
+fn a_team_moved_to_another_zone_keeps_every_moment() {
+    use voronka::domain::Stamp;
+    use voronka::state::clock;
+    let at = |y, mo, d, h, mi| Stamp::from_datetime(wall(y, mo, d, h, mi));
+    // Moscow (UTC+3) to Vladivostok (UTC+10): seven hours later on the wall clock.
+    let shift = clock::zone_shift("Europe/Moscow", "Asia/Vladivostok").unwrap();
+    assert_eq!(
+        shift.apply(at(2026, 11, 30, 23, 30)),
+        at(2026, 12, 1, 6, 30)
+    );
+    assert_eq!(shift.apply(at(2024, 2, 29, 0, 0)), at(2024, 2, 29, 7, 0));
+    // Berlin to Moscow: two hours in winter, one in summer; on the night the clock goes back
+    // (03:00 → 02:00 on 25 October 2026) an hour that holds both offsets is converted minute
+    // by minute: 01:59 in Berlin is 23:59 UTC (02:59 in Moscow), 03:00 is 02:00 UTC (05:00).
+    let shift = clock::zone_shift("Europe/Berlin", "Europe/Moscow").unwrap();
+    assert_eq!(shift.apply(at(2026, 1, 15, 12, 0)), at(2026, 1, 15, 14, 0));
+    assert_eq!(shift.apply(at(2026, 7, 1, 12, 0)), at(2026, 7, 1, 13, 0));
+    assert_eq!(
+        shift.apply(at(2026, 10, 25, 1, 59)),
+        at(2026, 10, 25, 2, 59)
+    );
+    assert_eq!(shift.apply(at(2026, 10, 25, 3, 0)), at(2026, 10, 25, 5, 0));
+    // A zone the browser does not know cannot be moved to.
+    assert!(clock::zone_shift("Europe/Moscow", "Mars/Olympus_Mons").is_none());
+    assert!(clock::known_zones().iter().any(|z| z == "Asia/Vladivostok"));
+}

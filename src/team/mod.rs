@@ -11,6 +11,7 @@ mod holder;
 pub mod http;
 pub mod saved;
 mod sync;
+mod zone;
 
 use crate::state::store::Store;
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ use std::rc::Rc;
 use voronka_core::sync::{replica::Refusal, Conflict};
 
 pub use couch::TeamError;
+pub use zone::ZoneRefused;
 
 /// How long a change waits for more before it is sent: a burst of commands (a drag and the
 /// confirm after it) goes up as one request, and a change is on the server well within 2 s.
@@ -250,12 +252,14 @@ impl Team {
     }
 
     fn show_members(&self) {
-        let zone = self
-            .rt()
-            .borrow()
-            .saved
-            .as_ref()
-            .map(|s| s.state.team.zone.clone());
+        let zone = self.rt().borrow_mut().saved.as_mut().map(|s| {
+            // The zone the head of sales set reaches the stored connection too, so the first
+            // stamps after a reload are in it.
+            if s.connection.zone != s.state.team.zone && !s.state.team.zone.is_empty() {
+                s.connection.zone = s.state.team.zone.clone();
+            }
+            s.state.team.zone.clone()
+        });
         self.follow_zone(zone.as_deref());
         let members = self.rt().borrow().saved.as_ref().map(|s| {
             s.state

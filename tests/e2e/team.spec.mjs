@@ -319,6 +319,59 @@ test.describe('across time zones', () => {
     }
     await context.close();
   });
+
+  test('the head moves the team to Vladivostok: a win at 23:30 in Moscow on November 30 stays that moment, and the team counts it on December 1', async ({ page, browser, moment, timezoneId }) => {
+    const db = await freshDatabase();
+    await headCreates(page, db);
+    await createDeal(page, 'Late win', '500 000');
+    await winDeal(page, 'Late win');
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Vladivostok', viewport: { width: 1400, height: 900 } });
+    await context.clock.setFixedTime(instant(moment, timezoneId));
+    const rep = await context.newPage();
+    await repJoins(rep, db);
+
+    // The head picks the zone and confirms; the rep's card follows.
+    await page.click('.nav-link[data-view=data]');
+    const setting = page.getByTestId('team-zone-setting');
+    await setting.locator('[data-field=team-zone]').selectOption('Asia/Vladivostok');
+    await setting.locator('[data-action=team-zone-change]').click();
+    await expect(setting.getByTestId('team-zone-confirm')).toContainText('Move the team to Asia/Vladivostok?');
+    await setting.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/team-zone-en.png` });
+    await setting.locator('[data-action=team-zone-confirm]').click();
+    await expect(page.getByTestId('team-zone-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('team-zone')).toContainText("the team's time zone, Asia/Vladivostok");
+    await synced(page);
+    await expect(rep.getByTestId('team-zone')).toContainText("the team's time zone, Asia/Vladivostok");
+
+    // The same moment, written as Vladivostok's wall clock: 2026-12-01 06:30.
+    const closedAt = async () => (await serverDocs(db)).find((d) => d.title === 'Late win')?.closed_at;
+    await expect.poll(closedAt).toBe(Date.UTC(2026, 11, 1, 6, 30) / 60_000);
+
+    // Each still sees it at their own time; both count it in December, the team's month now.
+    const history = async (p) => {
+      await p.click('.nav-link[data-view=board]');
+      await p.locator('.deal-card', { hasText: 'Late win' }).click();
+      const text = await p.getByTestId('history').innerText();
+      await p.keyboard.press('Escape');
+      return text;
+    };
+    expect(await history(page)).toContain('Nov 30, 2026 23:30');
+    await expect.poll(() => history(rep)).toContain('Dec 1, 2026 06:30');
+    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) {
+      await p.click('.nav-link[data-view=plans]');
+      await expect(p.getByTestId('period-label')).toHaveAttribute('data-period', '2026-12');
+      await p.getByTestId('gauge-company').locator('.gauge').click();
+      const row = p.getByTestId('won-deals').locator('tr', { hasText: 'Late win' });
+      await expect(row.locator('td.date')).toHaveText(day);
+      await p.keyboard.press('Escape');
+    }
+    // A reload keeps the zone.
+    await page.reload();
+    await page.click('.nav-link[data-view=data]');
+    await expect(page.getByTestId('team-zone')).toContainText('Asia/Vladivostok');
+    await context.close();
+  });
 });
 
 test.describe('in Russian', () => {

@@ -172,3 +172,48 @@ pub fn zone() -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod zone;
+
+/// Converts a team's stamps from zone `from` to zone `to` (IANA names; an empty or unknown
+/// `from` is the browser's zone): one moment to the same moment. `None` when the browser does
+/// not know `to` (and always outside the browser).
+pub fn zone_shift(from: &str, to: &str) -> Option<ZoneShift> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let from = zone::Zone::new(from).or_else(|| zone::Zone::new(&self::zone()))?;
+        Some(ZoneShift(zone::Shift::new(from, zone::Zone::new(to)?)))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (from, to);
+        None
+    }
+}
+
+/// A conversion of stamps from one zone to another (see [`zone_shift`]).
+pub struct ZoneShift(#[cfg(target_arch = "wasm32")] zone::Shift);
+
+impl ZoneShift {
+    /// `at` on the new zone's wall clock.
+    pub fn apply(&self, at: Stamp) -> Stamp {
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.0.apply(at)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            at
+        }
+    }
+}
+
+/// Every IANA zone the browser knows, in its order (empty outside the browser).
+pub fn known_zones() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        zone::known()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Vec::new()
+    }
+}

@@ -79,3 +79,61 @@ impl Zone {
             .unwrap_or_else(|| at.datetime())
     }
 }
+
+/// The same moment on another zone's wall clock: a team's stamps moved to a new zone. The
+/// zones' difference is read once per hour of stamps (at its first and last minute; within an
+/// hour where they differ, the clock changed: that stamp is converted by itself).
+pub struct Shift {
+    from: Zone,
+    to: Zone,
+    hours: std::cell::RefCell<std::collections::HashMap<i64, Option<i64>>>,
+}
+
+impl Shift {
+    /// From zone `from` to zone `to`.
+    pub fn new(from: Zone, to: Zone) -> Shift {
+        Shift {
+            from,
+            to,
+            hours: Default::default(),
+        }
+    }
+
+    fn exact(&self, at: Stamp) -> i64 {
+        let utc = self.from.utc_minutes(at);
+        self.to.wall(utc as f64 * 60_000.0).0 - at.0
+    }
+
+    /// `at` on the old zone's wall clock, on the new one's.
+    pub fn apply(&self, at: Stamp) -> Stamp {
+        let hour = at.0.div_euclid(60);
+        let known = self.hours.borrow().get(&hour).copied();
+        let delta = known.unwrap_or_else(|| {
+            let (a, b) = (
+                self.exact(Stamp(hour * 60)),
+                self.exact(Stamp(hour * 60 + 59)),
+            );
+            let delta = (a == b).then_some(a);
+            self.hours.borrow_mut().insert(hour, delta);
+            delta
+        });
+        Stamp(at.0 + delta.unwrap_or_else(|| self.exact(at)))
+    }
+}
+
+/// Every IANA zone the browser knows (`Intl.supportedValuesOf`), empty when it cannot say.
+pub fn known() -> Vec<String> {
+    let list = (|| {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+        let of = js_sys::Reflect::get(&intl, &JsValue::from_str("supportedValuesOf")).ok()?;
+        let of = of.dyn_ref::<js_sys::Function>()?;
+        of.call1(&intl, &JsValue::from_str("timeZone")).ok()
+    })();
+    list.map(|l| {
+        js_sys::Array::from(&l)
+            .iter()
+            .filter_map(|z| z.as_string())
+            .collect()
+    })
+    .unwrap_or_default()
+}

@@ -13,6 +13,7 @@ mod import;
 mod install;
 mod recovery;
 mod team;
+mod team_zone;
 
 /// The Data view.
 #[component]

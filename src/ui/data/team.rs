@@ -243,6 +243,7 @@ fn Connected(done: RwSignal<Option<Connected>>) -> impl IntoView {
             </form>
         </When>
         <When when=move || team.role() == Some(SavedRole::Head)>
+            <super::team_zone::ZoneSetting />
             <Members />
         </When>
         <div class="button-row">

@@ -16,6 +16,7 @@
 //! - [`wire`]: CouchDB's JSON requests and answers, read defensively.
 //! - [`roles`]: who may change what, and the `validate_doc_update` the server enforces it with.
 //! - [`stored`]: the team state in localStorage in parts, only the changed ones rewritten.
+//! - [`zone`]: a team moved to another time zone, every moment kept as the same instant.
 //! - [`memory`]: an in-memory CouchDB (revisions, 409, the changes feed) for the tests.
 
 pub mod docs;
@@ -30,6 +31,7 @@ pub mod replica;
 pub mod roles;
 pub mod stored;
 pub mod wire;
+pub mod zone;
 
 pub use docs::{assemble, docs_of, Docs, TeamSettings};
 pub use engine::{PullOutcome, PushOutcome, TeamState};
