@@ -11,6 +11,7 @@
 //! difference between the two, and a change missing there would be sent as a revert.
 
 use serde::{Deserialize, Serialize};
+use voronka_core::storage::kv::KeyValue;
 use voronka_core::sync::{stored, TeamState};
 
 /// The localStorage key of the connection (not one of the workspace's keys: starting over or
@@ -95,12 +96,10 @@ pub fn write_state(state: &mut TeamState) -> bool {
 /// Removes the record (disconnected): the connection first, so that a half-done removal
 /// reads as not connected.
 pub fn remove() {
-    if let Some(s) = storage() {
-        // A storage that refuses a removal refuses everything: the next start reads the
-        // record again and its lineage check ends that connection.
-        drop(s.remove_item(TEAM_KEY));
-    }
+    // A storage that refuses a removal refuses everything: the next start reads the record
+    // again and its lineage check ends that connection.
     if let Ok(kv) = crate::storage::local::LocalKv::open() {
+        kv.remove(TEAM_KEY);
         stored::remove(&kv);
     }
 }

@@ -278,6 +278,26 @@ test.describe('across time zones', () => {
   // there) is 06:30 on the first of December in Vladivostok, where the rep is.
   test.use({ moment: '2026-11-30T23:30' });
 
+  /** The deal's history as its editor shows it in this browser. */
+  async function historyOf(p, title) {
+    await p.click('.nav-link[data-view=board]');
+    await p.locator('.deal-card', { hasText: title }).click();
+    const text = await p.getByTestId('history').innerText();
+    await p.keyboard.press('Escape');
+    return text;
+  }
+
+  /** Plans open on `period` (the team's month now), and the company gauge's won deals list
+   * the deal on `day` (its date in this browser's zone). */
+  async function expectWonIn(p, title, period, day) {
+    await p.click('.nav-link[data-view=plans]');
+    await expect(p.getByTestId('period-label')).toHaveAttribute('data-period', period);
+    await p.getByTestId('gauge-company').locator('.gauge').click();
+    const row = p.getByTestId('won-deals').locator('tr', { hasText: title });
+    await expect(row.locator('td.date')).toHaveText(day);
+    await p.keyboard.press('Escape');
+  }
+
   test('a rep in Vladivostok wins at 06:30 on December 1: the team counts it on November 30, each sees the time in their own zone', async ({ page, browser, moment, timezoneId }) => {
     const db = await freshDatabase();
     await headCreates(page, db);
@@ -297,26 +317,13 @@ test.describe('across time zones', () => {
     expect(stored.created_at).toBe(minutes);
 
     // Each sees the moment on their own clock.
-    const history = async (p) => {
-      await p.click('.nav-link[data-view=board]');
-      await p.locator('.deal-card', { hasText: 'Night win' }).click();
-      const text = await p.getByTestId('history').innerText();
-      await p.keyboard.press('Escape');
-      return text;
-    };
+    const history = (p) => historyOf(p, 'Night win');
     await expect.poll(() => history(page)).toContain('Nov 30, 2026 23:30');
     expect(await history(rep)).toContain('Dec 1, 2026 06:30');
     expect(await history(rep)).not.toContain('Nov 30');
 
     // Both count the win in November, the team's month, and say it is still November.
-    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) {
-      await p.click('.nav-link[data-view=plans]');
-      await expect(p.getByTestId('period-label')).toHaveAttribute('data-period', '2026-11');
-      await p.getByTestId('gauge-company').locator('.gauge').click();
-      const row = p.getByTestId('won-deals').locator('tr', { hasText: 'Night win' });
-      await expect(row.locator('td.date')).toHaveText(day);
-      await p.keyboard.press('Escape');
-    }
+    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) await expectWonIn(p, 'Night win', '2026-11', day);
     await context.close();
   });
 
@@ -349,23 +356,10 @@ test.describe('across time zones', () => {
     await expect.poll(closedAt).toBe(Date.UTC(2026, 11, 1, 6, 30) / 60_000);
 
     // Each still sees it at their own time; both count it in December, the team's month now.
-    const history = async (p) => {
-      await p.click('.nav-link[data-view=board]');
-      await p.locator('.deal-card', { hasText: 'Late win' }).click();
-      const text = await p.getByTestId('history').innerText();
-      await p.keyboard.press('Escape');
-      return text;
-    };
+    const history = (p) => historyOf(p, 'Late win');
     expect(await history(page)).toContain('Nov 30, 2026 23:30');
     await expect.poll(() => history(rep)).toContain('Dec 1, 2026 06:30');
-    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) {
-      await p.click('.nav-link[data-view=plans]');
-      await expect(p.getByTestId('period-label')).toHaveAttribute('data-period', '2026-12');
-      await p.getByTestId('gauge-company').locator('.gauge').click();
-      const row = p.getByTestId('won-deals').locator('tr', { hasText: 'Late win' });
-      await expect(row.locator('td.date')).toHaveText(day);
-      await p.keyboard.press('Escape');
-    }
+    for (const [p, day] of [[page, 'Nov 30, 2026'], [rep, 'Dec 1, 2026']]) await expectWonIn(p, 'Late win', '2026-12', day);
     // A reload keeps the zone.
     await page.reload();
     await page.click('.nav-link[data-view=data]');

@@ -768,29 +768,15 @@ fn a_move_stamped_before_the_deals_last_step_is_recorded_at_that_step() {
     let deal = f.deal("Часы", 100, f.anna, 0);
     let created = f.ws.deal(deal).unwrap().created_at;
     let won = f.won();
-    f.apply(Command::MoveDeal {
-        deal,
-        to_stage: won,
-        index: 0,
-        confirm_unfinished: true,
-        loss_reason: None,
-        at: created.plus_minutes(-10),
-    })
-    .unwrap();
+    f.move_deal_at(deal, won, created.plus_minutes(-10))
+        .unwrap();
     let d = f.ws.deal(deal).unwrap();
     assert_eq!(d.history.last().unwrap().at, created);
     assert_eq!(d.closed_at, Some(created));
     // A later move keeps its own time.
     let open = f.stage(1);
-    f.apply(Command::MoveDeal {
-        deal,
-        to_stage: open,
-        index: 0,
-        confirm_unfinished: true,
-        loss_reason: None,
-        at: created.plus_minutes(30),
-    })
-    .unwrap();
+    f.move_deal_at(deal, open, created.plus_minutes(30))
+        .unwrap();
     assert_eq!(
         f.ws.deal(deal).unwrap().history.last().unwrap().at,
         created.plus_minutes(30)

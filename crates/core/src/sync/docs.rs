@@ -52,6 +52,12 @@ pub fn deal_of_doc(id: &str) -> Option<DealId> {
     id.strip_prefix("deal:")?.parse().ok().map(DealId)
 }
 
+/// The deal whose document is `id` exactly as [`deal_doc`] writes it (`deal:7`, not
+/// `deal:007`): the id a workspace's own documents have.
+pub fn own_deal_doc(id: &str) -> Option<DealId> {
+    deal_of_doc(id).filter(|d| deal_doc(*d) == id)
+}
+
 fn period_key(p: Period) -> String {
     let kind = match p.kind {
         PeriodKind::Month => "m",

@@ -121,16 +121,17 @@ impl TeamState {
             differs(id, body, &mut out);
         }
         let known = self.replica.ranks();
-        let team = (&self.team, self.rewrites_owners);
+        self.memo.begin(&self.team, self.rewrites_owners);
+        let maker = self.maker();
         for (_, column) in ws.columns_in_order() {
             for (deal, rank) in column.iter().zip(ranks::assign(&column, &known)) {
                 let Some(deal) = ws.deal(*deal) else { continue };
                 let id = docs::deal_doc(deal.id);
                 let rev = base.get(&id).map(|k| k.rev.as_str());
-                if rev.is_some_and(|rev| self.memo.holds(team, deal, rank, rev)) {
+                if rev.is_some_and(|rev| self.memo.holds(deal, rank, rev)) {
                     continue;
                 }
-                let body = self.maker().deal(&id, deal, rank);
+                let body = maker.deal(&id, deal, rank);
                 if !differs(&id, &body, &mut out) {
                     if let Some(rev) = rev {
                         self.memo.note(deal, rank, rev);
@@ -140,7 +141,7 @@ impl TeamState {
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
         for (id, known) in base {
-            let local = match deal_of_doc(id).filter(|d| docs::deal_doc(*d) == *id) {
+            let local = match docs::own_deal_doc(id) {
                 Some(deal) => ws.deal(deal).is_some(),
                 None => structure.contains_key(id),
             };
@@ -230,7 +231,7 @@ impl TeamState {
             ..PullOutcome::default()
         };
         let mut assembled = None;
-        if pulled.changed {
+        if pulled.changed() {
             let fast = (!self.always_assemble)
                 .then(|| apply_deal_changes(ws, &pulled, &locals, &self.replica.held))
                 .flatten();

@@ -4,7 +4,7 @@
 //! aside, a deal that breaks a rule or whose owner is gone — answers `None`, and the caller
 //! assembles the whole workspace as before.
 
-use super::docs::{deal_doc, deal_of_doc, place};
+use super::docs::{own_deal_doc, place};
 use super::local::Locals;
 use super::replica::Pulled;
 use crate::domain::data::check_deal;
@@ -23,7 +23,7 @@ pub fn apply_deal_changes(
 ) -> Option<Workspace> {
     let mut changes: Vec<(DealId, Option<&Value>)> = Vec::new();
     for id in &pulled.changed_ids {
-        let deal = deal_of_doc(id).filter(|d| deal_doc(*d) == *id)?;
+        let deal = own_deal_doc(id)?;
         if held.contains(id) {
             return None;
         }

@@ -4,7 +4,7 @@
 //! outbox serializes only the deals that changed. Both give exactly what
 //! [`super::docs::docs_of`] gives (the tests compare them).
 
-use super::docs::{deal_body, deal_doc, deal_of_doc, structure_docs, Docs, TeamSettings};
+use super::docs::{deal_body, own_deal_doc, structure_docs, Docs, TeamSettings};
 use super::ranks;
 use super::replica::Replica;
 use crate::domain::{Deal, DealId, StageId, Workspace};
@@ -96,7 +96,7 @@ impl<'a> Locals<'a> {
 
     /// The local document `id`, as [`super::engine::TeamState::local_docs`] has it.
     pub fn doc(&self, id: &str) -> Option<Value> {
-        match deal_of_doc(id).filter(|d| deal_doc(*d) == id) {
+        match own_deal_doc(id) {
             Some(deal) => {
                 let deal = self.ws.deal(deal)?;
                 let rank = *self.column_ranks(deal.stage).get(&deal.id)?;
@@ -104,19 +104,6 @@ impl<'a> Locals<'a> {
             }
             None => self.structure.get(id).cloned(),
         }
-    }
-
-    /// Whether the workspace has a document `id`.
-    pub fn has(&self, id: &str) -> bool {
-        match deal_of_doc(id).filter(|d| deal_doc(*d) == id) {
-            Some(deal) => self.ws.deal(deal).is_some(),
-            None => self.structure.contains_key(id),
-        }
-    }
-
-    /// The documents that are not deals.
-    pub fn structure(&self) -> &Docs {
-        &self.structure
     }
 }
 
@@ -140,19 +127,25 @@ struct InSync {
 }
 
 impl InSyncMemo {
-    /// Whether `deal` at `rank` was found equal to the server's revision `rev`.
-    pub fn holds(&self, team: (&TeamSettings, bool), deal: &Deal, rank: f64, rev: &str) -> bool {
+    /// Starts a look under `team`'s settings and owner rule (`rewrites_owners`): what was
+    /// noted under others no longer holds. Called once per look, before [`InSyncMemo::holds`].
+    pub fn begin(&self, team: &TeamSettings, rewrites_owners: bool) {
         let mut memo = self.0.borrow_mut();
-        let same_team = memo
+        let same = memo
             .team
             .as_ref()
-            .is_some_and(|(t, r)| t == team.0 && *r == team.1);
-        if !same_team {
-            memo.team = Some((team.0.clone(), team.1));
+            .is_some_and(|(t, r)| t == team && *r == rewrites_owners);
+        if !same {
+            memo.team = Some((team.clone(), rewrites_owners));
             memo.deals.clear();
-            return false;
         }
-        memo.deals
+    }
+
+    /// Whether `deal` at `rank` was found equal to the server's revision `rev`.
+    pub fn holds(&self, deal: &Deal, rank: f64, rev: &str) -> bool {
+        self.0
+            .borrow()
+            .deals
             .get(&deal.id)
             .is_some_and(|m| m.rev == rev && m.rank == rank && m.deal == *deal)
     }

@@ -95,8 +95,6 @@ pub struct Pulled {
     pub conflicts: Vec<Conflict>,
     /// Documents from the server that are not readable: ignored and reported.
     pub rejected: Vec<String>,
-    /// Whether anything changed locally.
-    pub changed: bool,
     /// The server's versions to record once the result is kept.
     known: BTreeMap<String, Known>,
     /// Documents whose unanswered sends the feed settled.
@@ -106,6 +104,11 @@ pub struct Pulled {
 }
 
 impl Pulled {
+    /// Whether anything changed locally.
+    pub fn changed(&self) -> bool {
+        !self.changed_ids.is_empty()
+    }
+
     /// `local` with the merge's changes written over it: every local document after the pull.
     pub fn over(&self, mut local: Docs) -> Docs {
         for id in &self.changed_ids {
@@ -353,14 +356,14 @@ impl Replica {
             since: last_seq,
             ..Pulled::default()
         };
+        // A document twice in one page: the later version merges over the earlier.
+        let base_of = |pulled: &Pulled, id: &str| -> Option<Value> {
+            match pulled.known.get(id) {
+                Some(k) => k.body.clone(),
+                None => self.base.get(id).and_then(|k| k.body.clone()),
+            }
+        };
         for change in changes {
-            // A document twice in one page: the later version merges over the earlier.
-            let base_of = |pulled: &Pulled, id: &str| -> Option<Value> {
-                match pulled.known.get(id) {
-                    Some(k) => k.body.clone(),
-                    None => self.base.get(id).and_then(|k| k.body.clone()),
-                }
-            };
             if !is_entity(&change.id) {
                 let known = Known {
                     rev: change.rev,
@@ -410,7 +413,6 @@ impl Replica {
                 change.body.as_ref(),
             );
             if merged != mine {
-                pulled.changed = true;
                 pulled.changed_ids.insert(change.id.clone());
             }
             pulled.docs.insert(change.id.clone(), merged);

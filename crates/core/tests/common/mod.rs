@@ -93,6 +93,18 @@ impl Fixture {
         self.ws.apply(&c)
     }
 
+    /// Moves `deal` to the top of `to` at `at`, past an unfinished task.
+    pub fn move_deal_at(&mut self, deal: DealId, to: StageId, at: Stamp) -> DomainResult<Outcome> {
+        self.apply(Command::MoveDeal {
+            deal,
+            to_stage: to,
+            index: 0,
+            confirm_unfinished: true,
+            loss_reason: None,
+            at,
+        })
+    }
+
     pub fn move_deal(&mut self, deal: DealId, to: StageId, index: usize) -> DomainResult<Outcome> {
         self.apply(Command::MoveDeal {
             deal,
