@@ -75,7 +75,7 @@ test('after the first paint every other view is fetched in idle time, and opens 
   await page.reload();
   await start(page, 'demo');
   await expect(page.locator('.deal-card').first()).toBeVisible();
-  await expect.poll(() => [...fetched].sort(), { timeout: 15_000 }).toEqual(['analytics', 'data', 'directions', 'editor', 'plans', 'start']);
+  await expect.poll(() => [...fetched].sort(), { timeout: 15_000 }).toEqual(['analytics', 'data', 'directions', 'editor', 'export', 'plans', 'start']);
   // Preloaded: a view opens with no loading line in between.
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
   for (const view of ['plans', 'analytics', 'directions', 'data']) {
@@ -83,4 +83,23 @@ test('after the first paint every other view is fetched in idle time, and opens 
     await expect(page.locator(`section[data-view=${view}]`)).toBeVisible();
   }
   await expect(page.getByTestId('view-failed')).toHaveCount(0);
+});
+
+test('the CSV export comes in a module of its own: a failed fetch says so, and the button tries again', async ({ page }) => {
+  await page.route(module('export'), (route) => route.abort('internetdisconnected'));
+  await open(page, 'board', 'ru');
+  await page.reload();
+  await start(page, 'demo');
+  const button = page.locator('[data-action=export-board-csv]');
+  await button.click();
+  const failed = page.getByTestId('export-failed');
+  await expect(failed).toHaveText('Не удалось загрузить выгрузку: проверьте подключение и нажмите кнопку ещё раз.');
+  await expect(failed).toHaveAttribute('role', 'alert');
+  // The board goes on meanwhile.
+  await expect(page.locator('.deal-card').first()).toBeVisible();
+  await page.unroute(module('export'));
+  const download = page.waitForEvent('download');
+  await button.click();
+  expect((await download).suggestedFilename()).toMatch(/^voronka-deals-\d{4}-\d{2}-\d{2}\.csv$/);
+  await expect(failed).toHaveCount(0);
 });

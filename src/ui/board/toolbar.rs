@@ -4,6 +4,7 @@ use super::BoardCtx;
 use crate::domain::{DirectionId, EmployeeId};
 use crate::i18n::*;
 use crate::ui::announce;
+use crate::ui::data::export::CsvExportButton;
 use crate::ui::text::tr;
 use crate::ui::when::When;
 use crate::ui::{counts, format};
@@ -72,28 +73,27 @@ fn UndatedFilter() -> impl IntoView {
 fn ExportShown() -> impl IntoView {
     let ctx = expect_context::<BoardCtx>();
     let i18n = ctx.i18n;
-    let export = move |_| {
-        let Some(direction) = ctx.direction.get_untracked() else {
-            return;
-        };
+    let shown = Callback::new(move |()| {
+        let direction = ctx.direction.get_untracked();
         let filter = untrack(|| ctx.filter());
-        ctx.store.ws().with_untracked(|ws| {
-            crate::ui::data::export::export_csv_now(i18n.get_locale_untracked(), |d| {
-                d.direction == direction && filter.passes(ws, d)
-            })
+        let mut ids = ctx.store.ws().with_untracked(|ws| {
+            ws.deals()
+                .filter(|d| Some(d.direction) == direction && filter.passes(ws, d))
+                .map(|d| d.id)
+                .collect::<Vec<_>>()
         });
-    };
+        ids.sort_unstable();
+        Some(ids)
+    });
     view! {
-        <button
-            type="button"
+        <CsvExportButton
+            action="export-board-csv"
             class="button"
-            data-action="export-board-csv"
-            title=move || t_string!(i18n, board.export_csv_label)
-            aria-label=move || t_string!(i18n, board.export_csv_label)
-            on:click=export
+            label=Signal::derive(move || t_string!(i18n, board.export_csv_label).to_string())
+            deals=shown
         >
             {tr!(i18n, board.export_csv)}
-        </button>
+        </CsvExportButton>
     }
 }
 

@@ -95,17 +95,13 @@ pub fn ExportCard() -> impl IntoView {
                 >
                     {tr!(i18n, data.export_button)}
                 </button>
-                <button
-                    type="button"
+                <super::export::CsvExportButton
+                    action="export-csv"
                     class="button"
-                    data-action="export-csv"
-                    on:click=move |_| super::export::export_csv_now(
-                        i18n.get_locale_untracked(),
-                        |_| true,
-                    )
+                    deals=Callback::new(|()| None)
                 >
                     {tr!(i18n, data.export_csv_button)}
-                </button>
+                </super::export::CsvExportButton>
             </div>
             <p class="muted">{tr!(i18n, data.export_csv_desc)}</p>
         </section>

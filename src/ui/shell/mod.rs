@@ -30,9 +30,10 @@ split_view!(
 split_view!(data, DATA, crate::ui::data::DataView);
 split_view!(start, START, start::StartChooser);
 
-/// Every split view, in the order they are preloaded after the first paint.
-static SPLIT_VIEWS: [Module; 6] = [
+/// Every split view (and the CSV export's module), in the order they are preloaded after the first paint.
+static SPLIT_VIEWS: [Module; 7] = [
     crate::ui::deal::EDITOR,
+    crate::ui::data::export::CSV_EXPORT,
     DATA,
     PLANS,
     ANALYTICS,
