@@ -145,6 +145,20 @@ mod split {
     pub fn call(job: Job) -> Option<Done> {
         crate::ui::lazy::ready(run_split(job)).and_then(Result::ok)
     }
+
+    #[leptos::wasm_split::wasm_split(team, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn sync_loop_split(
+        team: super::super::Team,
+        generation: u32,
+    ) -> Result<SyncLoop, LoadFailed> {
+        Ok(Box::pin(team.run(generation)))
+    }
+
+    // Awaited, not polled once as `call` is: each split function keeps its own note of the
+    // module being loaded, and this one's first call finds out in a later turn.
+    pub async fn sync_loop(team: super::super::Team, generation: u32) -> Option<SyncLoop> {
+        sync_loop_split(team, generation).await.ok()
+    }
 }
 
 #[cfg(not(feature = "split"))]
@@ -158,12 +172,25 @@ mod split {
     pub fn call(job: Job) -> Option<Done> {
         Some(work(job))
     }
+
+    pub async fn sync_loop(team: super::super::Team, generation: u32) -> Option<SyncLoop> {
+        Some(Box::pin(team.run(generation)))
+    }
 }
 
 /// Fetches the module (at once when it is loaded); `false` when it cannot be (offline before
 /// it was cached).
 pub async fn load() -> bool {
     split::load().await
+}
+
+/// The sync loop, as it runs in the module (its HTTP calls and their answers too).
+pub type SyncLoop = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+/// The sync loop of `generation`, made in the module once it is loaded; `None` when it
+/// cannot be fetched.
+pub async fn sync_loop(team: super::Team, generation: u32) -> Option<SyncLoop> {
+    split::sync_loop(team, generation).await
 }
 
 /// Runs a step now; `None` when the module is not loaded yet.

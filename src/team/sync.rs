@@ -28,7 +28,14 @@ impl Team {
         self.status.set(TeamStatus::Syncing);
         super::http::abort(super::couch::POLL_KEY);
         let team = *self;
-        leptos::task::spawn_local(async move { team.run(generation).await });
+        // The loop itself is in the team's module (loaded before any start, as the state it
+        // runs on is read there).
+        leptos::task::spawn_local(async move {
+            match engine::sync_loop(team, generation).await {
+                Some(run) => run.await,
+                None => team.status.set(TeamStatus::Failing(TeamError::Offline)),
+            }
+        });
     }
 
     fn current(&self, generation: u32) -> bool {
@@ -53,7 +60,8 @@ impl Team {
         Some(rt.replacements == self.store.replacements() && self.store.lineage() == Some(lineage))
     }
 
-    async fn run(self, generation: u32) {
+    /// The loop of `generation`, until a newer one starts or the connection ends.
+    pub(super) async fn run(self, generation: u32) {
         let mut backoff = 1_000;
         let mut caught_up = false;
         loop {
