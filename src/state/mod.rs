@@ -1,6 +1,7 @@
 //! What the views read: the current view, the language preference and the reactive workspace
 //! store with its save machinery (the tabs' write lock, the clock, performance marks).
 
+pub mod act;
 pub mod clock;
 pub mod language;
 pub mod offline;

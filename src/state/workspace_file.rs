@@ -2,7 +2,6 @@
 //! file's text, a chosen file read as a workspace, a recovery copy salvaged, and the types
 //! their errors are told with.
 
-use super::clock;
 use crate::domain::Workspace;
 use crate::storage::envelope::{self, Meta};
 use crate::storage::persist::{Persister, Salvaged};
@@ -10,9 +9,10 @@ use crate::storage::persist::{Persister, Salvaged};
 pub use crate::storage::envelope::{ReadError, MAX_FILE_BYTES};
 pub use crate::storage::persist::{LoadProblem, RecoveryCopy};
 
-/// The workspace as an export file's text, saved now at `revision`.
-pub fn export_text(ws: &Workspace, revision: u64) -> String {
-    envelope::export(ws, revision, clock::saved_at())
+/// The workspace as an export file's text, saved now at `revision`; `None` while the code
+/// that writes it is not loaded (`state::act`).
+pub fn export_text(ws: &Workspace, revision: u64) -> Option<String> {
+    super::act::get().map(|act| (act.export_text)(ws, revision))
 }
 
 /// A chosen file's text as a workspace: every field validated, older versions migrated.

@@ -33,6 +33,7 @@ pub fn action_error(i18n: I18nContext<Locale>, e: &ActionError) -> String {
         ActionError::ReadOnly => t_string!(i18n, error.read_only).to_string(),
         ActionError::Domain(d) => domain_error(i18n, d),
         ActionError::NotAllowed(reason) => refusal_sentence(i18n, reason),
+        ActionError::NotLoaded => t_string!(i18n, error.not_loaded).to_string(),
     }
 }
 

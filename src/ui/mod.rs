@@ -32,6 +32,8 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let store = Store::open();
     provide_context(store);
+    // The code that makes changes, fetched while the first screen is drawn.
+    crate::state::act::fetch_into(store.acts);
     announce::provide();
     crate::state::clock::Today::provide();
     today::TodayState::provide();

@@ -75,7 +75,7 @@ test('after the first paint every other view is fetched in idle time, and opens 
   await page.reload();
   await start(page, 'demo');
   await expect(page.locator('.deal-card').first()).toBeVisible();
-  await expect.poll(() => [...fetched].sort(), { timeout: 15_000 }).toEqual(['analytics', 'data', 'directions', 'editor', 'export', 'plans', 'start']);
+  await expect.poll(() => [...fetched].sort(), { timeout: 15_000 }).toEqual(['act', 'analytics', 'data', 'directions', 'editor', 'export', 'plans', 'start']);
   // Preloaded: a view opens with no loading line in between.
   await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
   for (const view of ['plans', 'analytics', 'directions', 'data']) {
@@ -102,4 +102,58 @@ test('the CSV export comes in a module of its own: a failed fetch says so, and t
   await button.click();
   expect((await download).suggestedFilename()).toMatch(/^voronka-deals-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(failed).toHaveCount(0);
+});
+
+/** Moves the first card of the first column to the second through its "Move to…" menu; its title. */
+async function moveFirstCard(page) {
+  const column = (i) => page.locator('.column').nth(i);
+  const card = column(0).locator('.deal-card').first();
+  const title = await card.locator('.deal-title').textContent();
+  await card.locator('[data-action=move-to]').click();
+  const select = page.getByTestId('move-stage');
+  await select.selectOption({ index: 1 });
+  await page.click('[data-action=do-move]');
+  const confirm = page.locator('[data-action=confirm-move]');
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(column(1).locator('.deal-title', { hasText: title })).toHaveCount(1);
+  return title;
+}
+
+test('the code that makes changes comes after the first screen: the board shows at once and takes changes once it is here', async ({ page }) => {
+  await open(page, 'board', 'en');
+  await page.reload();
+  await start(page, 'demo');
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(module('act'), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  // The first screen is drawn without it, and held still until it comes.
+  await expect(page.locator('.deal-card').first()).toBeVisible();
+  await expect(page.locator('main#main')).toHaveAttribute('inert', '');
+  release();
+  await expect(page.locator('main#main')).not.toHaveAttribute('inert', '');
+  await moveFirstCard(page);
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+});
+
+test('the code that makes changes cannot be fetched: the board is read, a banner says so, and Retry brings editing back', async ({ page }) => {
+  await open(page, 'board', 'ru');
+  await page.reload();
+  await start(page, 'demo');
+  await page.route(module('act'), (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.locator('.deal-card').first()).toBeVisible();
+  const failed = page.getByTestId('acts-failed');
+  await expect(failed).toContainText('Не удалось загрузить редактирование');
+  await expect(failed).toHaveAttribute('role', 'alert');
+  await page.unroute(module('act'));
+  await failed.locator('[data-action=retry-acts]').click();
+  await expect(failed).toHaveCount(0);
+  const title = await moveFirstCard(page);
+  await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'saved');
+  await page.reload();
+  await expect(page.locator('.column').nth(1).locator('.deal-title', { hasText: title })).toHaveCount(1);
 });

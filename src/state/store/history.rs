@@ -24,10 +24,11 @@ impl Store {
                 .with_untracked(|ws| allowed(ws, &command))
                 .map_err(ActionError::NotAllowed)?;
         }
+        let act = crate::state::act::get().ok_or(ActionError::NotLoaded)?;
         let mut result = Err(DomainError::NothingToUndo);
         self.count_change();
         self.ws
-            .update(|ws| result = state.history.apply(ws, command.clone()));
+            .update(|ws| result = (act.apply)(&mut state.history, ws, command.clone()));
         let outcome = result?;
         let touched = state.history.last_touched_deals();
         state.bump(&touched);
@@ -56,14 +57,15 @@ impl Store {
         let inner = self.inner();
         let mut guard = inner.borrow_mut();
         let state = &mut *guard;
+        let act = crate::state::act::get().ok_or(ActionError::NotLoaded)?;
         let before = state.history.last_touched_deals();
         let mut result = Err(DomainError::NothingToUndo);
         self.count_change();
         self.ws.update(|ws| {
             result = if undo {
-                state.history.undo(ws)
+                (act.undo)(&mut state.history, ws)
             } else {
-                state.history.redo(ws).map(Change::Apply)
+                (act.redo)(&mut state.history, ws).map(Change::Apply)
             };
         });
         let change = result?;

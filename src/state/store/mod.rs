@@ -92,6 +92,8 @@ pub enum ActionError {
     /// In a team, this user may not make this change (the reason is one of
     /// `voronka_core::sync::roles::reason`).
     NotAllowed(&'static str),
+    /// The code that makes changes (`state::act`) is not loaded yet, or could not be fetched.
+    NotLoaded,
 }
 
 impl From<DomainError> for ActionError {
@@ -212,6 +214,8 @@ pub struct Store {
     pub copies: RwSignal<Vec<RecoveryCopy>>,
     /// The board's first screen is shown and the rest of the deals is still being read.
     pub reading: RwSignal<bool>,
+    /// Whether the code that makes changes is loaded (`state::act`).
+    pub acts: RwSignal<crate::state::act::Acts>,
     /// Counts every write of the workspace (see [`Store::changes`]).
     changes: StoredValue<u64>,
     /// The last undo or redo: see [`Store::last_step`].
@@ -316,6 +320,11 @@ impl Store {
             volatile: RwSignal::new(volatile),
             copies: RwSignal::new(copies),
             reading: RwSignal::new(reading),
+            acts: RwSignal::new(if crate::state::act::get().is_some() {
+                crate::state::act::Acts::Ready
+            } else {
+                crate::state::act::Acts::Loading
+            }),
             changes: StoredValue::new(0),
             last_step: StoredValue::new(None),
             inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),

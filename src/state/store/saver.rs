@@ -58,17 +58,18 @@ impl Store {
             if state.volatile || state.loading.is_some() {
                 return;
             }
+            let Some(act) = crate::state::act::get() else {
+                drop(guard);
+                self.save_once_loaded();
+                return;
+            };
             if std::mem::take(&mut state.wipe_before_save) {
                 state.persister.start_fresh();
             }
             let result = crate::state::perf::measure("save", || {
                 self.ws.with_untracked(|ws| {
                     let (dirty, at) = (&state.dirty, crate::state::clock::saved_at());
-                    if locked {
-                        state.persister.save(ws, dirty, at)
-                    } else {
-                        state.persister.save_uncollected(ws, dirty, at)
-                    }
+                    (act.save)(&mut state.persister, ws, dirty, at, locked)
                 })
             });
             match result {
@@ -117,6 +118,28 @@ impl Store {
         }
     }
 
+    /// A save asked for before the code that writes was loaded (a workspace started or
+    /// imported at once): made when it is; when it cannot be fetched, the change stays in
+    /// memory as after a failed save, and the retry tries again.
+    fn save_once_loaded(&self) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            if crate::state::act::load().await.is_some() {
+                store.acts.set(crate::state::act::Acts::Ready);
+                store.save_now();
+                return;
+            }
+            store
+                .save
+                .set(SaveState::NotSaved(SaveFailure::Unavailable));
+            let inner = store.inner();
+            let mut state = inner.borrow_mut();
+            if state.retry.is_none() {
+                state.retry = Some(Interval::new(RETRY_MS, move || store.save_now()));
+            }
+        });
+    }
+
     /// Wires the browser events: flush on `pagehide` / hidden, reload on another tab's save,
     /// and the browser's "leave the page?" question while changes could not be saved.
     pub fn attach_browser_events(&self) {
@@ -145,7 +168,9 @@ impl Store {
         let unload: StoredValue<Option<WindowListenerHandle>, LocalStorage> =
             StoredValue::new_local(None);
         Effect::new(move |_| {
-            let at_risk = matches!(store.save.get(), SaveState::NotSaved(_)) && store.has_unsaved();
+            let at_risk = (matches!(store.save.get(), SaveState::NotSaved(_))
+                || store.acts.get() != crate::state::act::Acts::Ready)
+                && store.has_unsaved();
             let registered = unload.with_value(Option::is_some);
             if at_risk && !registered {
                 let handle = window_event_listener(

@@ -43,7 +43,12 @@ impl Store {
             Loaded::Ready(mut newer, _) => {
                 for change in pending {
                     if same {
-                        match change.replay(&mut newer) {
+                        let replayed_here = match crate::state::act::get() {
+                            Some(act) => (act.replay)(&change, &mut newer),
+                            // Nothing of this tab was applied without it.
+                            None => Err(DomainError::NothingToUndo),
+                        };
+                        match replayed_here {
                             Ok(touched) => {
                                 replayed.add_deals(touched);
                                 kept.push(change);

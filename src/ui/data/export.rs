@@ -12,13 +12,22 @@ pub fn export_now() {
     export_of(use_store());
 }
 
-/// [`export_now`] of a given store (from a task, where there is no context to read).
+/// [`export_now`] of a given store (from a task, where there is no context to read). Made once
+/// the code that writes the file is loaded (a failed fetch is what the shell's banner says).
 pub fn export_of(store: crate::state::store::Store) {
     let text = crate::state::perf::measure("export", || {
         store
             .ws()
             .with_untracked(|ws| workspace_file::export_text(ws, store.revision()))
     });
+    let Some(text) = text else {
+        leptos::task::spawn_local(async move {
+            if crate::state::act::load().await.is_some() {
+                export_of(store);
+            }
+        });
+        return;
+    };
     files::download(
         &files::export_name(clock::today()),
         &text,

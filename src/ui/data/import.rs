@@ -440,7 +440,10 @@ fn BackupDownload(importer: Importer) -> impl IntoView {
                     let text = backup
                         .with_untracked(|b| {
                             b.as_ref()
-                                .map(|(ws, revision)| workspace_file::export_text(ws, *revision))
+                                .and_then(|(ws, revision)| workspace_file::export_text(
+                                    ws,
+                                    *revision,
+                                ))
                         });
                     if let Some(text) = text {
                         let name = format!(

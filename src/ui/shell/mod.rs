@@ -150,8 +150,16 @@ pub fn Shell() -> impl IntoView {
             {tr!(i18n, skip_to_content)}
         </a>
         <Header current=view navigate=navigate />
-        <main id="main" class="main" tabindex="-1">
+        // Held still for the moment the code that makes changes is on its way, so that a click
+        // then is not lost: the page can be read meanwhile.
+        <main
+            id="main"
+            class="main"
+            tabindex="-1"
+            inert=move || (store.acts.get() == crate::state::act::Acts::Loading).then_some("")
+        >
             <offline::UpdateBanner />
+            <status::ActsBanner />
             <status::DataBanners />
             <team::TeamBanners />
             <crate::ui::announce::NoticeLine />

@@ -46,6 +46,29 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
+/// The code that makes changes could not be fetched: the workspace can be read, and Retry
+/// fetches it again.
+#[component]
+pub fn ActsBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    view! {
+        <When when=move || store.acts.get() == crate::state::act::Acts::Failed>
+            <section class="banner banner-error" role="alert" data-testid="acts-failed">
+                <p>{tr!(i18n, lazy.acts_failed)}</p>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-action="retry-acts"
+                    on:click=move |_| crate::state::act::fetch_into(store.acts)
+                >
+                    {tr!(i18n, lazy.retry)}
+                </button>
+            </section>
+        </When>
+    }
+}
+
 /// Banners above the view.
 #[component]
 pub fn DataBanners() -> impl IntoView {
