@@ -56,6 +56,7 @@ step "benchmark smoke run (1,000 deals, one run; the full benchmark is scripts/b
 BENCH_SMOKE=1 node tests/bench/bench.mjs 1000
 
 step "sizes"
-node scripts/sizes.mjs dist
+# The first screen may not grow: 362.4 KB gzip measured on 2026-12-03, the budget is 300.
+node scripts/sizes.mjs dist --ceiling 370
 
 printf '\nall layers: %d passed, 0 failed\n' "$total"
