@@ -99,7 +99,7 @@ pub fn get() -> Option<&'static Actions> {
 }
 
 /// Fetches the module (at once when it is loaded); `None` when it cannot be fetched.
-pub async fn load() -> Option<&'static Actions> {
+async fn load() -> Option<&'static Actions> {
     if let Some(actions) = get() {
         return Some(actions);
     }
@@ -110,7 +110,20 @@ pub async fn load() -> Option<&'static Actions> {
     actions
 }
 
-/// Fetches the module and says how it went in `state` (a Retry calls it again).
+/// Fetches the module (at once when it is loaded) and notes how it went in `state`, so that
+/// whichever caller fetched it, the shell's banner says what is true.
+pub async fn load_into(state: RwSignal<Acts>) -> Option<&'static Actions> {
+    let actions = load().await;
+    state.try_set(if actions.is_some() {
+        Acts::Ready
+    } else {
+        Acts::Failed
+    });
+    actions
+}
+
+/// Fetches the module in the background, `state` saying it is on its way (a Retry calls it
+/// again).
 pub fn fetch_into(state: RwSignal<Acts>) {
     if get().is_some() {
         state.set(Acts::Ready);
@@ -118,7 +131,6 @@ pub fn fetch_into(state: RwSignal<Acts>) {
     }
     state.set(Acts::Loading);
     leptos::task::spawn_local(async move {
-        let loaded = load().await.is_some();
-        state.try_set(if loaded { Acts::Ready } else { Acts::Failed });
+        load_into(state).await;
     });
 }

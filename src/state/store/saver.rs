@@ -124,8 +124,7 @@ impl Store {
     fn save_once_loaded(&self) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            if crate::state::act::load().await.is_some() {
-                store.acts.set(crate::state::act::Acts::Ready);
+            if crate::state::act::load_into(store.acts).await.is_some() {
                 store.save_now();
                 return;
             }

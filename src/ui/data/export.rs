@@ -22,7 +22,7 @@ pub fn export_of(store: crate::state::store::Store) {
     });
     let Some(text) = text else {
         leptos::task::spawn_local(async move {
-            if crate::state::act::load().await.is_some() {
+            if crate::state::act::load_into(store.acts).await.is_some() {
                 export_of(store);
             }
         });
