@@ -11,6 +11,7 @@ pub mod deal;
 pub mod deletion;
 pub mod demo;
 pub mod direction;
+pub mod documents;
 pub mod employee;
 pub mod error;
 pub mod history;
