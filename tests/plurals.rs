@@ -585,3 +585,52 @@ fn team_refused_and_conflicting_changes() {
         "5 полей одновременно изменил кто-то ещё; оставлены сохранённые значения:"
     );
 }
+
+#[test]
+fn a_requisite_of_the_wrong_length() {
+    check(
+        "ru digits",
+        |n| counts::digits_needed(Locale::ru, &[n]),
+        [
+            "Нужно 0 цифр",
+            "Нужна 1 цифра",
+            "Нужно 2 цифры",
+            "Нужно 5 цифр",
+            "Нужно 11 цифр",
+            "Нужна 21 цифра",
+            "Нужно 22 цифры",
+            "Нужно 25 цифр",
+            "Нужна 101 цифра",
+            "Нужно 111 цифр",
+        ],
+    );
+    assert_eq!(
+        counts::digits_needed(Locale::ru, &[10, 12]),
+        "Нужно 10 или 12 цифр"
+    );
+    assert_eq!(
+        counts::digits_needed(Locale::en, &[13, 15]),
+        "13 or 15 digits needed"
+    );
+    assert_eq!(counts::digits_needed(Locale::en, &[1]), "1 digit needed");
+    check(
+        "ru characters",
+        |n| counts::characters_between(Locale::ru, 15, n),
+        [
+            "От 15 до 0 знаков",
+            "От 15 до 1 знака",
+            "От 15 до 2 знаков",
+            "От 15 до 5 знаков",
+            "От 15 до 11 знаков",
+            "От 15 до 21 знака",
+            "От 15 до 22 знаков",
+            "От 15 до 25 знаков",
+            "От 15 до 101 знака",
+            "От 15 до 111 знаков",
+        ],
+    );
+    assert_eq!(
+        counts::characters_between(Locale::en, 15, 34),
+        "15 to 34 characters"
+    );
+}

@@ -122,6 +122,26 @@ pub fn too_long(locale: Locale, max: usize) -> String {
     plural!(locale, max, error.too_long, n = n(locale, max))
 }
 
+/// A requisite of the wrong length: «Нужно 10 или 12 цифр» / "10 or 12 digits needed" (the
+/// form agrees with the last count).
+pub fn digits_needed(locale: Locale, lengths: &[usize]) -> String {
+    let last = lengths.last().copied().unwrap_or(0);
+    let counts: Vec<String> = lengths.iter().map(|l| n(locale, *l)).collect();
+    let list = counts.join(td_string!(locale, company.or));
+    plural!(locale, last, company.digits, n = list)
+}
+
+/// A requisite of the wrong length, given as a range: «От 15 до 34 знаков».
+pub fn characters_between(locale: Locale, min: usize, max: usize) -> String {
+    plural!(
+        locale,
+        max,
+        company.between,
+        min = n(locale, min),
+        max = n(locale, max)
+    )
+}
+
 /// "3 of 5 deals" under a gauge (`won` already formatted).
 pub fn gauge_deals(locale: Locale, won: usize, plan: usize) -> String {
     let won = n(locale, won);

@@ -1,5 +1,7 @@
 //! Domain refusals in the UI language, and which form field each belongs beside.
 
+use crate::domain::documents::party::RequisiteField;
+use crate::domain::documents::requisites::RequisiteError;
 use crate::domain::{Command, DomainError, Field, Outcome};
 use crate::i18n::*;
 use crate::state::store::{ActionError, Store};
@@ -48,8 +50,12 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         Empty(Field::LossReason) => t_string!(i18n, error.loss_reason).to_string(),
         Empty(_) => t_string!(i18n, error.empty_name).to_string(),
         TooLong { max, .. } => counts::too_long(i18n.get_locale_untracked(), *max),
-        Invalid(Field::ClientEmail) => t_string!(i18n, error.email).to_string(),
-        Invalid(Field::ClientPhone) => t_string!(i18n, error.phone).to_string(),
+        Invalid(Field::ClientEmail | Field::Requisite(RequisiteField::Email)) => {
+            t_string!(i18n, error.email).to_string()
+        }
+        Invalid(Field::ClientPhone | Field::Requisite(RequisiteField::Phone)) => {
+            t_string!(i18n, error.phone).to_string()
+        }
         Invalid(Field::DealNps) => t_string!(i18n, error.nps).to_string(),
         Invalid(_) => t_string!(i18n, error.invalid).to_string(),
         DuplicateDirectionName => t_string!(i18n, error.duplicate_direction).to_string(),
@@ -79,6 +85,19 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         NothingToRedo => t_string!(i18n, error.nothing_redo).to_string(),
         AmountTooLarge(_) => t_string!(i18n, error.amount_too_large).to_string(),
         TooManyDeals => t_string!(i18n, error.too_many_deals).to_string(),
+        Requisite { error, .. } => requisite_message(i18n.get_locale_untracked(), *error),
+    }
+}
+
+/// Why a requisite fails its check, as the form says it under the field.
+pub fn requisite_message(locale: Locale, e: RequisiteError) -> String {
+    match e {
+        RequisiteError::NotDigits => td_string!(locale, company.not_digits).to_string(),
+        RequisiteError::Length(lengths) => counts::digits_needed(locale, lengths),
+        RequisiteError::LengthBetween(min, max) => counts::characters_between(locale, min, max),
+        RequisiteError::Checksum => td_string!(locale, company.checksum).to_string(),
+        RequisiteError::NotRussianBank => td_string!(locale, company.not_russian_bank).to_string(),
+        RequisiteError::NeedsBik => td_string!(locale, company.needs_bik).to_string(),
     }
 }
 

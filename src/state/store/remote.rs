@@ -90,6 +90,7 @@ fn differences(old: &Workspace, new: &Workspace) -> (Vec<DealId>, bool) {
         || !old.employees().eq(new.employees())
         || !old.plans().eq(new.plans())
         || old.currency() != new.currency()
-        || old.loss_reasons() != new.loss_reasons();
+        || old.loss_reasons() != new.loss_reasons()
+        || old.company() != new.company();
     (touched, structure)
 }

@@ -7,6 +7,7 @@ use crate::ui::text::tr;
 use leptos::prelude::*;
 
 mod cards;
+mod company;
 mod csv;
 pub mod export;
 mod import;
@@ -26,6 +27,7 @@ pub fn DataView() -> impl IntoView {
                 <cards::SummaryCard />
                 <cards::StorageCard />
                 <team::TeamCard />
+                <company::CompanyCard />
                 <cards::ExportCard />
                 <import::ImportAndRecovery />
                 <install::InstallCard />

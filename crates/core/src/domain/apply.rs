@@ -226,6 +226,11 @@ fn run(tx: &mut Tx, command: &Command) -> DomainResult<Outcome> {
             tx.set_loss_reasons(clean);
             Ok(Outcome::Done)
         }
+        SetCompany { requisites } => {
+            let company = validate::requisites(requisites)?;
+            tx.set_company(company);
+            Ok(Outcome::Done)
+        }
         ImportDeals(batch) => super::import::import_deals(tx, batch),
     }
 }

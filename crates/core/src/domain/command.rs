@@ -2,6 +2,7 @@
 
 use super::deal::DealDraft;
 use super::direction::Classification;
+use super::documents::party::Requisites;
 use super::ids::{DealId, DirectionId, EmployeeId, StageId};
 use super::import::ImportBatch;
 use super::patch::DealPatch;
@@ -242,6 +243,11 @@ pub enum Command {
     SetLossReasons {
         /// The new list.
         reasons: Vec<String>,
+    },
+    /// Replace the workspace's own company's requisites (the seller on its documents).
+    SetCompany {
+        /// The new requisites; each filled field must pass its check.
+        requisites: Box<Requisites>,
     },
     /// Add the deals of another CRM's export, with the employees, directions and stages they
     /// need, as one step.

@@ -3,6 +3,7 @@
 
 use super::deal::Deal;
 use super::direction::Direction;
+use super::documents::party::{RequisiteField, Requisites};
 use super::employee::Employee;
 use super::error::Field;
 use super::ids::{DirectionId, EmployeeId, StageId};
@@ -40,6 +41,9 @@ pub struct WorkspaceData {
     /// Loss reasons offered when a deal is lost.
     #[serde(default)]
     pub loss_reasons: Vec<String>,
+    /// The workspace's own company (absent until its requisites are entered).
+    #[serde(default, skip_serializing_if = "Requisites::is_empty")]
+    pub company: Requisites,
     /// Employees.
     #[serde(default)]
     pub employees: Vec<Employee>,
@@ -133,6 +137,34 @@ fn check_name(path: impl FnOnce() -> String, value: &str) -> Result<(), DataErro
     }
 }
 
+/// Checks the company's requisites as [`validate::requisites`] does, and that they are kept
+/// as it keeps them.
+fn check_company(company: &Requisites) -> Result<(), DataError> {
+    let path = |field: RequisiteField| format!("company.{}", field.key());
+    match validate::requisites(company) {
+        Ok(clean) if &clean == company => Ok(()),
+        Ok(clean) => {
+            let (field, _) = clean
+                .fields()
+                .into_iter()
+                .zip(company.fields())
+                .find(|((_, a), (_, b))| a != b)
+                .map(|(a, _)| a)
+                .unwrap_or((RequisiteField::Name, ""));
+            err(path(field), DataProblem::Invalid)
+        }
+        Err(super::DomainError::TooLong {
+            field: Field::Requisite(field),
+            ..
+        }) => err(path(field), DataProblem::TooLong),
+        Err(super::DomainError::Requisite { field, .. })
+        | Err(super::DomainError::Invalid(Field::Requisite(field))) => {
+            err(path(field), DataProblem::Invalid)
+        }
+        Err(_) => err("company", DataProblem::Invalid),
+    }
+}
+
 impl Workspace {
     /// The workspace as plain data (directions in order, deals in column order).
     pub fn to_data(&self) -> WorkspaceData {
@@ -166,6 +198,7 @@ impl Workspace {
                 return err(format!("loss_reasons[{i}]"), DataProblem::DuplicateName);
             }
         }
+        check_company(&data.company)?;
         let mut names: HashSet<String> = HashSet::new();
         for (i, e) in data.employees.iter().enumerate() {
             claim(e.id.0, &|| format!("employees[{i}].id"))?;
@@ -258,6 +291,7 @@ impl Workspace {
         let mut ws = Workspace {
             currency: data.currency,
             loss_reasons: data.loss_reasons,
+            company: data.company,
             next_id: data.next_id,
             id_slot: data.id_slot,
             plans,
@@ -306,6 +340,7 @@ impl Workspace {
         WorkspaceData {
             currency: self.currency,
             loss_reasons: self.loss_reasons.clone(),
+            company: self.company.clone(),
             employees: self.employees.values().cloned().collect(),
             directions: self.directions().cloned().collect(),
             deals: Vec::new(),

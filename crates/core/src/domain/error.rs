@@ -41,6 +41,8 @@ pub enum Field {
     ClientCompany,
     /// Contact person.
     ClientContact,
+    /// A field of the company's requisites.
+    Requisite(super::documents::party::RequisiteField),
 }
 
 /// Every way a command can be refused. Each variant names what the UI needs to explain it.
@@ -72,6 +74,14 @@ pub enum DomainError {
     /// A value is outside its allowed range or format.
     #[error("{0:?} is invalid")]
     Invalid(Field),
+    /// A requisite fails its check (a mistyped ИНН, an account that is not the bank's).
+    #[error("{field:?}: {error}")]
+    Requisite {
+        /// Which field.
+        field: super::documents::party::RequisiteField,
+        /// Why.
+        error: super::documents::requisites::RequisiteError,
+    },
     /// Another direction already has this name.
     #[error("a direction with this name already exists")]
     DuplicateDirectionName,

@@ -36,6 +36,8 @@ pub(crate) enum Undo {
     DirectionOrder(Vec<DirectionId>),
     /// The loss reasons were replaced.
     LossReasons(Vec<String>),
+    /// The company's requisites were replaced.
+    Company(Box<super::documents::party::Requisites>),
     /// The id counter moved on from this value.
     NextId(u32),
 }
@@ -203,6 +205,11 @@ impl<'a> Tx<'a> {
         let old = std::mem::replace(&mut self.ws.loss_reasons, reasons);
         self.log.push(Undo::LossReasons(old));
     }
+
+    pub(crate) fn set_company(&mut self, company: super::documents::party::Requisites) {
+        let old = std::mem::replace(&mut self.ws.company, company);
+        self.log.push(Undo::Company(Box::new(old)));
+    }
 }
 
 /// Undoes a journal: applies its steps backwards.
@@ -263,6 +270,7 @@ pub(crate) fn revert(ws: &mut Workspace, log: ChangeLog) {
             }
             Undo::DirectionOrder(order) => ws.direction_order = order,
             Undo::LossReasons(reasons) => ws.loss_reasons = reasons,
+            Undo::Company(company) => ws.company = *company,
             Undo::NextId(id) => ws.next_id = id,
         }
     }

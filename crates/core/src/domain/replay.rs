@@ -25,6 +25,7 @@ pub struct Footprint {
     columns: Vec<(StageId, Option<Vec<DealId>>)>,
     order: Option<Vec<DirectionId>>,
     reasons: Option<Vec<String>>,
+    company: Option<Box<super::documents::party::Requisites>>,
 }
 
 impl Workspace {
@@ -35,7 +36,7 @@ impl Workspace {
         let mut employees = BTreeSet::new();
         let mut plans = BTreeSet::new();
         let mut columns = BTreeSet::new();
-        let (mut order, mut reasons) = (false, false);
+        let (mut order, mut reasons, mut company) = (false, false, false);
         for step in &log.0 {
             match step {
                 Undo::Deal(id, _) => {
@@ -59,6 +60,7 @@ impl Workspace {
                 }
                 Undo::DirectionOrder(_) => order = true,
                 Undo::LossReasons(_) => reasons = true,
+                Undo::Company(_) => company = true,
                 Undo::NextId(_) => {}
             }
         }
@@ -85,6 +87,7 @@ impl Workspace {
                 .collect(),
             order: order.then(|| self.direction_order.clone()),
             reasons: reasons.then(|| self.loss_reasons.clone()),
+            company: company.then(|| Box::new(self.company.clone())),
         }
     }
 }
@@ -170,7 +173,10 @@ impl Command {
             | SetTaskDone { deal: d, .. }
             | RescheduleTask { deal: d, .. }
             | SetChecklistItem { deal: d, .. } => deal(d),
-            CreateDirectionFromTemplate { .. } | SetLossReasons { .. } | ImportDeals(_) => None,
+            CreateDirectionFromTemplate { .. }
+            | SetLossReasons { .. }
+            | SetCompany { .. }
+            | ImportDeals(_) => None,
         }
     }
 }

@@ -135,6 +135,33 @@ pub fn loss_reason(reason: Option<&str>) -> DomainResult<String> {
     }
 }
 
+/// The longest requisite a form takes: a legal name or an address with its postcode.
+pub const MAX_REQUISITE: usize = 500;
+
+/// Requisites as kept ([`super::documents::party::Requisites::normalized`]), none longer than [`MAX_REQUISITE`], the e-mail and phone as a
+/// client's, and every filled field passing its check.
+pub fn requisites(
+    input: &super::documents::party::Requisites,
+) -> DomainResult<super::documents::party::Requisites> {
+    use super::documents::party::RequisiteField;
+    let clean = input.normalized();
+    for (field, value) in clean.fields() {
+        max_len(Field::Requisite(field), value, MAX_REQUISITE)?;
+    }
+    if let Some(&(field, error)) = clean.errors().first() {
+        return Err(DomainError::Requisite { field, error });
+    }
+    if !clean.email.is_empty() {
+        email(&clean.email)
+            .map_err(|_| DomainError::Invalid(Field::Requisite(RequisiteField::Email)))?;
+    }
+    if !clean.phone.is_empty() {
+        phone(&clean.phone)
+            .map_err(|_| DomainError::Invalid(Field::Requisite(RequisiteField::Phone)))?;
+    }
+    Ok(clean)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Workspace {
     pub(crate) currency: Currency,
     pub(crate) loss_reasons: Vec<String>,
+    /// The workspace's own company: the seller on its documents.
+    pub(crate) company: super::documents::party::Requisites,
     pub(crate) employees: BTreeMap<EmployeeId, Employee>,
     pub(crate) directions: BTreeMap<DirectionId, Direction>,
     pub(crate) direction_order: Vec<DirectionId>,
@@ -57,6 +59,11 @@ impl Workspace {
     /// The currency amounts are kept in.
     pub fn currency(&self) -> Currency {
         self.currency
+    }
+
+    /// The workspace's own company's requisites (empty until set).
+    pub fn company(&self) -> &super::documents::party::Requisites {
+        &self.company
     }
 
     /// The reasons offered when a deal is lost.

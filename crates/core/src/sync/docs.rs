@@ -111,17 +111,19 @@ pub fn docs_of(ws: &Workspace, team: &TeamSettings, ranks: &HashMap<DealId, f64>
 pub fn structure_docs(ws: &Workspace, team: &TeamSettings) -> Docs {
     let mut docs = Docs::new();
     let order: Vec<u32> = ws.directions().map(|d| d.id.0).collect();
-    docs.insert(
-        SETTINGS.into(),
-        serde_json::json!({
-            "type": "settings",
-            "currency": ws.currency(),
-            "loss_reasons": ws.loss_reasons(),
-            "direction_order": order,
-            "zone": team.zone,
-            "members": team.members,
-        }),
-    );
+    let mut settings = serde_json::json!({
+        "type": "settings",
+        "currency": ws.currency(),
+        "loss_reasons": ws.loss_reasons(),
+        "direction_order": order,
+        "zone": team.zone,
+        "members": team.members,
+    });
+    // Only once entered: a team's settings document stays as it was until then.
+    if !ws.company().is_empty() {
+        settings["company"] = serde_json::json!(ws.company());
+    }
+    docs.insert(SETTINGS.into(), settings);
     for e in ws.employees() {
         docs.insert(format!("employee:{}", e.id.0), body(e, "employee"));
     }
@@ -211,6 +213,8 @@ struct SettingsDoc {
     loss_reasons: Vec<String>,
     #[serde(default)]
     direction_order: Vec<u32>,
+    #[serde(default)]
+    company: crate::domain::documents::party::Requisites,
     #[serde(flatten)]
     team: TeamSettings,
 }
@@ -275,6 +279,7 @@ pub fn assemble(
     let mut data = WorkspaceData {
         currency: settings.currency,
         loss_reasons: settings.loss_reasons,
+        company: settings.company,
         employees: Vec::new(),
         directions: Vec::new(),
         deals: Vec::new(),
