@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_tests
 cd "$ROOT"
-trunk build --release --features split
+release trunk build --release --features split
 node scripts/sizes.mjs dist
 node tests/bench/bench.mjs "$@"
 if [ -z "${BENCH_SKIP_CRITERION:-}" ]; then

@@ -5,5 +5,5 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_build
 cd "$ROOT"
-trunk build --release --features split
+release trunk build --release --features split
 node scripts/sizes.mjs dist

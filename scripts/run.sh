@@ -7,4 +7,4 @@ setup_build
 cd "$ROOT"
 PORT="${PORT:-8080}"
 say "serving Voronka on http://127.0.0.1:$PORT/"
-exec trunk serve --release --features split --address 127.0.0.1 --port "$PORT"
+release trunk serve --release --features split --address 127.0.0.1 --port "$PORT"

@@ -9,7 +9,7 @@ setup_build
 cd "$ROOT"
 out=target/size-floor
 rm -rf "$out" && mkdir -p "$out"
-cargo build --release --target wasm32-unknown-unknown --example size_floor
+release cargo build --release --target wasm32-unknown-unknown --example size_floor
 wasm-bindgen --target web --out-dir "$out" --out-name voronka-0 target/wasm32-unknown-unknown/release/examples/size_floor.wasm
 # Without the relocations every wasm link keeps for the split (.cargo/config.toml), then the
 # same wasm-opt as the release build's (scripts/split.mjs).
