@@ -1,7 +1,6 @@
 //! Domain refusals in the UI language, and which form field each belongs beside.
 
 use crate::domain::documents::party::RequisiteField;
-use crate::domain::documents::requisites::RequisiteError;
 use crate::domain::{Command, DomainError, Field, Outcome};
 use crate::i18n::*;
 use crate::state::store::{ActionError, Store};
@@ -85,19 +84,9 @@ pub fn domain_error(i18n: I18nContext<Locale>, e: &DomainError) -> String {
         NothingToRedo => t_string!(i18n, error.nothing_redo).to_string(),
         AmountTooLarge(_) => t_string!(i18n, error.amount_too_large).to_string(),
         TooManyDeals => t_string!(i18n, error.too_many_deals).to_string(),
-        Requisite { error, .. } => requisite_message(i18n.get_locale_untracked(), *error),
-    }
-}
-
-/// Why a requisite fails its check, as the form says it under the field.
-pub fn requisite_message(locale: Locale, e: RequisiteError) -> String {
-    match e {
-        RequisiteError::NotDigits => td_string!(locale, company.not_digits).to_string(),
-        RequisiteError::Length(lengths) => counts::digits_needed(locale, lengths),
-        RequisiteError::LengthBetween(min, max) => counts::characters_between(locale, min, max),
-        RequisiteError::Checksum => td_string!(locale, company.checksum).to_string(),
-        RequisiteError::NotRussianBank => td_string!(locale, company.not_russian_bank).to_string(),
-        RequisiteError::NeedsBik => td_string!(locale, company.needs_bik).to_string(),
+        // Only the company card meets it, and says it under the field (`ui/data/company.rs`):
+        // the messages stay in the Data view's module.
+        Requisite { .. } => t_string!(i18n, error.invalid).to_string(),
     }
 }
 

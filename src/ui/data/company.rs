@@ -3,10 +3,12 @@
 //! saved as one command (one undo step).
 
 use crate::domain::documents::party::{RequisiteField, Requisites};
+use crate::domain::documents::requisites::RequisiteError;
 use crate::domain::{Command, DomainError, Field};
 use crate::i18n::*;
 use crate::state::store::{use_store, ActionError};
-use crate::ui::errors::{action_error, requisite_message};
+use crate::ui::counts;
+use crate::ui::errors::action_error;
 use crate::ui::head_only::{HeadOnly, HeadOnlyNote};
 use crate::ui::text::tr;
 use leptos::prelude::*;
@@ -37,6 +39,18 @@ fn label(i18n: I18nContext<Locale>, field: RequisiteField, foreign: bool) -> &'s
         F::Accountant => t_string!(i18n, company.accountant),
         F::Phone => t_string!(i18n, company.phone),
         F::Email => t_string!(i18n, company.email),
+    }
+}
+
+/// Why a requisite fails its check, as the form says it under the field.
+fn requisite_message(locale: Locale, e: RequisiteError) -> String {
+    match e {
+        RequisiteError::NotDigits => td_string!(locale, company.not_digits).to_string(),
+        RequisiteError::Length(lengths) => counts::digits_needed(locale, lengths),
+        RequisiteError::LengthBetween(min, max) => counts::characters_between(locale, min, max),
+        RequisiteError::Checksum => td_string!(locale, company.checksum).to_string(),
+        RequisiteError::NotRussianBank => td_string!(locale, company.not_russian_bank).to_string(),
+        RequisiteError::NeedsBik => td_string!(locale, company.needs_bik).to_string(),
     }
 }
 
@@ -101,7 +115,13 @@ pub fn CompanyCard() -> impl IntoView {
                     }
                     _ => None,
                 };
-                refusal.set(Some((field, action_error(i18n, &e))));
+                let message = match &e {
+                    ActionError::Domain(DomainError::Requisite { error, .. }) => {
+                        requisite_message(i18n.get_locale_untracked(), *error)
+                    }
+                    _ => action_error(i18n, &e),
+                };
+                refusal.set(Some((field, message)));
             }
         }
     };
