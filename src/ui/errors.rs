@@ -102,6 +102,7 @@ pub fn field_of(e: &DomainError) -> Option<Field> {
             Some(Field::DealOwner)
         }
         DomainError::LossReasonRequired => Some(Field::LossReason),
+        DomainError::Requisite { field, .. } => Some(Field::Requisite(*field)),
         _ => None,
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::{Command, DomainError, Field};
 use crate::i18n::*;
 use crate::state::store::{use_store, ActionError};
 use crate::ui::counts;
-use crate::ui::errors::action_error;
+use crate::ui::errors::{action_error, field_of};
 use crate::ui::head_only::{HeadOnly, HeadOnlyNote};
 use crate::ui::text::tr;
 use leptos::prelude::*;
@@ -73,6 +73,7 @@ pub fn CompanyCard() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let stored = move || store.ws().with(|ws| ws.company().clone());
+    let stored_untracked = move || store.ws().with_untracked(|ws| ws.company().clone());
     let draft = RwSignal::new(store.ws().with_untracked(|ws| ws.company().clone()));
     let baseline = RwSignal::new(draft.get_untracked());
     // The fields whose check is shown: those the user has left, and all after a save.
@@ -97,29 +98,23 @@ pub fn CompanyCard() -> impl IntoView {
         match store.dispatch(Command::SetCompany { requisites }) {
             Ok(_) => {
                 refusal.set(None);
-                let kept = stored();
+                let kept = stored_untracked();
                 baseline.set(kept.clone());
                 draft.set(kept);
                 saved.set(true);
             }
             Err(e) => {
                 saved.set(false);
-                let field = match &e {
-                    ActionError::Domain(DomainError::Requisite { field, .. })
-                    | ActionError::Domain(DomainError::TooLong {
-                        field: Field::Requisite(field),
-                        ..
-                    })
-                    | ActionError::Domain(DomainError::Invalid(Field::Requisite(field))) => {
-                        Some(*field)
-                    }
-                    _ => None,
-                };
-                let message = match &e {
-                    ActionError::Domain(DomainError::Requisite { error, .. }) => {
-                        requisite_message(i18n.get_locale_untracked(), *error)
-                    }
-                    _ => action_error(i18n, &e),
+                let (field, message) = match &e {
+                    ActionError::Domain(DomainError::Requisite { field, error }) => (
+                        Some(*field),
+                        requisite_message(i18n.get_locale_untracked(), *error),
+                    ),
+                    ActionError::Domain(d) => match field_of(d) {
+                        Some(Field::Requisite(field)) => (Some(field), action_error(i18n, &e)),
+                        _ => (None, action_error(i18n, &e)),
+                    },
+                    _ => (None, action_error(i18n, &e)),
                 };
                 refusal.set(Some((field, message)));
             }
@@ -196,8 +191,10 @@ pub fn CompanyCard() -> impl IntoView {
         if missing.is_empty() {
             return t_string!(i18n, company.ready).to_owned();
         }
-        let foreign = draft.with(|r| r.foreign);
-        let names: Vec<&str> = missing.iter().map(|f| label(i18n, *f, foreign)).collect();
+        let names: Vec<&str> = missing
+            .iter()
+            .map(|f| label(i18n, *f, foreign.get()))
+            .collect();
         crate::ui::text::fill(
             t_string!(i18n, company.missing),
             &[("fields", &names.join(", "))],
@@ -222,7 +219,7 @@ pub fn CompanyCard() -> impl IntoView {
                         <input
                             type="checkbox"
                             data-field="foreign"
-                            prop:checked=move || draft.with(|r| r.foreign)
+                            prop:checked=move || foreign.get()
                             on:change=move |ev| {
                                 saved.set(false);
                                 draft.update(|r| r.foreign = event_target_checked(&ev));

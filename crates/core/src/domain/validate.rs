@@ -138,8 +138,9 @@ pub fn loss_reason(reason: Option<&str>) -> DomainResult<String> {
 /// The longest requisite a form takes: a legal name or an address with its postcode.
 pub const MAX_REQUISITE: usize = 500;
 
-/// Requisites as kept ([`super::documents::party::Requisites::normalized`]), none longer than [`MAX_REQUISITE`], the e-mail and phone as a
-/// client's, and every filled field passing its check.
+/// Requisites as kept ([`super::documents::party::Requisites::normalized`]): none longer than
+/// [`MAX_REQUISITE`], the e-mail and phone valid as a client's are, and every filled field
+/// passing its check.
 pub fn requisites(
     input: &super::documents::party::Requisites,
 ) -> DomainResult<super::documents::party::Requisites> {

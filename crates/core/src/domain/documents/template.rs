@@ -96,13 +96,18 @@ fn is_known(name: &str) -> bool {
         })
 }
 
-/// The first line of `source` that names `name` (its first part followed by the rest).
+/// The first line of `source` that names `name` as a whole (`total` is not found in
+/// `totals.total`'s `totals`, nor `seller.inn` in `seller.innn`).
 fn first_line_of(source: &str, name: &str) -> Option<usize> {
-    let last = name.rsplit('.').next().unwrap_or(name);
-    source
-        .lines()
-        .position(|line| line.contains(name) || (line.contains(last) && name.contains('.')))
-        .map(|i| i + 1)
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let names = |line: &str| {
+        line.match_indices(name).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let after = line[at + name.len()..].chars().next();
+            !before.is_some_and(|c| ident(c) || c == '.') && !after.is_some_and(ident)
+        })
+    };
+    source.lines().position(names).map(|i| i + 1)
 }
 
 /// A MiniJinja error as a [`TemplateError`].
